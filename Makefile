@@ -1,0 +1,77 @@
+# tnc: Test-NetConnection for Linux.  See README.md.
+#
+#   make            build ./tnc
+#   make demo       the Managed Instance link check against a throwaway listener
+#   make check      unit tests (Check) and integration tests (real sockets)
+#   make install    PREFIX=/usr/local DESTDIR=  (tnc + Test-NetConnection link)
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+PKGS     = libcurl libpcre2-8
+# Debian packages behind PKGS, check and the test tools, in deps order
+DEB_PKGS = build-essential pkg-config libcurl4-openssl-dev libpcre2-dev check
+VERSION  = 0.1.0
+
+CC      ?= cc
+CPPFLAGS += -D_GNU_SOURCE -DTNC_VERSION='"$(VERSION)"'
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wpointer-arith \
+           -Wshadow $(SANITIZE)
+PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+
+# Every .c under shim/ and parsers/ is part of the program; main.c is left out of test binaries.
+LIB_SRCS  = $(filter-out shim/main.c,$(wildcard shim/*.c parsers/*.c))
+LIB_OBJS  = $(LIB_SRCS:.c=.o)
+UNIT_SRCS = $(wildcard tests/check_*.c)
+UNIT_BINS = $(UNIT_SRCS:.c=)
+TEST_TOOLS = tests/tools/listener
+
+.PHONY: all deps demo check unit integration install uninstall clean bench
+
+all: tnc
+
+deps:
+	@./tests/tools/deps.sh $(DEB_PKGS)
+
+%.o: %.c $(wildcard shim/*.h parsers/*.h)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+tnc: shim/main.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+tests/check_%: tests/check_%.c $(LIB_OBJS) $(wildcard tests/*.h)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -I. -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(CHECK_LIBS)
+
+tests/tools/%: tests/tools/%.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+demo: deps
+	@$(MAKE) --no-print-directory tnc $(TEST_TOOLS)
+	@./tests/tools/demo.sh
+
+# 'check' fails when any test fails: no leading '-' anywhere below.
+check: deps
+	@$(MAKE) --no-print-directory unit integration
+
+unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; ./$$t; done
+
+integration: tnc $(TEST_TOOLS)
+	@./tests/run-integration.sh
+
+bench: tnc $(TEST_TOOLS)
+	@./tests/bench.sh
+
+install: tnc
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 tnc $(DESTDIR)$(BINDIR)/tnc
+	ln -sf tnc $(DESTDIR)$(BINDIR)/Test-NetConnection
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tnc $(DESTDIR)$(BINDIR)/Test-NetConnection
+
+clean:
+	rm -f tnc shim/*.o parsers/*.o $(UNIT_BINS) $(TEST_TOOLS)

@@ -1,0 +1,20 @@
+#ifndef TNC_SHIM_TEST_RUN_H
+#define TNC_SHIM_TEST_RUN_H
+
+#include "../parsers/tnc_options.h"
+#include "diag.h"
+#include "tnc_result.h"
+
+/*
+ * tnc_run()
+ * Runs Test-NetConnection's algorithm (spec 1.4, "Current" column) for
+ * o->computer_name: resolve, TCP test (if a port was given), ICMP echo
+ * (when the rules call for it), interface and source address.
+ * Fills r and appends warnings/notes to d in the order they happened.
+ * Returns 0 when the test ran (whatever its outcome), or -1 on a system
+ * failure with the reason in d->error.
+ */
+int	tnc_run(const struct tnc_options *o, struct tnc_result *r,
+	    struct tnc_diag *d);
+
+#endif /* TNC_SHIM_TEST_RUN_H */
