@@ -1,0 +1,248 @@
+/*
+ * tnc: Test-NetConnection for Linux.
+ *
+ * main() is the only place that prints to the process streams and picks the
+ * exit status: options -> run -> warnings (stderr) -> object (stdout).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../parsers/ps_error.h"
+#include "../parsers/tnc_command.h"
+#include "../parsers/tnc_options.h"
+#include "diag.h"
+#include "exit_codes.h"
+#include "list_writer.h"
+#include "result_view.h"
+#include "test_run.h"
+#include "text_out.h"
+
+static const char usage_text[] =
+"Usage: tnc [[-ComputerName] <host>] [-Port <1-65535> | [-CommonTCPPort] HTTP|RDP|SMB|WINRM]\n"
+"           [-InformationLevel Quiet|Detailed] [-TimeoutSeconds <seconds>]\n"
+"           [-NewLine LF|CRLF] [-WarningAction <preference>] [-ErrorAction <preference>]\n"
+"       tnc --help | -?        this text\n"
+"       tnc --version\n"
+"\n"
+"Tests a TCP connection (and, when it fails or no port is given, an ICMP echo)\n"
+"and prints what Windows PowerShell 5.1's Test-NetConnection prints.\n"
+"Parameter names are case-insensitive and may be shortened to a unique prefix\n"
+"(-p is -Port, -i is -InformationLevel); -Name:value works.\n"
+"\n"
+"  -ComputerName, -cn, -RemoteAddress  host name or IP address (position 0)\n"
+"  -Port, -RemotePort                  TCP port to test\n"
+"  -CommonTCPPort                      HTTP (80), RDP (3389), SMB (445), WINRM (5985)\n"
+"  -InformationLevel                   Quiet: print only True or False; Detailed\n"
+"  -TimeoutSeconds                     bound for each connect attempt and each echo\n"
+"                                      (default 5); the whole run stops after 10 times it\n"
+"  -NewLine CRLF                       end lines with CR LF, as Windows does\n"
+"  -WarningAction SilentlyContinue     do not print warnings (also Ignore); Stop: the\n"
+"                                      first warning ends the run as an error\n"
+"\n"
+"Exit status:\n"
+"  0  the test succeeded\n"
+"  1  it ran and failed (refused, timed out, unreachable)\n"
+"  2  the name did not resolve\n"
+"  3  usage or parameter error\n"
+"  4  system failure (for example, stdout could not be written)\n"
+"\n"
+"Examples:\n"
+"  tnc 10.0.0.4 -port 5022\n"
+"  tnc sqlmi.example.net -Port 5022 -InformationLevel Quiet\n"
+"  tnc localhost -CommonTCPPort RDP\n";
+
+/* "tnc", or "Test-NetConnection" when invoked through that link. */
+static const char *
+invocation_name(const char *argv0)
+{
+	const char *base = strrchr(argv0, '/');
+
+	base = base ? base + 1 : argv0;
+	return strcasecmp(base, "Test-NetConnection") == 0 ? "Test-NetConnection" : "tnc";
+}
+
+/*
+ * The command line as PowerShell sees it: the invocation name and the
+ * arguments joined with single spaces, as `pwsh -Command` joins its
+ * remaining arguments. Error messages point into this text.
+ */
+static char *
+join_command_line(const char *name, int argc, char **argv)
+{
+	size_t len = strlen(name) + 1;
+	char *s;
+
+	for (int i = 1; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	s = malloc(len);
+	if (s == NULL)
+		return NULL;
+	strcpy(s, name);
+	for (int i = 1; i < argc; i++) {
+		strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static bool
+warnings_shown(enum tnc_action_pref p)
+{
+	return p != TNC_ACTION_SILENTLY_CONTINUE && p != TNC_ACTION_IGNORE;
+}
+
+/* Warnings as the host prints them, then our own notes. */
+static void
+print_diag(const struct tnc_diag *d, const struct tnc_options *o,
+    struct text_out *err)
+{
+	if (!warnings_shown(o->warning_action))
+		return;
+	for (size_t i = 0; i < d->nwarnings; i++)
+		text_out_linef(err, "WARNING: %s", d->warnings[i]);
+	for (size_t i = 0; i < d->nnotes; i++)
+		text_out_linef(err, "tnc: %s", d->notes[i]);
+}
+
+/*
+ * -WarningAction Stop: PowerShell turns the warning into a terminating
+ * ActionPreferenceStopException. Shown in the NormalView shape, pointing at
+ * the whole command.
+ */
+static void
+print_stop_error(const struct tnc_diag *d, const char *script,
+    struct text_out *err)
+{
+	struct ps_error e;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.message, sizeof(e.message),
+	    "The running command stopped because the preference variable "
+	    "\"WarningPreference\" or common parameter is set to Stop: %s",
+	    d->nwarnings > 0 ? d->warnings[0] : "");
+	e.command = "Test-NetConnection";
+	e.category = "OperationStopped";
+	e.exception = "ParentContainsErrorRecordException";
+	e.error_id = "ActionPreferenceStop";
+	e.offset = 0;
+	e.length = strlen(script);
+	ps_error_render(&e, script, err);
+}
+
+static int
+exit_status(const struct tnc_result *r)
+{
+	if (!r->name_resolution_succeeded)
+		return TNC_EXIT_NO_NAME;
+	if (r->remote_port != 0)
+		return r->tcp_test_succeeded ? TNC_EXIT_OK : TNC_EXIT_FAILED;
+	return r->ping_succeeded ? TNC_EXIT_OK : TNC_EXIT_FAILED;
+}
+
+/* The object: a bare True/False for Quiet, else the list view in its envelope. */
+static int
+print_result(const struct tnc_result *r, const struct tnc_options *o,
+    struct text_out *out)
+{
+	struct list_writer lw;
+	struct view_rows rows;
+
+	if (o->information_level == TNC_INFO_QUIET) {
+		bool ok = r->remote_port != 0 ? r->tcp_test_succeeded : r->ping_succeeded;
+		text_out_line(out, r->name_resolution_succeeded && ok ? "True" : "False");
+		return 0;
+	}
+	if (result_view_default(r, &rows) < 0)
+		return -1;
+	list_writer_begin(&lw, out, PS_EDITION_51);
+	list_writer_entry(&lw, rows.items, rows.n);
+	list_writer_end(&lw);
+	view_rows_free(&rows);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d;
+	struct ps_error e;
+	struct text_out out, err;
+	char *script;
+	int rc, status;
+
+	/* A closed stdout must be an exit status (4), not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0) {
+			fputs(usage_text, stdout);
+			return fflush(stdout) == 0 ? TNC_EXIT_OK : TNC_EXIT_SYSTEM;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("tnc %s\n", TNC_VERSION);
+			return fflush(stdout) == 0 ? TNC_EXIT_OK : TNC_EXIT_SYSTEM;
+		}
+	}
+
+	script = join_command_line(invocation_name(argv[0]), argc, argv);
+	if (script == NULL) {
+		fprintf(stderr, "tnc: out of memory\n");
+		return TNC_EXIT_SYSTEM;
+	}
+	tnc_options_init(&o);
+	memset(&e, 0, sizeof(e));
+	rc = tnc_parse_and_bind(script, &o, &e);
+	if (rc == -2) {
+		/* Pipelines and several statements are the command language's job. */
+		fprintf(stderr, "tnc: pipelines are not supported yet: %s\n", script);
+		status = TNC_EXIT_USAGE;
+		goto out_options;
+	}
+	if (rc < 0) {
+		text_out_init(&err, stderr, o.newline);
+		ps_error_render(&e, script, &err);
+		text_out_finish(&err);
+		status = TNC_EXIT_USAGE;
+		goto out_options;
+	}
+
+	text_out_init(&out, stdout, o.newline);
+	text_out_init(&err, stderr, o.newline);
+	memset(&r, 0, sizeof(r));
+	memset(&d, 0, sizeof(d));
+	if (tnc_run(&o, &r, &d) < 0) {
+		fprintf(stderr, "tnc: %s\n", d.error);
+		status = TNC_EXIT_SYSTEM;
+		goto out_run;
+	}
+	if (d.stopped) {
+		print_stop_error(&d, script, &err);
+		text_out_finish(&err);
+		status = TNC_EXIT_FAILED;
+		goto out_run;
+	}
+	print_diag(&d, &o, &err);
+	text_out_finish(&err);		/* warnings come before the object */
+	status = exit_status(&r);
+	if (print_result(&r, &o, &out) < 0) {
+		fprintf(stderr, "tnc: out of memory\n");
+		status = TNC_EXIT_SYSTEM;
+	}
+	if (text_out_finish(&out) < 0) {
+		/* e.g. a closed pipe: SIGPIPE is ignored, so we get EPIPE here */
+		fprintf(stderr, "tnc: cannot write output: %s\n", strerror(errno));
+		status = TNC_EXIT_SYSTEM;
+	}
+out_run:
+	tnc_result_free(&r);
+	diag_free(&d);
+out_options:
+	tnc_options_free(&o);
+	free(script);
+	return status;
+}
