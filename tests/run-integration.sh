@@ -30,7 +30,10 @@ if [ "${TNC_IT_INSIDE:-}" = "" ]; then
 fi
 
 . tests/lib.sh
-trap 'cleanup_listeners; rm -rf "$WORK"' EXIT
+# Test files may append function names to CLEANUP_HOOKS (e.g. to tear down
+# the namespaces they made); they run however the runner exits.
+CLEANUP_HOOKS=""
+trap 'cleanup_listeners; for h in $CLEANUP_HOOKS; do "$h"; done; rm -rf "$WORK"' EXIT
 
 passed=0 failed=0 failed_names=""
 for f in tests/integration/*.sh; do
