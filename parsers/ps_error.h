@@ -1,0 +1,59 @@
+#ifndef TNC_PARSERS_PS_ERROR_H
+#define TNC_PARSERS_PS_ERROR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct text_out;			/* shim/text_out.h */
+
+/*
+ * One PowerShell error record: what the lexer, the parser or the binder
+ * reports, and what ps_error_render() turns into Windows PowerShell 5.1's
+ * NormalView block (spec 4).
+ */
+struct ps_error {
+	char	message[2048];		/* may hold '\n': one output line each */
+	const char *command;		/* "Test-NetConnection"; NULL for parse errors */
+	const char *command_type;	/* FullyQualifiedErrorId suffix if it is
+					   not command (a cmdlet's .NET type); NULL */
+	const char *category;		/* "InvalidArgument" */
+	const char *exception;		/* "ParameterBindingException" */
+	const char *error_id;		/* "NamedParameterNotFound" */
+	size_t	offset, length;		/* extent in the script to underline with ~ */
+	bool	parse_error;
+};
+
+/* Empties e (no message, no ids). */
+void	ps_error_clear(struct ps_error *e);
+
+/*
+ * ps_error_parse()
+ * Fills e as a parse error (category ParserError, exception
+ * ParentContainsErrorRecordException) at the given extent. Returns -1, so
+ * callers can write "return ps_error_parse(...);".
+ */
+int	ps_error_parse(struct ps_error *e, const char *id, size_t offset,
+	    size_t length, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+
+/*
+ * ps_error_bind()
+ * Fills e as an error of command (parameter binding and the like).
+ * Returns -1.
+ */
+int	ps_error_bind(struct ps_error *e, const char *command,
+	    const char *command_type, const char *category,
+	    const char *exception, const char *id, size_t offset, size_t length,
+	    const char *fmt, ...)
+	    __attribute__((format(printf, 9, 10)));
+
+/*
+ * ps_error_render()
+ * Writes e as Windows PowerShell 5.1 shows it with ErrorView=NormalView,
+ * one text_out line per line, then the line holding a single space.
+ * script is the whole text e's extent points into.
+ */
+void	ps_error_render(const struct ps_error *e, const char *script,
+	    struct text_out *out);
+
+#endif /* TNC_PARSERS_PS_ERROR_H */
