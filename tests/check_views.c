@@ -11,6 +11,7 @@
 
 #include "shim/list_writer.h"
 #include "shim/result_view.h"
+#include "shim/table_writer.h"
 #include "shim/text_out.h"
 
 /* A memory stream with a text_out on it; take() closes it and returns the bytes. */
@@ -721,6 +722,231 @@ START_TEST(test_view_computer_name_null)
 END_TEST
 
 /* ---------------------------------------------------------------------- */
+/* Table writer (spec 3.4) */
+
+static char *
+render_table(struct table_column *cols, size_t ncols,
+    const char *const *cells, size_t nrows, enum ps_edition ed)
+{
+	struct capture cap;
+
+	capture_open(&cap, TNC_NEWLINE_LF);
+	table_write(&cap.out, ed, cols, ncols, cells, nrows);
+	return capture_take(&cap);
+}
+
+START_TEST(test_table_select3_fixture)
+{
+	static const char *const cells[] = { "localhost", "::1", "False" };
+	struct table_column cols[] = {
+		{ "ComputerName", TABLE_ALIGN_LEFT, 0 },
+		{ "RemoteAddress", TABLE_ALIGN_LEFT, 0 },
+		{ "TcpTestSucceeded", TABLE_ALIGN_RIGHT, 0 },
+	};
+	char *got;
+
+	got = render_table(cols, 3, cells, 1, PS_EDITION_51);
+	ck_assert_uint_eq(cols[0].width, 12);
+	ck_assert_uint_eq(cols[1].width, 13);
+	ck_assert_uint_eq(cols[2].width, 16);
+	assert_fixture(got, "table_select3.txt");
+	free(got);
+	got = render_table(cols, 3, cells, 1, PS_EDITION_74);
+	assert_fixture(got, "table_select3_74.txt");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_table_trailing_spaces)
+{
+	static const char *const cells[] = { "x", "10.0.0.1", "host2", "::1" };
+	struct table_column cols[] = {
+		{ "Name", TABLE_ALIGN_LEFT, 0 },
+		{ "Addr", TABLE_ALIGN_LEFT, 0 },
+	};
+	char *got;
+
+	/* 5.1 pads the last column too */
+	got = render_table(cols, 2, cells, 2, PS_EDITION_51);
+	ck_assert_str_eq(got, "\nName  Addr    \n----  ----    \n"
+	    "x     10.0.0.1\nhost2 ::1     \n\n\n");
+	free(got);
+	/* 7.4 does not (#5568), and ends with one blank line */
+	got = render_table(cols, 2, cells, 2, PS_EDITION_74);
+	ck_assert_str_eq(got, "\nName  Addr\n----  ----\n"
+	    "x     10.0.0.1\nhost2 ::1\n\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_table_right_align_dashes)
+{
+	static const char *const cells[] = { "123456", "True", "a" };
+	struct table_column cols[] = {
+		{ "Port", TABLE_ALIGN_RIGHT, 0 },
+		{ "Ok", TABLE_ALIGN_RIGHT, 0 },
+		{ "N", TABLE_ALIGN_LEFT, 0 },
+	};
+	static const char *const two[] = { "123456", "True" };
+	char *got;
+
+	/* dashes: min(width, label), aligned like the column */
+	got = render_table(cols, 3, cells, 1, PS_EDITION_51);
+	ck_assert_str_eq(got, "\n  Port   Ok N\n  ----   -- -\n"
+	    "123456 True a\n\n\n");
+	free(got);
+	/* a right-aligned last column is padded in 7.4 as well */
+	cols[0].width = cols[1].width = 0;
+	got = render_table(cols, 2, two, 1, PS_EDITION_74);
+	ck_assert_str_eq(got, "\n  Port   Ok\n  ----   --\n123456 True\n\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_table_empty_label_and_values)
+{
+	static const char *const cells[] = { "abc", NULL };
+	struct table_column cols[] = {
+		{ "", TABLE_ALIGN_LEFT, 0 },
+		{ "Missing", TABLE_ALIGN_LEFT, 0 },
+	};
+	char *got;
+
+	/* an empty label gets width dashes; a NULL cell is empty */
+	got = render_table(cols, 2, cells, 1, PS_EDITION_51);
+	ck_assert_str_eq(got, "\n    Missing\n--- -------\nabc        \n\n\n");
+	free(got);
+}
+END_TEST
+
+static char *
+render_fixed(const struct table_column *cols, size_t ncols,
+    const char *const *row, enum ps_edition ed)
+{
+	struct capture cap;
+	struct table_writer tw;
+
+	capture_open(&cap, TNC_NEWLINE_LF);
+	table_writer_begin(&tw, &cap.out, ed, cols, ncols);
+	table_writer_row(&tw, row);
+	table_writer_end(&tw);
+	return capture_take(&cap);
+}
+
+START_TEST(test_table_truncation)
+{
+	static const char *const row[] = { "abcdefghij", "abcdefghij" };
+	struct table_column cols[] = {
+		{ "L", TABLE_ALIGN_LEFT, 6 },
+		{ "R", TABLE_ALIGN_RIGHT, 6 },
+	};
+	char *got;
+
+	got = render_fixed(cols, 2, row, PS_EDITION_51);
+	ck_assert_str_eq(got, "\nL           R\n-           -\n"
+	    "abc... ...hij\n\n\n");
+	free(got);
+	got = render_fixed(cols, 2, row, PS_EDITION_74);
+	ck_assert_str_eq(got, "\nL           R\n-           -\n"
+	    "abcde\xe2\x80\xa6 \xe2\x80\xa6" "fghij\n\n");
+	free(got);
+	/* no room for "...": a plain cut at the width */
+	cols[0].width = cols[1].width = 3;
+	got = render_fixed(cols, 2, row, PS_EDITION_51);
+	ck_assert_str_eq(got, "\nL     R\n-     -\nabc hij\n\n\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_table_newline_in_value)
+{
+	static const char *const row[] = { "a\r\nb", "c\nd" };
+	struct table_column cols[] = {
+		{ "First", TABLE_ALIGN_LEFT, 5 },
+		{ "Second", TABLE_ALIGN_LEFT, 6 },
+	};
+	char *got;
+
+	/* TruncateAtNewLine: the first line and an ellipsis */
+	got = render_fixed(cols, 2, row, PS_EDITION_51);
+	ck_assert_str_eq(got, "\nFirst Second\n----- ------\na...  c...  \n\n\n");
+	free(got);
+	got = render_fixed(cols, 2, row, PS_EDITION_74);
+	ck_assert_str_eq(got, "\nFirst Second\n----- ------\n"
+	    "a\xe2\x80\xa6    c\xe2\x80\xa6\n\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_table_long_header)
+{
+	static const char *const row[] = { "x", "y" };
+	struct table_column cols[] = {
+		{ "LongHeader", TABLE_ALIGN_LEFT, 4 },
+		{ "B", TABLE_ALIGN_LEFT, 1 },
+	};
+	char *got;
+
+	/* a label wider than its fixed column takes several lines */
+	got = render_fixed(cols, 2, row, PS_EDITION_51);
+	ck_assert_str_eq(got, "\nLong B\nHead  \ner    \n---- -\nx    y\n\n\n");
+	free(got);
+	got = render_fixed(cols, 2, row, PS_EDITION_74);
+	ck_assert_str_eq(got, "\nLong B\nHead\ner\n---- -\nx    y\n\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_table_rows_and_none)
+{
+	struct table_column cols[] = { { "A", TABLE_ALIGN_LEFT, 1 } };
+	static const char *const r1[] = { "1" }, *const r2[] = { "2" };
+	struct capture cap;
+	struct table_writer tw;
+	char *got;
+
+	/* no row: no envelope at all */
+	capture_open(&cap, TNC_NEWLINE_LF);
+	table_writer_begin(&tw, &cap.out, PS_EDITION_51, cols, 1);
+	table_writer_end(&tw);
+	got = capture_take(&cap);
+	ck_assert_str_eq(got, "");
+	free(got);
+	/* rows written one by one share one header */
+	capture_open(&cap, TNC_NEWLINE_CRLF);
+	table_writer_begin(&tw, &cap.out, PS_EDITION_51, cols, 1);
+	table_writer_row(&tw, r1);
+	table_writer_row(&tw, r2);
+	table_writer_end(&tw);
+	got = capture_take(&cap);
+	ck_assert_str_eq(got, "\r\nA\r\n-\r\n1\r\n2\r\n\r\n\r\n");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_table_wide_chars)
+{
+	static const char *const row[] = { "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" };
+	struct table_column cols[] = { { "Name", TABLE_ALIGN_LEFT, 5 } };
+	char *got;
+
+	/* 日本語 is 6 cells: 5.1 keeps 2 cells (日) + "..." = 5 */
+	got = render_fixed(cols, 1, row, PS_EDITION_51);
+	ck_assert_str_eq(got, "\nName \n---- \n\xe6\x97\xa5...\n\n\n");
+	free(got);
+	/* 7.4 keeps 4 cells (日本) + U+2026 = 5 */
+	got = render_fixed(cols, 1, row, PS_EDITION_74);
+	ck_assert_str_eq(got, "\nName\n----\n\xe6\x97\xa5\xe6\x9c\xac\xe2\x80\xa6\n\n");
+	free(got);
+	/* width 4 in 5.1: 1 cell left, 日 does not fit: padded with a blank */
+	cols[0].width = 4;
+	got = render_fixed(cols, 1, row, PS_EDITION_51);
+	ck_assert_str_eq(got, "\nName\n----\n... \n\n\n");
+	free(got);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------- */
 
 static Suite *
 views_suite(void)
@@ -729,6 +955,7 @@ views_suite(void)
 	TCase *tc_fix = tcase_create("fixtures");
 	TCase *tc_list = tcase_create("list_writer");
 	TCase *tc_view = tcase_create("default_view");
+	TCase *tc_table = tcase_create("table_writer");
 
 	tcase_add_loop_test(tc_fix, test_fixture_default_view, 0,
 	    (int)NFIXTURE_CASES);
@@ -754,9 +981,20 @@ views_suite(void)
 	tcase_add_test(tc_view, test_view_values);
 	tcase_add_test(tc_view, test_view_computer_name_null);
 
+	tcase_add_test(tc_table, test_table_select3_fixture);
+	tcase_add_test(tc_table, test_table_trailing_spaces);
+	tcase_add_test(tc_table, test_table_right_align_dashes);
+	tcase_add_test(tc_table, test_table_empty_label_and_values);
+	tcase_add_test(tc_table, test_table_truncation);
+	tcase_add_test(tc_table, test_table_newline_in_value);
+	tcase_add_test(tc_table, test_table_long_header);
+	tcase_add_test(tc_table, test_table_rows_and_none);
+	tcase_add_test(tc_table, test_table_wide_chars);
+
 	suite_add_tcase(s, tc_fix);
 	suite_add_tcase(s, tc_list);
 	suite_add_tcase(s, tc_view);
+	suite_add_tcase(s, tc_table);
 	return s;
 }
 
