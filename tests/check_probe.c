@@ -1,0 +1,831 @@
+/*
+ * check_probe.c: the probe modules (resolve, tcp_probe, icmp_echo,
+ * route_lookup) and tnc_run(), against real sockets on loopback only.
+ * Every listener is made here on 127.0.0.1 or ::1, port 0.
+ */
+#include <arpa/inet.h>
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "shim/icmp_echo.h"
+#include "shim/resolve.h"
+#include "shim/route_lookup.h"
+#include "shim/tcp_probe.h"
+#include "shim/test_run.h"
+
+#define FILTER_CLIENTS_MAX	8
+
+static double
+now_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static socklen_t
+loopback_sa(int family, unsigned port, struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	if (family == AF_INET) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		sin->sin_port = htons((uint16_t)port);
+		return sizeof(*sin);
+	}
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+	sin6->sin6_family = AF_INET6;
+	sin6->sin6_addr = in6addr_loopback;
+	sin6->sin6_port = htons((uint16_t)port);
+	return sizeof(*sin6);
+}
+
+/* A listener on loopback port 0; *port gets the port.  backlog < 0: bound only. */
+static int
+loopback_socket(int family, int backlog, unsigned *port)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = loopback_sa(family, 0, &ss);
+	int fd, on = 1;
+
+	fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	ck_assert_int_ge(fd, 0);
+	if (family == AF_INET6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
+	ck_assert_int_eq(bind(fd, (struct sockaddr *)&ss, len), 0);
+	if (backlog >= 0)
+		ck_assert_int_eq(listen(fd, backlog), 0);
+	len = sizeof(ss);
+	ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&ss, &len), 0);
+	*port = family == AF_INET ?
+	    ntohs(((struct sockaddr_in *)&ss)->sin_port) :
+	    ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+	return fd;
+}
+
+/* A port nothing listens on: bound, then closed. */
+static unsigned
+closed_port(int family)
+{
+	unsigned port;
+
+	close(loopback_socket(family, -1, &port));
+	return port;
+}
+
+/*
+ * A "filtered" port: listen(fd, 0) and fill its accept queue with
+ * connections that are never accepted; further SYNs are then dropped by
+ * the kernel, as a firewall DROP rule would.  clients[] keeps them open.
+ */
+static int
+filtered_listener(int family, unsigned *port, int *clients, int *nclients)
+{
+	int lfd = loopback_socket(family, 0, port);
+
+	*nclients = 0;
+	for (int k = 0; k < FILTER_CLIENTS_MAX; k++) {
+		struct sockaddr_storage ss;
+		socklen_t len = loopback_sa(family, *port, &ss);
+		struct pollfd pfd;
+		int fd = socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+
+		ck_assert_int_ge(fd, 0);
+		clients[(*nclients)++] = fd;
+		if (connect(fd, (struct sockaddr *)&ss, len) == 0)
+			continue;
+		ck_assert_int_eq(errno, EINPROGRESS);
+		pfd.fd = fd;
+		pfd.events = POLLOUT;
+		if (poll(&pfd, 1, 200) == 0)
+			return lfd;	/* this SYN was dropped: queue full */
+	}
+	ck_abort_msg("could not fill the accept queue of a listen(fd, 0) socket");
+	return -1;
+}
+
+static void
+close_all(int *fds, int n)
+{
+	for (int i = 0; i < n; i++)
+		close(fds[i]);
+}
+
+/* Whether this process may open an ICMP socket (ping socket or raw). */
+static bool
+icmp_permitted(int family)
+{
+	int proto = family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
+	int fd = socket(family, SOCK_DGRAM, proto);
+
+	if (fd < 0)
+		fd = socket(family, SOCK_RAW, proto);
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+static void
+options(struct tnc_options *o, const char *name, int port)
+{
+	memset(o, 0, sizeof(*o));
+	o->computer_name = strdup(name);
+	o->constrain_source_address = strdup("");
+	o->set = port != 0 ? TNC_SET_REMOTE_PORT : TNC_SET_ICMP;
+	o->port = port;
+	o->hops = 30;
+	o->information_level = TNC_INFO_STANDARD;
+	o->warning_action = TNC_ACTION_CONTINUE;
+	o->error_action = TNC_ACTION_CONTINUE;
+	o->timeout_seconds = 2.0;
+}
+
+static void
+options_release(struct tnc_options *o)
+{
+	free(o->computer_name);
+	free(o->constrain_source_address);
+}
+
+/* ---- resolve ---- */
+
+START_TEST(test_resolve_literals)
+{
+	struct tnc_address *a;
+
+	ck_assert_int_eq(resolve_name("127.0.0.1", 1.0, &a), 1);
+	ck_assert_str_eq(a[0].text, "127.0.0.1");
+	ck_assert_int_eq(a[0].sa.ss_family, AF_INET);
+	free(a);
+	ck_assert_int_eq(resolve_name("::1", 1.0, &a), 1);
+	ck_assert_str_eq(a[0].text, "::1");
+	ck_assert_int_eq(a[0].sa.ss_family, AF_INET6);
+	free(a);
+	ck_assert_int_eq(resolve_name("[::1]", 1.0, &a), 1);
+	ck_assert_str_eq(a[0].text, "::1");
+	free(a);
+	/* IPAddress.ToString() prints the numeric scope id */
+	ck_assert_int_eq(resolve_name("fe80::1%lo", 1.0, &a), 1);
+	ck_assert_str_eq(a[0].text, "fe80::1%1");
+	free(a);
+	ck_assert_int_eq(resolve_name("0:0::FFFF:7F00:1", 1.0, &a), 1);
+	ck_assert_str_eq(a[0].text, "::ffff:127.0.0.1");
+	free(a);
+}
+END_TEST
+
+START_TEST(test_resolve_not_literals)
+{
+	struct tnc_address a, *v;
+
+	ck_assert_int_eq(resolve_literal("[127.0.0.1]", &a), -1);	/* brackets: IPv6 only */
+	ck_assert_int_eq(resolve_literal("localhost", &a), -1);
+	ck_assert_int_eq(resolve_literal("[::1", &a), -1);
+	ck_assert_int_eq(resolve_name("", 1.0, &v), -1);
+	ck_assert_ptr_null(v);
+}
+END_TEST
+
+START_TEST(test_resolve_localhost)
+{
+	struct tnc_address *a;
+	int n = resolve_name("localhost", 2.0, &a);
+	bool loop = false;
+
+	ck_assert_int_ge(n, 1);
+	for (int i = 0; i < n; i++) {
+		loop |= strcmp(a[i].text, "127.0.0.1") == 0 ||
+		    strcmp(a[i].text, "::1") == 0;
+		for (int j = 0; j < i; j++)	/* no duplicates */
+			ck_assert(!address_equal(&a[i], &a[j]));
+	}
+	ck_assert(loop);
+	free(a);
+}
+END_TEST
+
+/* ---- tcp_probe ---- */
+
+static void
+tcp_open(int family, const char *ip)
+{
+	struct tnc_address a;
+	struct tcp_attempt at;
+	char err[256];
+	unsigned port;
+	int lfd = loopback_socket(family, 8, &port);
+
+	ck_assert_int_eq(resolve_literal(ip, &a), 0);
+	ck_assert_int_eq(tcp_connect(&a, port, 2000, &at, err, sizeof(err)), 0);
+	ck_assert_int_eq(at.outcome, TCP_CONNECTED);
+	ck_assert_int_eq(at.curl_code, 0);
+	ck_assert_int_eq(at.os_errno, 0);
+	ck_assert_str_eq(at.local_ip, ip);
+	ck_assert_int_gt(at.local_port, 0);
+	ck_assert_int_ne(at.local_port, (long)port);
+	close(lfd);
+}
+
+START_TEST(test_tcp_open_v4)
+{
+	tcp_open(AF_INET, "127.0.0.1");
+}
+END_TEST
+
+START_TEST(test_tcp_open_v6)
+{
+	tcp_open(AF_INET6, "::1");
+}
+END_TEST
+
+START_TEST(test_tcp_closed_refused)
+{
+	struct tnc_address a;
+	struct tcp_attempt at;
+	char err[256];
+
+	ck_assert_int_eq(resolve_literal("127.0.0.1", &a), 0);
+	ck_assert_int_eq(tcp_connect(&a, closed_port(AF_INET), 2000, &at, err,
+	    sizeof(err)), 0);
+	ck_assert_int_eq(at.outcome, TCP_REFUSED);
+	ck_assert_int_eq(at.os_errno, ECONNREFUSED);
+	ck_assert_int_eq(at.curl_code, 7);	/* CURLE_COULDNT_CONNECT */
+	ck_assert_str_eq(at.local_ip, "");
+}
+END_TEST
+
+/* A proxy in the environment must not turn a closed port into a success. */
+START_TEST(test_tcp_proxy_env_ignored)
+{
+	struct tnc_address a;
+	struct tcp_attempt at;
+	char err[256], proxy[64];
+	unsigned pport;
+	int pfd = loopback_socket(AF_INET, 8, &pport);
+
+	snprintf(proxy, sizeof(proxy), "http://127.0.0.1:%u", pport);
+	setenv("http_proxy", proxy, 1);
+	setenv("HTTPS_PROXY", proxy, 1);
+	setenv("ALL_PROXY", proxy, 1);
+	ck_assert_int_eq(resolve_literal("127.0.0.1", &a), 0);
+	ck_assert_int_eq(tcp_connect(&a, closed_port(AF_INET), 2000, &at, err,
+	    sizeof(err)), 0);
+	ck_assert_int_eq(at.outcome, TCP_REFUSED);
+	unsetenv("http_proxy");
+	unsetenv("HTTPS_PROXY");
+	unsetenv("ALL_PROXY");
+	close(pfd);
+}
+END_TEST
+
+START_TEST(test_tcp_filtered_times_out)
+{
+	struct tnc_address a;
+	struct tcp_attempt at;
+	int clients[FILTER_CLIENTS_MAX], nclients;
+	char err[256];
+	unsigned port;
+	int lfd = filtered_listener(AF_INET, &port, clients, &nclients);
+	double t0, elapsed;
+
+	ck_assert_int_eq(resolve_literal("127.0.0.1", &a), 0);
+	t0 = now_s();
+	ck_assert_int_eq(tcp_connect(&a, port, 500, &at, err, sizeof(err)), 0);
+	elapsed = now_s() - t0;
+	ck_assert_int_eq(at.outcome, TCP_TIMED_OUT);
+	ck_assert_int_eq(at.curl_code, 28);	/* CURLE_OPERATION_TIMEDOUT */
+	ck_assert_msg(elapsed >= 0.45 && elapsed < 2.0, "took %.3f s", elapsed);
+	close_all(clients, nclients);
+	close(lfd);
+}
+END_TEST
+
+/* ---- icmp_echo ---- */
+
+static void
+echo_loopback(int family, const char *ip)
+{
+	struct tnc_address a;
+	struct icmp_echo_result res;
+	double t0 = now_s();
+
+	ck_assert_int_eq(resolve_literal(ip, &a), 0);
+	ck_assert_int_eq(icmp_echo(&a, 2000, &res), 0);
+	ck_assert(res.done);
+	if (icmp_permitted(family)) {
+		ck_assert(res.reply_present);
+		ck_assert_int_eq(res.status, TNC_PING_SUCCESS);
+		ck_assert_int_ge(res.rtt_ms, 0);
+		ck_assert_int_lt(res.rtt_ms, 1000);
+		ck_assert(now_s() - t0 < 1.0);
+	} else {		/* the spec's "no reply object" case */
+		ck_assert(!res.reply_present);
+		ck_assert(res.denied);
+		ck_assert_int_ne(res.os_errno, 0);
+	}
+}
+
+START_TEST(test_echo_v4)
+{
+	echo_loopback(AF_INET, "127.0.0.1");
+}
+END_TEST
+
+START_TEST(test_echo_v6)
+{
+	echo_loopback(AF_INET6, "::1");
+}
+END_TEST
+
+START_TEST(test_status_names)
+{
+	ck_assert_str_eq(tnc_ping_status_name(TNC_PING_SUCCESS), "Success");
+	ck_assert_str_eq(tnc_ping_status_name(TNC_PING_TIMED_OUT), "TimedOut");
+	ck_assert_str_eq(tnc_ping_status_name(TNC_PING_DEST_HOST_UNREACHABLE),
+	    "DestinationHostUnreachable");
+	ck_assert_str_eq(tnc_ping_status_name(TNC_PING_DEST_NET_UNREACHABLE),
+	    "DestinationNetworkUnreachable");
+	ck_assert_str_eq(tnc_ping_status_name(TNC_PING_DEST_PROHIBITED),
+	    "DestinationProhibited");
+	ck_assert_str_eq(tnc_ping_status_name(TNC_PING_TTL_EXPIRED), "TtlExpired");
+}
+END_TEST
+
+/* ---- route_lookup ---- */
+
+/* gateway "0.0.0.0"/"::" is on-link, as Windows shows it */
+static void
+route_loopback(const char *ip, const char *gateway)
+{
+	struct tnc_address a;
+	struct route_info ri;
+	char src[TNC_ADDR_TEXT_LEN];
+
+	ck_assert_int_eq(resolve_literal(ip, &a), 0);
+	ck_assert_int_eq(route_lookup(&a, &ri), 0);
+	ck_assert_str_eq(ri.ifname, "lo");
+	ck_assert_uint_eq(ri.oif, if_nametoindex("lo"));
+	ck_assert_str_eq(ri.gateway, gateway);
+	ck_assert_str_eq(ri.prefsrc, ip);
+	ck_assert_int_eq(route_source_address(&a, src, sizeof(src)), 0);
+	ck_assert_str_eq(src, ip);
+}
+
+START_TEST(test_route_loopback_v4)
+{
+	route_loopback("127.0.0.1", "0.0.0.0");
+}
+END_TEST
+
+START_TEST(test_route_loopback_v6)
+{
+	route_loopback("::1", "::");
+}
+END_TEST
+
+static const struct {
+	const char *ip;
+	const char *context;
+} isolation[] = {
+	{ "127.0.0.1", "Loopback" }, { "127.255.0.9", "Loopback" },
+	{ "::1", "Loopback" }, { "::ffff:127.0.0.1", "Loopback" },
+	{ "10.1.2.3", "Private Network" }, { "172.16.0.1", "Private Network" },
+	{ "172.31.255.255", "Private Network" }, { "172.32.0.1", "Internet" },
+	{ "192.168.1.1", "Private Network" }, { "100.64.0.1", "Private Network" },
+	{ "100.128.0.1", "Internet" }, { "169.254.1.1", "Private Network" },
+	{ "198.18.0.1", "Private Network" }, { "198.19.255.1", "Private Network" },
+	{ "198.20.0.1", "Internet" }, { "fd00::2", "Private Network" },
+	{ "fc00::1", "Private Network" }, { "fe80::1", "Private Network" },
+	{ "8.8.8.8", "Internet" }, { "2001:db8::1", "Internet" },
+	{ "::ffff:10.0.0.1", "Private Network" },
+};
+
+/* pure computation on addresses: nothing is sent */
+START_TEST(test_isolation_context)
+{
+	struct tnc_address a;
+
+	ck_assert_int_eq(resolve_literal(isolation[_i].ip, &a), 0);
+	ck_assert_str_eq(route_isolation_context(&a), isolation[_i].context);
+}
+END_TEST
+
+/* ---- tnc_run ---- */
+
+static void
+check_interface_lo(const struct tnc_result *r, const char *src,
+    const char *hop)
+{
+	ck_assert_str_eq(r->interface_alias, "lo");
+	ck_assert_uint_eq(r->interface_index, if_nametoindex("lo"));
+	ck_assert_str_eq(r->source_address, src);
+	ck_assert_str_eq(r->next_hop, hop);
+	ck_assert_str_eq(r->network_isolation_context, "Loopback");
+	ck_assert(r->is_admin == (geteuid() == 0) || geteuid() != 0);
+	ck_assert_ptr_null(r->trace_route);
+}
+
+START_TEST(test_run_open_port)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+	unsigned port;
+	int lfd = loopback_socket(AF_INET, 8, &port);
+
+	options(&o, "127.0.0.1", (int)port);
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert_str_eq(r.computer_name, "127.0.0.1");
+	ck_assert(!r.detailed);
+	ck_assert(r.name_resolution_succeeded);
+	ck_assert_uint_eq(r.nresolved, 1);
+	ck_assert_str_eq(r.resolved[0].text, "127.0.0.1");
+	ck_assert_int_eq(r.remote_index, 0);
+	ck_assert_uint_eq(r.remote_port, port);
+	ck_assert(r.tcp_test_succeeded);
+	ck_assert(!r.ping_succeeded);
+	ck_assert(!r.ping_reply_present);
+	ck_assert_int_eq(r.ping_rtt_ms, 0);
+	check_interface_lo(&r, "127.0.0.1", "0.0.0.0");
+	if (geteuid() == 0)
+		ck_assert(r.is_admin);
+	ck_assert_uint_eq(d.nwarnings, 0);
+	ck_assert_uint_eq(d.nnotes, 0);
+	ck_assert(!d.stopped);
+	tnc_result_free(&r);
+	diag_free(&d);
+	options_release(&o);
+	close(lfd);
+}
+END_TEST
+
+static void
+run_closed(const char *name, const char *addr, int family)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+	unsigned port = closed_port(family);
+	char want[128];
+
+	options(&o, name, (int)port);
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert_str_eq(r.computer_name, name);
+	ck_assert(r.name_resolution_succeeded);
+	ck_assert_uint_eq(r.nresolved, 1);
+	ck_assert_int_eq(r.remote_index, 0);
+	ck_assert_str_eq(r.resolved[0].text, addr);
+	ck_assert_uint_eq(r.remote_port, port);
+	ck_assert(!r.tcp_test_succeeded);
+	snprintf(want, sizeof(want), "TCP connect to (%s : %u) failed", addr,
+	    port);
+	ck_assert_uint_ge(d.nwarnings, 1);
+	ck_assert_str_eq(d.warnings[0], want);
+	if (icmp_permitted(family)) {
+		ck_assert_uint_eq(d.nwarnings, 1);
+		ck_assert_uint_eq(d.nnotes, 0);
+		ck_assert(r.ping_succeeded);
+		ck_assert(r.ping_reply_present);
+		ck_assert_int_eq(r.ping_status, TNC_PING_SUCCESS);
+		ck_assert_int_ge(r.ping_rtt_ms, 0);
+		ck_assert_int_lt(r.ping_rtt_ms, 1000);
+	} else {
+		snprintf(want, sizeof(want), "Ping to %s failed", addr);
+		ck_assert_uint_eq(d.nwarnings, 2);
+		ck_assert_str_eq(d.warnings[1], want);
+		ck_assert_uint_eq(d.nnotes, 1);
+		ck_assert_ptr_nonnull(strstr(d.notes[0], "ping_group_range"));
+		ck_assert(!r.ping_succeeded);
+		ck_assert(!r.ping_reply_present);
+	}
+	check_interface_lo(&r, addr, family == AF_INET ? "0.0.0.0" : "::");
+	tnc_result_free(&r);
+	diag_free(&d);
+	options_release(&o);
+}
+
+START_TEST(test_run_closed_port_v4)
+{
+	run_closed("127.0.0.1", "127.0.0.1", AF_INET);
+}
+END_TEST
+
+START_TEST(test_run_closed_port_v6)
+{
+	run_closed("[::1]", "::1", AF_INET6);
+}
+END_TEST
+
+/* Quiet after a TCP test returns the TCP result: no ping at all */
+START_TEST(test_run_quiet_no_ping)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+	unsigned port = closed_port(AF_INET);
+
+	options(&o, "127.0.0.1", (int)port);
+	o.information_level = TNC_INFO_QUIET;
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert(!r.tcp_test_succeeded);
+	ck_assert(!r.ping_succeeded);
+	ck_assert(!r.ping_reply_present);
+	ck_assert_uint_eq(d.nwarnings, 1);
+	ck_assert_uint_eq(d.nnotes, 0);
+	tnc_result_free(&r);
+	diag_free(&d);
+	options_release(&o);
+}
+END_TEST
+
+START_TEST(test_run_ping_only)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+
+	options(&o, "127.0.0.1", 0);
+	o.information_level = TNC_INFO_DETAILED;
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert(r.detailed);
+	ck_assert_uint_eq(r.remote_port, 0);
+	ck_assert(!r.tcp_test_succeeded);
+	ck_assert_int_eq(r.remote_index, 0);
+	if (icmp_permitted(AF_INET)) {
+		ck_assert(r.ping_succeeded);
+		ck_assert(r.ping_reply_present);
+		ck_assert_uint_eq(d.nwarnings, 0);
+	} else {
+		ck_assert(!r.ping_reply_present);
+		ck_assert_uint_eq(d.nwarnings, 1);
+		ck_assert_str_eq(d.warnings[0], "Ping to 127.0.0.1 failed");
+	}
+	check_interface_lo(&r, "127.0.0.1", "0.0.0.0");
+	tnc_result_free(&r);
+	diag_free(&d);
+	options_release(&o);
+}
+END_TEST
+
+/* The name does not resolve: a warning, and nothing else filled in. */
+START_TEST(test_run_name_resolution_failed)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+
+	options(&o, "", 5022);		/* "" fails without asking any server */
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert(!r.name_resolution_succeeded);
+	ck_assert_uint_eq(r.nresolved, 0);
+	ck_assert_int_eq(r.remote_index, -1);
+	ck_assert_uint_eq(r.remote_port, 0);
+	ck_assert(!r.tcp_test_succeeded);
+	ck_assert(!r.ping_succeeded);
+	ck_assert(!r.ping_reply_present);
+	ck_assert_str_eq(r.interface_alias, "");
+	ck_assert_str_eq(r.source_address, "");
+	ck_assert_ptr_null(r.network_isolation_context);
+	ck_assert_uint_eq(d.nwarnings, 1);
+	ck_assert_str_eq(d.warnings[0], "Name resolution of  failed");
+	tnc_result_free(&r);
+	diag_free(&d);
+	options_release(&o);
+}
+END_TEST
+
+/* -WarningAction Stop: the first warning ends the run */
+START_TEST(test_run_warning_stop)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+	unsigned port = closed_port(AF_INET);
+	char want[64];
+
+	options(&o, "127.0.0.1", (int)port);
+	o.warning_action = TNC_ACTION_STOP;
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert(d.stopped);
+	ck_assert_uint_eq(d.nwarnings, 1);
+	snprintf(want, sizeof(want), "TCP connect to (127.0.0.1 : %u) failed",
+	    port);
+	ck_assert_str_eq(d.warnings[0], want);
+	ck_assert(!r.tcp_test_succeeded);
+	ck_assert(!r.ping_succeeded);
+	ck_assert(!r.ping_reply_present);
+	tnc_result_free(&r);
+	diag_free(&d);
+	options_release(&o);
+}
+END_TEST
+
+/* Several addresses: each failed one warns, in resolver order ("localhost"). */
+START_TEST(test_run_localhost_all_addresses)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+	unsigned p4, port;
+	int l4 = loopback_socket(AF_INET, 8, &p4);
+	char want[128];
+
+	/* find a port open on 127.0.0.1 but closed on ::1 */
+	port = p4;
+	options(&o, "localhost", (int)port);
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert(r.tcp_test_succeeded);
+	ck_assert_str_eq(r.resolved[r.remote_index].text, "127.0.0.1");
+	ck_assert_uint_eq(d.nwarnings, (size_t)r.remote_index);
+	for (int i = 0; i < r.remote_index; i++) {
+		snprintf(want, sizeof(want), "TCP connect to (%s : %u) failed",
+		    r.resolved[i].text, port);
+		ck_assert_str_eq(d.warnings[i], want);
+	}
+	check_interface_lo(&r, "127.0.0.1", "0.0.0.0");
+	tnc_result_free(&r);
+	diag_free(&d);
+	options_release(&o);
+	close(l4);
+}
+END_TEST
+
+/*
+ * Concurrency: a filtered port whose echo also times out must cost one
+ * timeout, not two.  Loopback always answers echoes, so this runs in a
+ * private network namespace (CAP_SYS_ADMIN) with its own lo and
+ * net.ipv4.icmp_echo_ignore_all = 1; the host's settings are untouched.
+ * The work happens in a forked child, which reports through a pipe.
+ */
+static int
+netns_child(int out)
+{
+	struct ifreq ifr;
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+	int clients[FILTER_CLIENTS_MAX], nclients, fd, lfd;
+	unsigned port;
+	double t0, elapsed;
+	FILE *fp;
+
+	if (unshare(CLONE_NEWNET) != 0)
+		return 10;
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+	if (fd < 0 || ioctl(fd, SIOCGIFFLAGS, &ifr) != 0)
+		return 11;
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(fd, SIOCSIFFLAGS, &ifr) != 0)
+		return 12;
+	close(fd);
+	fp = fopen("/proc/sys/net/ipv4/icmp_echo_ignore_all", "w");
+	if (fp == NULL || fputs("1\n", fp) == EOF || fclose(fp) != 0)
+		return 13;
+	lfd = filtered_listener(AF_INET, &port, clients, &nclients);
+	options(&o, "127.0.0.1", (int)port);
+	o.timeout_seconds = 0.5;
+	t0 = now_s();
+	if (tnc_run(&o, &r, &d) != 0)
+		return 14;
+	elapsed = now_s() - t0;
+	dprintf(out, "%.3f %d %d %d %ld %zu\n", elapsed, r.tcp_test_succeeded,
+	    r.ping_reply_present, (int)r.ping_status, r.ping_rtt_ms,
+	    d.nwarnings);
+	for (size_t i = 0; i < d.nwarnings; i++)
+		dprintf(out, "%s\n", d.warnings[i]);
+	dprintf(out, "%u\n", port);
+	close_all(clients, nclients);
+	close(lfd);
+	return 0;
+}
+
+START_TEST(test_run_concurrent_ping)
+{
+	int pfd[2], status, rtt_status, tcp_ok, reply, st;
+	long rtt;
+	size_t nw;
+	double elapsed;
+	char buf[1024], w0[128], w1[128], want[128];
+	unsigned port;
+	ssize_t len;
+	FILE *fp;
+	pid_t pid;
+
+	if (geteuid() != 0) {
+		fprintf(stderr, "check_probe: SKIPPED test_run_concurrent_ping: "
+		    "needs root for a private network namespace\n");
+		return;
+	}
+	ck_assert_int_eq(pipe(pfd), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		close(pfd[0]);
+		_exit(netns_child(pfd[1]));
+	}
+	close(pfd[1]);
+	len = read(pfd[0], buf, sizeof(buf) - 1);	/* one write burst, < 1 KiB */
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	close(pfd[0]);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "namespace child failed: status %d", status);
+	ck_assert_int_gt(len, 0);
+	buf[len] = '\0';
+	fp = fmemopen(buf, (size_t)len, "r");
+	ck_assert_int_eq(fscanf(fp, "%lf %d %d %d %ld %zu\n", &elapsed, &tcp_ok,
+	    &reply, &st, &rtt, &nw), 6);
+	ck_assert_uint_eq(nw, 2);
+	ck_assert_ptr_nonnull(fgets(w0, sizeof(w0), fp));
+	ck_assert_ptr_nonnull(fgets(w1, sizeof(w1), fp));
+	ck_assert_int_eq(fscanf(fp, "%u", &port), 1);
+	fclose(fp);
+	rtt_status = st;
+	snprintf(want, sizeof(want), "TCP connect to (127.0.0.1 : %u) failed\n",
+	    port);
+	ck_assert_str_eq(w0, want);
+	ck_assert_str_eq(w1, "Ping to 127.0.0.1 failed with status: TimedOut\n");
+	ck_assert_int_eq(tcp_ok, 0);
+	ck_assert_int_eq(reply, 1);
+	ck_assert_int_eq(rtt_status, TNC_PING_TIMED_OUT);
+	ck_assert_int_eq(rtt, 0);
+	/* sequential would be 0.5 + 0.5 s */
+	ck_assert_msg(elapsed >= 0.45 && elapsed < 0.85,
+	    "a failed test took %.3f s with a 0.5 s timeout", elapsed);
+}
+END_TEST
+
+static Suite *
+probe_suite(void)
+{
+	Suite *s = suite_create("probe");
+	TCase *tc_resolve = tcase_create("resolve");
+	TCase *tc_tcp = tcase_create("tcp_probe");
+	TCase *tc_icmp = tcase_create("icmp_echo");
+	TCase *tc_route = tcase_create("route_lookup");
+	TCase *tc_run = tcase_create("tnc_run");
+
+	tcase_add_test(tc_resolve, test_resolve_literals);
+	tcase_add_test(tc_resolve, test_resolve_not_literals);
+	tcase_add_test(tc_resolve, test_resolve_localhost);
+	tcase_add_test(tc_tcp, test_tcp_open_v4);
+	tcase_add_test(tc_tcp, test_tcp_open_v6);
+	tcase_add_test(tc_tcp, test_tcp_closed_refused);
+	tcase_add_test(tc_tcp, test_tcp_proxy_env_ignored);
+	tcase_add_test(tc_tcp, test_tcp_filtered_times_out);
+	tcase_add_test(tc_icmp, test_echo_v4);
+	tcase_add_test(tc_icmp, test_echo_v6);
+	tcase_add_test(tc_icmp, test_status_names);
+	tcase_add_test(tc_route, test_route_loopback_v4);
+	tcase_add_test(tc_route, test_route_loopback_v6);
+	tcase_add_loop_test(tc_route, test_isolation_context, 0,
+	    (int)(sizeof(isolation) / sizeof(isolation[0])));
+	tcase_add_test(tc_run, test_run_open_port);
+	tcase_add_test(tc_run, test_run_closed_port_v4);
+	tcase_add_test(tc_run, test_run_closed_port_v6);
+	tcase_add_test(tc_run, test_run_quiet_no_ping);
+	tcase_add_test(tc_run, test_run_ping_only);
+	tcase_add_test(tc_run, test_run_name_resolution_failed);
+	tcase_add_test(tc_run, test_run_warning_stop);
+	tcase_add_test(tc_run, test_run_localhost_all_addresses);
+	tcase_add_test(tc_run, test_run_concurrent_ping);
+	tcase_set_timeout(tc_tcp, 10);
+	tcase_set_timeout(tc_run, 20);
+	suite_add_tcase(s, tc_resolve);
+	suite_add_tcase(s, tc_tcp);
+	suite_add_tcase(s, tc_icmp);
+	suite_add_tcase(s, tc_route);
+	suite_add_tcase(s, tc_run);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(probe_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
