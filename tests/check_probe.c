@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -96,9 +97,19 @@ closed_port(int family)
  * the kernel, as a firewall DROP rule would.  clients[] keeps them open.
  */
 static int
+filtered_fill(int lfd, int family, unsigned *port, int *clients, int *nclients);
+
+static int
 filtered_listener(int family, unsigned *port, int *clients, int *nclients)
 {
-	int lfd = loopback_socket(family, 0, port);
+	return filtered_fill(loopback_socket(family, 0, port), family, port,
+	    clients, nclients);
+}
+
+/* Fills the accept queue of lfd (listen(lfd, 0) on *port) through loopback. */
+static int
+filtered_fill(int lfd, int family, unsigned *port, int *clients, int *nclients)
+{
 
 	*nclients = 0;
 	for (int k = 0; k < FILTER_CLIENTS_MAX; k++) {
@@ -669,108 +680,255 @@ START_TEST(test_run_localhost_all_addresses)
 END_TEST
 
 /*
- * Concurrency: a filtered port whose echo also times out must cost one
- * timeout, not two.  Loopback always answers echoes, so this runs in a
- * private network namespace (CAP_SYS_ADMIN) with its own lo and
- * net.ipv4.icmp_echo_ignore_all = 1; the host's settings are untouched.
- * The work happens in a forked child, which reports through a pipe.
+ * Scenarios that loopback alone cannot give (an echo that times out, a
+ * name with several addresses) run in a forked child inside private
+ * network and mount namespaces (root only): its own lo, with
+ * net.ipv4.icmp_echo_ignore_all = 1 there, and its own /etc/hosts bound
+ * over the real one.  Nothing of the host is changed, and with only lo in
+ * that namespace no packet can leave it.  The child reports the run through
+ * a pipe, one line per item; the parent asserts.
  */
-static int
-netns_child(int out)
-{
-	struct ifreq ifr;
-	struct tnc_options o;
-	struct tnc_result r;
-	struct tnc_diag d = { 0 };
-	int clients[FILTER_CLIENTS_MAX], nclients, fd, lfd;
-	unsigned port;
-	double t0, elapsed;
-	FILE *fp;
+enum ns_case {
+	NS_FILTERED_NO_ECHO,	/* filtered port, echo timed out */
+	NS_MULTI_ADDRESS,	/* a name with three addresses, the last one open */
+	NS_DEADLINE		/* twelve filtered addresses, 0.1 s each */
+};
 
-	if (unshare(CLONE_NEWNET) != 0)
+#define NS_HOSTS \
+	"127.0.0.1 localhost\n" \
+	"::1 multi.tnc.test\n127.0.0.2 multi.tnc.test\n127.0.0.1 multi.tnc.test\n"
+
+struct ns_report {
+	double	elapsed;
+	int	tcp_ok, ping_ok, reply, status;
+	long	rtt;
+	unsigned port;
+	char	remote[TNC_ADDR_TEXT_LEN], source[TNC_ADDR_TEXT_LEN];
+	size_t	nresolved, nwarnings, nnotes;
+	char	resolved[16][TNC_ADDR_TEXT_LEN];
+	char	warnings[32][128];
+	char	notes[4][512];
+};
+
+static int
+ns_setup(void)
+{
+	char hosts[] = "/tmp/tnc-hosts-XXXXXX";
+	struct ifreq ifr;
+	FILE *fp;
+	int fd;
+
+	if (unshare(CLONE_NEWNET | CLONE_NEWNS) != 0)
 		return 10;
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+		return 11;
+	fd = mkstemp(hosts);
+	if (fd < 0)
+		return 12;
+	fp = fdopen(fd, "w");
+	fputs(NS_HOSTS, fp);
+	for (int i = 1; i <= 12; i++)
+		fprintf(fp, "127.0.0.%d many.tnc.test\n", i);
+	fclose(fp);
+	if (mount(hosts, "/etc/hosts", NULL, MS_BIND, NULL) != 0)
+		return 13;
+	unlink(hosts);
 	fd = socket(AF_INET, SOCK_DGRAM, 0);
 	memset(&ifr, 0, sizeof(ifr));
 	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
 	if (fd < 0 || ioctl(fd, SIOCGIFFLAGS, &ifr) != 0)
-		return 11;
+		return 14;
 	ifr.ifr_flags |= IFF_UP;
 	if (ioctl(fd, SIOCSIFFLAGS, &ifr) != 0)
-		return 12;
+		return 15;
 	close(fd);
 	fp = fopen("/proc/sys/net/ipv4/icmp_echo_ignore_all", "w");
 	if (fp == NULL || fputs("1\n", fp) == EOF || fclose(fp) != 0)
-		return 13;
-	lfd = filtered_listener(AF_INET, &port, clients, &nclients);
-	options(&o, "127.0.0.1", (int)port);
-	o.timeout_seconds = 0.5;
+		return 16;
+	return 0;
+}
+
+static int
+ns_child(enum ns_case c, int out)
+{
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
+	int clients[FILTER_CLIENTS_MAX], nclients = 0, lfd, rc;
+	unsigned port;
+	double t0;
+	struct ns_report rep;
+
+	rc = ns_setup();
+	if (rc != 0)
+		return rc;
+	if (c == NS_FILTERED_NO_ECHO) {
+		lfd = filtered_listener(AF_INET, &port, clients, &nclients);
+		options(&o, "127.0.0.1", (int)port);
+		o.timeout_seconds = 0.5;
+	} else if (c == NS_MULTI_ADDRESS) {
+		lfd = loopback_socket(AF_INET, 8, &port);
+		options(&o, "multi.tnc.test", (int)port);
+	} else {
+		/* one listener for all of 127.0.0.0/8, its queue full */
+		struct sockaddr_in any = { .sin_family = AF_INET };
+		socklen_t len = sizeof(any);
+
+		lfd = socket(AF_INET, SOCK_STREAM, 0);
+		if (bind(lfd, (struct sockaddr *)&any, sizeof(any)) != 0 ||
+		    listen(lfd, 0) != 0 ||
+		    getsockname(lfd, (struct sockaddr *)&any, &len) != 0)
+			return 20;
+		port = ntohs(any.sin_port);
+		filtered_fill(lfd, AF_INET, &port, clients, &nclients);
+		options(&o, "many.tnc.test", (int)port);
+		o.timeout_seconds = 0.1;
+	}
 	t0 = now_s();
 	if (tnc_run(&o, &r, &d) != 0)
-		return 14;
-	elapsed = now_s() - t0;
-	dprintf(out, "%.3f %d %d %d %ld %zu\n", elapsed, r.tcp_test_succeeded,
-	    r.ping_reply_present, (int)r.ping_status, r.ping_rtt_ms,
-	    d.nwarnings);
-	for (size_t i = 0; i < d.nwarnings; i++)
-		dprintf(out, "%s\n", d.warnings[i]);
-	dprintf(out, "%u\n", port);
+		return 21;
+	memset(&rep, 0, sizeof(rep));
+	rep.elapsed = now_s() - t0;
+	rep.tcp_ok = r.tcp_test_succeeded;
+	rep.ping_ok = r.ping_succeeded;
+	rep.reply = r.ping_reply_present;
+	rep.status = (int)r.ping_status;
+	rep.rtt = r.ping_rtt_ms;
+	rep.port = port;
+	if (r.remote_index >= 0)
+		snprintf(rep.remote, sizeof(rep.remote), "%s",
+		    r.resolved[r.remote_index].text);
+	snprintf(rep.source, sizeof(rep.source), "%s", r.source_address);
+	for (size_t i = 0; i < r.nresolved && i < 16; i++)
+		snprintf(rep.resolved[rep.nresolved++], TNC_ADDR_TEXT_LEN,
+		    "%s", r.resolved[i].text);
+	for (size_t i = 0; i < d.nwarnings && i < 32; i++)
+		snprintf(rep.warnings[rep.nwarnings++], 128, "%s",
+		    d.warnings[i]);
+	for (size_t i = 0; i < d.nnotes && i < 4; i++)
+		snprintf(rep.notes[rep.nnotes++], 512, "%s", d.notes[i]);
+	if (write(out, &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
+		return 22;
 	close_all(clients, nclients);
 	close(lfd);
 	return 0;
 }
 
-START_TEST(test_run_concurrent_ping)
+/* Runs case c in the namespaces; false (and a loud line) if not root. */
+static bool
+ns_run(enum ns_case c, struct ns_report *rep)
 {
-	int pfd[2], status, rtt_status, tcp_ok, reply, st;
-	long rtt;
-	size_t nw;
-	double elapsed;
-	char buf[1024], w0[128], w1[128], want[128];
-	unsigned port;
+	int pfd[2], status;
+	size_t got = 0;
 	ssize_t len;
-	FILE *fp;
 	pid_t pid;
 
 	if (geteuid() != 0) {
-		fprintf(stderr, "check_probe: SKIPPED test_run_concurrent_ping: "
-		    "needs root for a private network namespace\n");
-		return;
+		fprintf(stderr, "check_probe: SKIPPED namespace case %d: needs "
+		    "root for private network and mount namespaces\n", (int)c);
+		return false;
 	}
 	ck_assert_int_eq(pipe(pfd), 0);
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
 		close(pfd[0]);
-		_exit(netns_child(pfd[1]));
+		_exit(ns_child(c, pfd[1]));
 	}
 	close(pfd[1]);
-	len = read(pfd[0], buf, sizeof(buf) - 1);	/* one write burst, < 1 KiB */
+	while (got < sizeof(*rep)) {
+		len = read(pfd[0], (char *)rep + got, sizeof(*rep) - got);
+		if (len <= 0)
+			break;
+		got += (size_t)len;
+	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	close(pfd[0]);
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	    "namespace child failed: status %d", status);
-	ck_assert_int_gt(len, 0);
-	buf[len] = '\0';
-	fp = fmemopen(buf, (size_t)len, "r");
-	ck_assert_int_eq(fscanf(fp, "%lf %d %d %d %ld %zu\n", &elapsed, &tcp_ok,
-	    &reply, &st, &rtt, &nw), 6);
-	ck_assert_uint_eq(nw, 2);
-	ck_assert_ptr_nonnull(fgets(w0, sizeof(w0), fp));
-	ck_assert_ptr_nonnull(fgets(w1, sizeof(w1), fp));
-	ck_assert_int_eq(fscanf(fp, "%u", &port), 1);
-	fclose(fp);
-	rtt_status = st;
-	snprintf(want, sizeof(want), "TCP connect to (127.0.0.1 : %u) failed\n",
-	    port);
-	ck_assert_str_eq(w0, want);
-	ck_assert_str_eq(w1, "Ping to 127.0.0.1 failed with status: TimedOut\n");
-	ck_assert_int_eq(tcp_ok, 0);
-	ck_assert_int_eq(reply, 1);
-	ck_assert_int_eq(rtt_status, TNC_PING_TIMED_OUT);
-	ck_assert_int_eq(rtt, 0);
-	/* sequential would be 0.5 + 0.5 s */
-	ck_assert_msg(elapsed >= 0.45 && elapsed < 0.85,
-	    "a failed test took %.3f s with a 0.5 s timeout", elapsed);
+	    "namespace child failed: status 0x%x", status);
+	ck_assert_uint_eq(got, sizeof(*rep));
+	return true;
+}
+
+/* A filtered port whose echo also times out costs one timeout, not two. */
+START_TEST(test_run_concurrent_ping)
+{
+	struct ns_report rep;
+	char want[128];
+
+	if (!ns_run(NS_FILTERED_NO_ECHO, &rep))
+		return;
+	ck_assert_uint_eq(rep.nwarnings, 2);
+	snprintf(want, sizeof(want), "TCP connect to (127.0.0.1 : %u) failed",
+	    rep.port);
+	ck_assert_str_eq(rep.warnings[0], want);
+	ck_assert_str_eq(rep.warnings[1],
+	    "Ping to 127.0.0.1 failed with status: TimedOut");
+	ck_assert_uint_eq(rep.nnotes, 0);
+	ck_assert_int_eq(rep.tcp_ok, 0);
+	ck_assert_int_eq(rep.ping_ok, 0);
+	ck_assert_int_eq(rep.reply, 1);		/* "PingReplyDetails (RTT) : 0 ms" */
+	ck_assert_int_eq(rep.status, TNC_PING_TIMED_OUT);
+	ck_assert_int_eq(rep.rtt, 0);
+	ck_assert_str_eq(rep.remote, "127.0.0.1");
+	ck_assert_str_eq(rep.source, "127.0.0.1");
+	/* one after the other would be 0.5 + 0.5 s */
+	ck_assert_msg(rep.elapsed >= 0.45 && rep.elapsed < 0.85,
+	    "a failed test took %.3f s with a 0.5 s timeout", rep.elapsed);
+}
+END_TEST
+
+/* Every address in resolver order, a warning for each that failed. */
+START_TEST(test_run_multi_address)
+{
+	struct ns_report rep;
+	char want[128];
+	size_t open_at = 0;
+
+	if (!ns_run(NS_MULTI_ADDRESS, &rep))
+		return;
+	ck_assert_uint_eq(rep.nresolved, 3);
+	while (open_at < rep.nresolved &&
+	    strcmp(rep.resolved[open_at], "127.0.0.1") != 0)
+		open_at++;
+	ck_assert_uint_lt(open_at, 3);
+	ck_assert_int_eq(rep.tcp_ok, 1);
+	ck_assert_str_eq(rep.remote, "127.0.0.1");
+	ck_assert_str_eq(rep.source, "127.0.0.1");
+	ck_assert_int_eq(rep.reply, 0);		/* ping results discarded */
+	ck_assert_uint_eq(rep.nwarnings, open_at);
+	for (size_t i = 0; i < open_at; i++) {
+		snprintf(want, sizeof(want), "TCP connect to (%s : %u) failed",
+		    rep.resolved[i], rep.port);
+		ck_assert_str_eq(rep.warnings[i], want);
+	}
+	ck_assert_uint_eq(rep.nnotes, 0);
+}
+END_TEST
+
+/* Twelve filtered addresses at 0.1 s: the 1 s run deadline cuts it short. */
+START_TEST(test_run_deadline)
+{
+	struct ns_report rep;
+	char want[128];
+
+	if (!ns_run(NS_DEADLINE, &rep))
+		return;
+	ck_assert_uint_eq(rep.nresolved, 12);
+	ck_assert_int_eq(rep.tcp_ok, 0);
+	ck_assert_uint_eq(rep.nwarnings, 24);
+	for (size_t i = 0; i < 12; i++) {
+		snprintf(want, sizeof(want), "TCP connect to (%s : %u) failed",
+		    rep.resolved[i], rep.port);
+		ck_assert_str_eq(rep.warnings[i], want);
+		snprintf(want, sizeof(want),
+		    "Ping to %s failed with status: TimedOut", rep.resolved[i]);
+		ck_assert_str_eq(rep.warnings[12 + i], want);
+	}
+	ck_assert_uint_eq(rep.nnotes, 1);
+	ck_assert_ptr_nonnull(strstr(rep.notes[0], "deadline"));
+	ck_assert_msg(rep.elapsed >= 0.95 && rep.elapsed < 1.5,
+	    "took %.3f s for a 1 s deadline", rep.elapsed);
 }
 END_TEST
 
@@ -808,6 +966,8 @@ probe_suite(void)
 	tcase_add_test(tc_run, test_run_warning_stop);
 	tcase_add_test(tc_run, test_run_localhost_all_addresses);
 	tcase_add_test(tc_run, test_run_concurrent_ping);
+	tcase_add_test(tc_run, test_run_multi_address);
+	tcase_add_test(tc_run, test_run_deadline);
 	tcase_set_timeout(tc_tcp, 10);
 	tcase_set_timeout(tc_run, 20);
 	suite_add_tcase(s, tc_resolve);
