@@ -1,0 +1,1010 @@
+/*
+ * binder.c: PowerShell's parameter binding (spec 4; S6
+ * MergedCommandParameterMetadata.GetMatchingParameter and
+ * ParameterBinderController), for any command described by a
+ * struct ps_command_meta.
+ *
+ * Order of work, as PowerShell's: (1) pair every -Name with its argument,
+ * resolving names (NotFound, Ambiguous, MissingArgument); (2) bind the
+ * named ones in order (AlreadyBound, conversion, validation); (3) bind
+ * positional arguments within the parameter sets still possible; (4)
+ * resolve the parameter set and check mandatory parameters.
+ *
+ * Errors (category, exception, id; extent):
+ *   A parameter cannot be found that matches parameter name 'foo'.
+ *     InvalidArgument ParameterBindingException NamedParameterNotFound; -foo
+ *   Parameter cannot be processed because the parameter name 'c' is
+ *   ambiguous. Possible matches include: -ComputerName -CommonTCPPort ...
+ *     InvalidArgument ParameterBindingException AmbiguousParameter; -c
+ *   Missing an argument for parameter 'Port'. Specify a parameter of type
+ *   'System.Int32' and try again.
+ *     InvalidArgument ParameterBindingException MissingArgument; -Port
+ *   Cannot bind parameter because parameter 'Port' is specified more than
+ *   once. To provide multiple values to parameters that can accept
+ *   multiple values, use the array syntax. For example, "-parameter
+ *   value1,value2,value3".
+ *     InvalidArgument ParameterBindingException ParameterAlreadyBound; the
+ *     second -Port. The name is the one typed (PowerShell's
+ *     argument.ParameterName).
+ *   A positional parameter cannot be found that accepts argument 'x'.
+ *     InvalidArgument ParameterBindingException PositionalParameterNotFound;
+ *     the command
+ *   Parameter set cannot be resolved using the specified named parameters.
+ *     InvalidArgument ParameterBindingException AmbiguousParameterSet; the
+ *     command (5.1's text, without the suffix v6 added)
+ *   Cannot process command because of one or more missing mandatory
+ *   parameters: Port.
+ *     InvalidArgument ParameterBindingException MissingMandatoryParameter;
+ *     the command
+ *   Cannot validate argument on parameter 'X'. The argument "foo" does not
+ *   belong to the set "Quiet,Detailed" specified by the ValidateSet
+ *   attribute. Supply an argument that is in the set and then try the
+ *   command again.
+ *   Cannot validate argument on parameter 'X'. The 0 argument is less than
+ *   the minimum allowed range of 1. Supply an argument that is greater
+ *   than or equal to 1 and then try the command again.  (and "greater
+ *   than the maximum allowed range of N ... less than or equal to N")
+ *   ours, for an exclusive minimum and for NaN:
+ *   ... The 0 argument is less than or equal to the minimum allowed range
+ *   of 0. Supply an argument that is greater than 0 and then try the
+ *   command again.
+ *   ... The NaN argument is not a finite number. Supply a finite argument
+ *   and then try the command again.
+ *     InvalidData ParameterBindingValidationException
+ *     ParameterArgumentValidationError; the argument
+ *   Cannot process argument transformation on parameter 'Port'. <inner>
+ *     (a script function's typed parameter)
+ *     InvalidData ParameterBindingArgumentTransformationException
+ *     ParameterArgumentTransformationError; the argument
+ *   Cannot bind parameter 'WarningAction'. <inner>
+ *     (a cmdlet's or a common parameter)
+ *     InvalidArgument ParameterBindingException
+ *     CannotConvertArgumentNoMessage; the argument
+ * where <inner> is one of
+ *   Cannot convert value "abc" to type "System.Int32". Error: "Input
+ *   string was not in a correct format."
+ *   Cannot convert value "99999999999" to type "System.Int32". Error:
+ *   "Value was either too large or too small for an Int32."  (UInt32:
+ *   "for a UInt32.")
+ *   Cannot convert the "System.Object[]" value of type "System.Object[]"
+ *   to type "System.Int32".
+ *   Cannot convert value "System.String" to type
+ *   "System.Management.Automation.SwitchParameter". Boolean parameters
+ *   accept only Boolean values and numbers, such as $True, $False, 1 or 0.
+ *   Cannot convert value "foo" to type
+ *   "System.Management.Automation.ActionPreference". Error: "Unable to
+ *   match the identifier name foo to a valid enumerator name. Specify one
+ *   of the following enumerator names and try again:<newline>
+ *   SilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend"
+ *   Cannot convert value "9" to type "System.Management.Automation.
+ *   ActionPreference" due to enumeration values that are not valid.
+ *   Specify one of the following enumeration values and try again. The
+ *   possible enumeration values are "SilentlyContinue,Stop,Continue,
+ *   Inquire,Ignore,Suspend".  (UNCONFIRMED for a number out of range)
+ *
+ * A number written as an argument keeps its text when bound to a String
+ * (tnc 0x10 is host "0x10"): PowerShell wraps such numbers with their
+ * token text for exactly this (PowerShell/PowerShell#9157, #13380).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "binder.h"
+
+#define ACTION_TYPE	"System.Management.Automation.ActionPreference"
+
+static const char *const action_names[] = { "SilentlyContinue", "Stop",
+	"Continue", "Inquire", "Ignore", "Suspend", NULL };
+
+/* Windows PowerShell 5.1's common parameters, in declaration order */
+const struct ps_param_meta ps_common_params[] = {
+	{ .name = "Verbose", .aliases = { "vb" }, .type = PS_TYPE_SWITCH,
+	  .position = PS_NAMED, .tier = PS_TIER_COMMON },
+	{ .name = "Debug", .aliases = { "db" }, .type = PS_TYPE_SWITCH,
+	  .position = PS_NAMED, .tier = PS_TIER_COMMON },
+	{ .name = "ErrorAction", .aliases = { "ea" },
+	  .type = PS_TYPE_ACTION_PREF, .position = PS_NAMED,
+	  .tier = PS_TIER_COMMON },
+	{ .name = "WarningAction", .aliases = { "wa" },
+	  .type = PS_TYPE_ACTION_PREF, .position = PS_NAMED,
+	  .tier = PS_TIER_COMMON },
+	{ .name = "InformationAction", .aliases = { "infa" },
+	  .type = PS_TYPE_ACTION_PREF, .position = PS_NAMED,
+	  .tier = PS_TIER_COMMON },
+	{ .name = "ErrorVariable", .aliases = { "ev" }, .type = PS_TYPE_STRING,
+	  .position = PS_NAMED, .tier = PS_TIER_COMMON },
+	{ .name = "WarningVariable", .aliases = { "wv" },
+	  .type = PS_TYPE_STRING, .position = PS_NAMED, .tier = PS_TIER_COMMON },
+	{ .name = "InformationVariable", .aliases = { "iv" },
+	  .type = PS_TYPE_STRING, .position = PS_NAMED, .tier = PS_TIER_COMMON },
+	{ .name = "OutVariable", .aliases = { "ov" }, .type = PS_TYPE_STRING,
+	  .position = PS_NAMED, .tier = PS_TIER_COMMON },
+	{ .name = "OutBuffer", .aliases = { "ob" }, .type = PS_TYPE_INT32,
+	  .position = PS_NAMED, .has_range = true, .range_min = 0,
+	  .range_max = INT32_MAX, .tier = PS_TIER_COMMON },
+	{ .name = "PipelineVariable", .aliases = { "pv" },
+	  .type = PS_TYPE_STRING, .position = PS_NAMED, .tier = PS_TIER_COMMON },
+};
+const size_t ps_ncommon_params = sizeof(ps_common_params) /
+    sizeof(ps_common_params[0]);
+
+#define MAX_MATCHES	32
+
+static const char *
+type_name(enum ps_param_type t)
+{
+	switch (t) {
+	case PS_TYPE_STRING:		return "System.String";
+	case PS_TYPE_INT32:		return "System.Int32";
+	case PS_TYPE_UINT32:		return "System.UInt32";
+	case PS_TYPE_DOUBLE:		return "System.Double";
+	case PS_TYPE_SWITCH:
+		return "System.Management.Automation.SwitchParameter";
+	case PS_TYPE_ACTION_PREF:	return ACTION_TYPE;
+	case PS_TYPE_OBJECT:		return "System.Object[]";
+	}
+	return "System.Object";
+}
+
+/* The parameter list of a binding: declared and ours, then common */
+struct plist {
+	const struct ps_param_meta *v[64];
+	size_t	n;
+};
+
+static void
+plist_fill(const struct ps_command_meta *m, struct plist *l)
+{
+	size_t i;
+
+	l->n = 0;
+	for (i = 0; i < m->nparams && l->n < 64; i++)
+		l->v[l->n++] = &m->params[i];
+	if (m->common_parameters)
+		for (i = 0; i < ps_ncommon_params && l->n < 64; i++)
+			l->v[l->n++] = &ps_common_params[i];
+}
+
+static bool
+is_prefix(const char *typed, const char *name)
+{
+	return strncasecmp(typed, name, strlen(typed)) == 0;
+}
+
+/*
+ * Collects the parameters of the wanted tiers matching typed: names
+ * first, then parameters matched through an alias and not yet listed
+ * (the order PowerShell lists them in). Returns the index of an exact
+ * match, or -1 with the prefix matches in out.
+ */
+static int
+collect(const struct plist *l, const char *typed, bool extensions,
+    size_t *out, size_t *nout)
+{
+	size_t i, j, k;
+	bool seen;
+
+	*nout = 0;
+	for (i = 0; i < l->n; i++) {
+		if ((l->v[i]->tier == PS_TIER_EXTENSION) != extensions)
+			continue;
+		if (strcasecmp(typed, l->v[i]->name) == 0)
+			return (int)i;
+		for (j = 0; j < 3 && l->v[i]->aliases[j]; j++)
+			if (strcasecmp(typed, l->v[i]->aliases[j]) == 0)
+				return (int)i;
+	}
+	for (i = 0; i < l->n; i++) {
+		if ((l->v[i]->tier == PS_TIER_EXTENSION) != extensions)
+			continue;
+		if (is_prefix(typed, l->v[i]->name) && *nout < MAX_MATCHES)
+			out[(*nout)++] = i;
+	}
+	for (i = 0; i < l->n; i++) {
+		if ((l->v[i]->tier == PS_TIER_EXTENSION) != extensions)
+			continue;
+		for (j = 0; j < 3 && l->v[i]->aliases[j]; j++) {
+			if (!is_prefix(typed, l->v[i]->aliases[j]))
+				continue;
+			for (seen = false, k = 0; k < *nout; k++)
+				seen = seen || out[k] == i;
+			if (!seen && *nout < MAX_MATCHES)
+				out[(*nout)++] = i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * Resolves typed in three tiers (see binder.h). Returns the index, -1 if
+ * nothing matches, -2 if ambiguous (the candidates are in amb/namb).
+ */
+static int
+resolve(const struct plist *l, const char *typed, bool extensions,
+    size_t *amb, size_t *namb)
+{
+	size_t m[MAX_MATCHES], n, i, declared = 0, which = 0;
+	int r;
+
+	*namb = 0;
+	r = collect(l, typed, false, m, &n);
+	if (r >= 0)
+		return r;
+	if (n == 1)
+		return (int)m[0];
+	for (i = 0; i < n; i++) {
+		if (l->v[m[i]]->tier == PS_TIER_DECLARED) {
+			declared++;
+			which = m[i];
+		}
+	}
+	/* several matches: one declared by the command beats common ones */
+	if (n > 1 && declared == 1)
+		return (int)which;
+	if (extensions) {
+		size_t x[MAX_MATCHES], nx;
+
+		r = collect(l, typed, true, x, &nx);
+		if (r >= 0)
+			return r;
+		if (nx == 1)
+			return (int)x[0];
+		if (nx > 1) {
+			memcpy(amb, x, nx * sizeof(x[0]));
+			*namb = nx;
+			return -2;
+		}
+	}
+	if (n > 1) {
+		memcpy(amb, m, n * sizeof(m[0]));
+		*namb = n;
+		return -2;
+	}
+	return -1;
+}
+
+const char *
+ps_resolve_parameter(const struct ps_command_meta *m, const char *typed,
+    bool with_extensions)
+{
+	struct plist l;
+	size_t amb[MAX_MATCHES], namb;
+	int r;
+
+	plist_fill(m, &l);
+	r = resolve(&l, typed, with_extensions, amb, &namb);
+	return r >= 0 ? l.v[r]->name : NULL;
+}
+
+/* Error helpers: each returns -1 */
+
+static int
+bind_error(struct ps_error *e, const struct ps_command_meta *m,
+    const char *id, size_t off, size_t len, const char *msg)
+{
+	return ps_error_bind(e, m->name, m->type_name, "InvalidArgument",
+	    "ParameterBindingException", id, off, len, "%s", msg);
+}
+
+/* What a value looks like as text: strings as they are, numbers as
+   written, booleans True/False, arrays as PowerShell names their type */
+static void
+value_text(const struct ps_value *v, char *buf, size_t size)
+{
+	switch (v->kind) {
+	case PS_VAL_STRING:
+	case PS_VAL_NUMBER:
+		snprintf(buf, size, "%s", v->text);
+		break;
+	case PS_VAL_BOOL:
+		snprintf(buf, size, "%s", v->bval ? "True" : "False");
+		break;
+	case PS_VAL_NULL:
+		buf[0] = '\0';
+		break;
+	case PS_VAL_ARRAY:
+		snprintf(buf, size, "System.Object[]");
+		break;
+	}
+}
+
+/* A double as .NET prints it for the values people type */
+static void
+double_text(double d, char *buf, size_t size)
+{
+	int prec;
+
+	if (isnan(d)) {
+		snprintf(buf, size, "NaN");
+		return;
+	}
+	if (isinf(d)) {
+		snprintf(buf, size, d > 0 ? "Infinity" : "-Infinity");
+		return;
+	}
+	/* .NET writes plain digits in this range: 120, 2.5, 0.001 */
+	if (fabs(d) < 1e15 && (d == 0 || fabs(d) >= 1e-5)) {
+		for (prec = 0; prec <= 17; prec++) {
+			snprintf(buf, size, "%.*f", prec, d);
+			if (strtod(buf, NULL) == d)
+				return;
+		}
+	}
+	/* the shortest text that reads back as the same double */
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(buf, size, "%.*G", prec, d);
+		if (strtod(buf, NULL) == d)
+			return;
+	}
+}
+
+/* String conversion: arrays join with $OFS (one space) */
+static char *
+to_string(const struct ps_value *v)
+{
+	char *s, *item, *grown;
+	size_t i, len;
+	char buf[64];
+
+	if (v->kind != PS_VAL_ARRAY) {
+		value_text(v, buf, sizeof(buf));
+		return strdup(v->kind == PS_VAL_STRING ||
+		    v->kind == PS_VAL_NUMBER ? v->text : buf);
+	}
+	s = strdup("");
+	for (i = 0; s != NULL && i < v->nitems; i++) {
+		item = to_string(&v->items[i]);
+		if (item == NULL) {
+			free(s);
+			return NULL;
+		}
+		len = strlen(s);
+		grown = realloc(s, len + strlen(item) + 2);
+		if (grown == NULL) {
+			free(item);
+			free(s);
+			return NULL;
+		}
+		s = grown;
+		snprintf(s + len, strlen(item) + 2, "%s%s", i ? " " : "",
+		    item);
+		free(item);
+	}
+	return s;
+}
+
+/*
+ * A number for a numeric parameter: Double values round half to even as
+ * .NET's Convert does. Returns 0, or -1 with the inner error in msg.
+ */
+static int
+to_integer(const struct ps_value *v, enum ps_param_type t, long long *out,
+    char *msg, size_t size)
+{
+	struct ps_number n;
+	const char *tn = type_name(t);
+	char text[256];
+	double d;
+	const char *p;
+
+	value_text(v, text, sizeof(text));
+	switch (v->kind) {
+	case PS_VAL_ARRAY:
+		snprintf(msg, size, "Cannot convert the \"System.Object[]\" "
+		    "value of type \"System.Object[]\" to type \"%s\".", tn);
+		return -1;
+	case PS_VAL_NULL:
+		*out = 0;
+		return 0;
+	case PS_VAL_BOOL:
+		*out = v->bval;
+		return 0;
+	case PS_VAL_NUMBER:
+		n = v->num;
+		break;
+	case PS_VAL_STRING:
+		for (p = v->text; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == '\0') {	/* [int]"" is 0 in PowerShell */
+			*out = 0;
+			return 0;
+		}
+		if (ps_number_parse(v->text, &n) != 0) {
+			snprintf(msg, size, "Cannot convert value \"%s\" to "
+			    "type \"%s\". Error: \"Input string was not in a "
+			    "correct format.\"", text, tn);
+			return -1;
+		}
+		break;
+	}
+	if (n.type == PS_NUM_INT32 || n.type == PS_NUM_INT64)
+		d = (double)n.ival;
+	else
+		d = rint(n.dval);	/* round half to even */
+	if ((t == PS_TYPE_INT32 && (d < INT32_MIN || d > INT32_MAX)) ||
+	    (t == PS_TYPE_UINT32 && (d < 0 || d > UINT32_MAX)) ||
+	    isnan(d)) {
+		snprintf(msg, size, "Cannot convert value \"%s\" to type "
+		    "\"%s\". Error: \"Value was either too large or too small "
+		    "for %s.\"", text, tn, t == PS_TYPE_INT32 ? "an Int32" :
+		    "a UInt32");
+		return -1;
+	}
+	*out = n.type == PS_NUM_INT32 || n.type == PS_NUM_INT64 ? n.ival :
+	    (long long)d;
+	return 0;
+}
+
+static int
+to_double(const struct ps_value *v, double *out, char *msg, size_t size)
+{
+	struct ps_number n;
+	char text[256];
+	const char *p;
+
+	value_text(v, text, sizeof(text));
+	switch (v->kind) {
+	case PS_VAL_ARRAY:
+		snprintf(msg, size, "Cannot convert the \"System.Object[]\" "
+		    "value of type \"System.Object[]\" to type "
+		    "\"System.Double\".");
+		return -1;
+	case PS_VAL_NULL:
+		*out = 0;
+		return 0;
+	case PS_VAL_BOOL:
+		*out = v->bval;
+		return 0;
+	case PS_VAL_NUMBER:
+		*out = v->num.dval;
+		return 0;
+	case PS_VAL_STRING:
+		break;
+	}
+	for (p = v->text; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0') {
+		*out = 0;
+		return 0;
+	}
+	if (strcasecmp(p, "NaN") == 0) {
+		*out = NAN;
+		return 0;
+	}
+	if (strcasecmp(p, "Infinity") == 0 || strcasecmp(p, "-Infinity") == 0) {
+		*out = *p == '-' ? -INFINITY : INFINITY;
+		return 0;
+	}
+	if (ps_number_parse(v->text, &n) != 0) {
+		snprintf(msg, size, "Cannot convert value \"%s\" to type "
+		    "\"System.Double\". Error: \"Input string was not in a "
+		    "correct format.\"", text);
+		return -1;
+	}
+	*out = n.dval;
+	return 0;
+}
+
+static int
+to_action(const struct ps_value *v, long long *out, char *msg, size_t size)
+{
+	char text[256];
+	size_t i;
+	long long n;
+	char ignored[256];
+
+	value_text(v, text, sizeof(text));
+	if (v->kind == PS_VAL_STRING) {
+		for (i = 0; action_names[i] != NULL; i++) {
+			if (strcasecmp(v->text, action_names[i]) == 0) {
+				*out = (long long)i;
+				return 0;
+			}
+		}
+	}
+	/* numbers, and strings holding numbers, name the enum by value */
+	if (v->kind == PS_VAL_NUMBER || (v->kind == PS_VAL_STRING &&
+	    ps_number_parse(v->text, &(struct ps_number){ 0 }) == 0)) {
+		if (to_integer(v, PS_TYPE_INT32, &n, ignored,
+		    sizeof(ignored)) == 0 && n >= 0 && n <= 5) {
+			*out = n;
+			return 0;
+		}
+		snprintf(msg, size, "Cannot convert value \"%s\" to type \""
+		    ACTION_TYPE "\" due to enumeration values that are not "
+		    "valid. Specify one of the following enumeration values "
+		    "and try again. The possible enumeration values are "
+		    "\"SilentlyContinue,Stop,Continue,Inquire,Ignore,"
+		    "Suspend\".", text);
+		return -1;
+	}
+	snprintf(msg, size, "Cannot convert value \"%s\" to type \""
+	    ACTION_TYPE "\". Error: \"Unable to match the identifier name %s "
+	    "to a valid enumerator name. Specify one of the following "
+	    "enumerator names and try again:\nSilentlyContinue, Stop, "
+	    "Continue, Inquire, Ignore, Suspend\"", text, text);
+	return -1;
+}
+
+static int
+to_switch(const struct ps_value *v, bool *out, char *msg, size_t size)
+{
+	switch (v->kind) {
+	case PS_VAL_BOOL:
+		*out = v->bval;
+		return 0;
+	case PS_VAL_NUMBER:
+		*out = v->num.dval != 0;
+		return 0;
+	case PS_VAL_NULL:
+		*out = false;
+		return 0;
+	default:
+		break;
+	}
+	snprintf(msg, size, "Cannot convert value \"%s\" to type "
+	    "\"System.Management.Automation.SwitchParameter\". Boolean "
+	    "parameters accept only Boolean values and numbers, such as $True, "
+	    "$False, 1 or 0.", v->kind == PS_VAL_ARRAY ? "System.Object[]" :
+	    "System.String");
+	return -1;
+}
+
+/* Converts v for pm into bd. Returns 0, or -1 with e filled. */
+static int
+convert(const struct ps_command_meta *m, const struct ps_param_meta *pm,
+    const struct ps_value *v, struct ps_bound *bd, struct ps_error *e)
+{
+	char inner[1536];
+	int rc = 0;
+
+	switch (pm->type) {
+	case PS_TYPE_STRING:
+		bd->s = to_string(v);
+		if (bd->s == NULL)
+			return ps_error_parse(e, "OutOfMemory", v->offset, 0,
+			    "Out of memory.");
+		return 0;
+	case PS_TYPE_INT32:
+	case PS_TYPE_UINT32:
+		rc = to_integer(v, pm->type, &bd->i, inner, sizeof(inner));
+		break;
+	case PS_TYPE_DOUBLE:
+		rc = to_double(v, &bd->d, inner, sizeof(inner));
+		break;
+	case PS_TYPE_ACTION_PREF:
+		rc = to_action(v, &bd->i, inner, sizeof(inner));
+		break;
+	case PS_TYPE_SWITCH:
+		rc = to_switch(v, &bd->sw, inner, sizeof(inner));
+		break;
+	case PS_TYPE_OBJECT:
+		return 0;
+	}
+	if (rc == 0)
+		return 0;
+	if (m->is_function && pm->tier != PS_TIER_COMMON)
+		return ps_error_bind(e, m->name, m->type_name, "InvalidData",
+		    "ParameterBindingArgumentTransformationException",
+		    "ParameterArgumentTransformationError", v->offset,
+		    v->length, "Cannot process argument transformation on "
+		    "parameter '%s'. %s", pm->name, inner);
+	return ps_error_bind(e, m->name, m->type_name, "InvalidArgument",
+	    "ParameterBindingException", "CannotConvertArgumentNoMessage",
+	    v->offset, v->length, "Cannot bind parameter '%s'. %s", pm->name,
+	    inner);
+}
+
+static int
+validation_error(struct ps_error *e, const struct ps_command_meta *m,
+    const struct ps_param_meta *pm, const struct ps_value *v,
+    const char *detail)
+{
+	return ps_error_bind(e, m->name, m->type_name, "InvalidData",
+	    "ParameterBindingValidationException",
+	    "ParameterArgumentValidationError", v->offset, v->length,
+	    "Cannot validate argument on parameter '%s'. %s", pm->name, detail);
+}
+
+/* ValidateSet and ValidateRange, after conversion */
+static int
+validate(const struct ps_command_meta *m, const struct ps_param_meta *pm,
+    const struct ps_value *v, const struct ps_bound *bd, struct ps_error *e)
+{
+	char detail[1024], set[512], val[64], lo[64], hi[64];
+	size_t i, len = 0;
+	double x;
+
+	if (pm->validate_set != NULL && pm->type == PS_TYPE_STRING) {
+		for (i = 0; pm->validate_set[i] != NULL; i++)
+			if (strcasecmp(bd->s, pm->validate_set[i]) == 0)
+				return 0;
+		set[0] = '\0';
+		for (i = 0; pm->validate_set[i] != NULL; i++)
+			len += (size_t)snprintf(set + len, sizeof(set) - len,
+			    "%s%s", i ? "," : "", pm->validate_set[i]);
+		snprintf(detail, sizeof(detail), "The argument \"%s\" does not "
+		    "belong to the set \"%s\" specified by the ValidateSet "
+		    "attribute. Supply an argument that is in the set and then "
+		    "try the command again.", bd->s, set);
+		return validation_error(e, m, pm, v, detail);
+	}
+	if (!pm->has_range)
+		return 0;
+	x = pm->type == PS_TYPE_DOUBLE ? bd->d : (double)bd->i;
+	if (pm->type == PS_TYPE_DOUBLE)
+		double_text(x, val, sizeof(val));
+	else
+		snprintf(val, sizeof(val), "%lld", bd->i);
+	double_text(pm->range_min, lo, sizeof(lo));
+	double_text(pm->range_max, hi, sizeof(hi));
+	if (isnan(x)) {
+		snprintf(detail, sizeof(detail), "The %s argument is not a "
+		    "finite number. Supply a finite argument and then try the "
+		    "command again.", val);
+		return validation_error(e, m, pm, v, detail);
+	}
+	if (pm->min_exclusive && x <= pm->range_min) {
+		snprintf(detail, sizeof(detail), "The %s argument is less than "
+		    "or equal to the minimum allowed range of %s. Supply an "
+		    "argument that is greater than %s and then try the command "
+		    "again.", val, lo, lo);
+		return validation_error(e, m, pm, v, detail);
+	}
+	if (x < pm->range_min) {
+		snprintf(detail, sizeof(detail), "The %s argument is less than "
+		    "the minimum allowed range of %s. Supply an argument that "
+		    "is greater than or equal to %s and then try the command "
+		    "again.", val, lo, lo);
+		return validation_error(e, m, pm, v, detail);
+	}
+	if (x > pm->range_max) {
+		snprintf(detail, sizeof(detail), "The %s argument is greater "
+		    "than the maximum allowed range of %s. Supply an argument "
+		    "that is less than or equal to %s and then try the command "
+		    "again.", val, hi, hi);
+		return validation_error(e, m, pm, v, detail);
+	}
+	return 0;
+}
+
+/* Binds v (NULL: a bare switch) to parameter i */
+static int
+bind_one(struct ps_binding *b, size_t i, const struct ps_value *v,
+    size_t off, size_t len, bool positional, struct ps_error *e)
+{
+	struct ps_bound *bd = &b->bound[i];
+	struct ps_bound tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.value = v;
+	tmp.offset = off;
+	tmp.length = len;
+	tmp.positional = positional;
+	if (v == NULL) {
+		tmp.sw = true;
+	} else if (convert(b->meta, b->params[i], v, &tmp, e) != 0 ||
+	    validate(b->meta, b->params[i], v, &tmp, e) != 0) {
+		free(tmp.s);
+		return -1;
+	}
+	tmp.present = true;
+	*bd = tmp;
+	return 0;
+}
+
+/* Bits of every set the command declares */
+static unsigned
+all_sets(const struct ps_command_meta *m)
+{
+	return m->nsets >= 32 ? ~0u : (1u << m->nsets) - 1;
+}
+
+static unsigned
+param_sets(const struct ps_command_meta *m, const struct ps_param_meta *pm)
+{
+	return pm->sets == PS_ALL_SETS ? all_sets(m) : pm->sets;
+}
+
+/* The sets every bound parameter belongs to */
+static unsigned
+valid_sets(const struct ps_binding *b)
+{
+	unsigned v = all_sets(b->meta);
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->bound[i].present)
+			v &= param_sets(b->meta, b->params[i]);
+	return v;
+}
+
+struct named {
+	size_t	param;
+	const struct ps_element *el;
+	const struct ps_value *arg;	/* NULL: a switch without value */
+};
+
+static int
+whole_command_error(const struct ps_binding *b, const struct ps_command *cmd,
+    const char *id, const char *msg, struct ps_error *e)
+{
+	return bind_error(e, b->meta, id, cmd->offset, cmd->length, msg);
+}
+
+static int
+bind_positional(struct ps_binding *b, const struct ps_command *cmd,
+    const struct ps_element **pos, size_t npos, struct ps_error *e)
+{
+	struct ps_error first;
+	bool failed = false;
+	size_t a = 0, i, left = npos;
+	const struct ps_element *rest = NULL;
+	int position, next;
+	char msg[1024], text[512];
+
+	ps_error_clear(&first);
+	for (position = 0; a < npos; position = next + 1) {
+		unsigned valid = valid_sets(b);
+		bool bound = false, any = false;
+
+		/* the lowest position still open at or after this one */
+		next = INT32_MAX;
+		for (i = 0; i < b->n; i++) {
+			const struct ps_param_meta *pm = b->params[i];
+
+			if (pm->position >= position && pm->position < next &&
+			    !b->bound[i].present &&
+			    (param_sets(b->meta, pm) & valid) != 0)
+				next = pm->position;
+		}
+		if (next == INT32_MAX)
+			break;
+		for (i = 0; i < b->n && !bound; i++) {
+			const struct ps_param_meta *pm = b->params[i];
+			struct ps_error err;
+
+			if (pm->position != next || b->bound[i].present ||
+			    (param_sets(b->meta, pm) & valid) == 0)
+				continue;
+			any = true;
+			if (bind_one(b, i, &pos[a]->value, pos[a]->offset,
+			    pos[a]->length, true, &err) == 0) {
+				bound = true;
+			} else if (!failed) {
+				/* reported if the argument finds no home */
+				first = err;
+				failed = true;
+			}
+		}
+		if (any) {
+			if (bound)
+				left--;
+			else if (rest == NULL)
+				rest = pos[a];
+			a++;
+		}
+	}
+	if (left == 0)
+		return 0;
+	if (failed) {
+		*e = first;
+		return -1;
+	}
+	if (rest == NULL)
+		rest = pos[a];
+	value_text(&rest->value, text, sizeof(text));
+	snprintf(msg, sizeof(msg), "A positional parameter cannot be found "
+	    "that accepts argument '%s'.", text);
+	return whole_command_error(b, cmd, "PositionalParameterNotFound", msg,
+	    e);
+}
+
+/* Picks the parameter set and checks its mandatory parameters */
+static int
+resolve_set(struct ps_binding *b, const struct ps_command *cmd,
+    struct ps_error *e)
+{
+	const struct ps_command_meta *m = b->meta;
+	unsigned valid = valid_sets(b), satisfied = 0, bit;
+	size_t s, i, count = 0, nsat = 0, len;
+	char msg[1024];
+	int chosen = -1;
+
+	b->set = -1;
+	if (m->nsets == 0)
+		return 0;
+	for (s = 0; s < m->nsets; s++) {
+		bit = 1u << s;
+		if ((valid & bit) == 0)
+			continue;
+		count++;
+		chosen = (int)s;
+		for (i = 0; i < b->n; i++)
+			if ((b->params[i]->mandatory_sets & bit) &&
+			    !b->bound[i].present)
+				break;
+		if (i == b->n) {
+			satisfied |= bit;
+			nsat++;
+		}
+	}
+	if (count > 1) {
+		chosen = -1;
+		if (nsat == 1) {
+			for (s = 0; s < m->nsets; s++)
+				if (satisfied & (1u << s))
+					chosen = (int)s;
+		} else if (m->default_set >= 0 &&
+		    (valid & (1u << m->default_set))) {
+			chosen = m->default_set;
+		}
+	}
+	if (chosen < 0)
+		return whole_command_error(b, cmd, "AmbiguousParameterSet",
+		    "Parameter set cannot be resolved using the specified "
+		    "named parameters.", e);
+	b->set = chosen;
+	len = (size_t)snprintf(msg, sizeof(msg), "Cannot process command "
+	    "because of one or more missing mandatory parameters:");
+	count = 0;
+	for (i = 0; i < b->n; i++) {
+		if ((b->params[i]->mandatory_sets & (1u << chosen)) &&
+		    !b->bound[i].present && len < sizeof(msg)) {
+			len += (size_t)snprintf(msg + len, sizeof(msg) - len,
+			    " %s", b->params[i]->name);
+			count++;
+		}
+	}
+	if (count == 0)
+		return 0;
+	if (len < sizeof(msg) - 1)
+		snprintf(msg + len, sizeof(msg) - len, ".");
+	return whole_command_error(b, cmd, "MissingMandatoryParameter", msg, e);
+}
+
+int
+ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
+    struct ps_binding *b, struct ps_error *e)
+{
+	struct plist l;
+	struct named *named = NULL;
+	const struct ps_element **pos = NULL;
+	size_t nnamed = 0, npos = 0, i, amb[MAX_MATCHES], namb, k, len;
+	char msg[2048];
+	int r, rc = -1;
+
+	memset(b, 0, sizeof(*b));
+	ps_error_clear(e);
+	plist_fill(m, &l);
+	b->meta = m;
+	b->set = -1;
+	b->n = l.n;
+	b->params = calloc(l.n ? l.n : 1, sizeof(*b->params));
+	b->bound = calloc(l.n ? l.n : 1, sizeof(*b->bound));
+	named = calloc(cmd->nelems + 1, sizeof(*named));
+	pos = calloc(cmd->nelems + 1, sizeof(*pos));
+	if (b->params == NULL || b->bound == NULL || named == NULL ||
+	    pos == NULL) {
+		ps_error_parse(e, "OutOfMemory", cmd->offset, 0,
+		    "Out of memory.");
+		goto out;
+	}
+	memcpy(b->params, l.v, l.n * sizeof(l.v[0]));
+
+	/* 1: pair each -Name with its argument */
+	for (i = 0; i < cmd->nelems; i++) {
+		const struct ps_element *el = &cmd->elems[i];
+		const struct ps_param_meta *pm;
+
+		if (!el->is_param) {
+			pos[npos++] = el;
+			continue;
+		}
+		r = resolve(&l, el->name, true, amb, &namb);
+		if (r == -1) {
+			snprintf(msg, sizeof(msg), "A parameter cannot be found "
+			    "that matches parameter name '%s'.", el->name);
+			bind_error(e, m, "NamedParameterNotFound", el->offset,
+			    el->length, msg);
+			goto out;
+		}
+		if (r == -2) {
+			len = (size_t)snprintf(msg, sizeof(msg), "Parameter "
+			    "cannot be processed because the parameter name "
+			    "'%s' is ambiguous. Possible matches include:",
+			    el->name);
+			for (k = 0; k < namb && len < sizeof(msg); k++)
+				len += (size_t)snprintf(msg + len,
+				    sizeof(msg) - len, " -%s",
+				    l.v[amb[k]]->name);
+			if (len < sizeof(msg) - 1)
+				snprintf(msg + len, sizeof(msg) - len, ".");
+			bind_error(e, m, "AmbiguousParameter", el->offset,
+			    el->length, msg);
+			goto out;
+		}
+		pm = l.v[r];
+		named[nnamed].param = (size_t)r;
+		named[nnamed].el = el;
+		if (el->has_value) {
+			named[nnamed].arg = &el->value;
+		} else if (pm->type == PS_TYPE_SWITCH && !el->colon) {
+			named[nnamed].arg = NULL;
+		} else if (!el->colon && i + 1 < cmd->nelems &&
+		    !cmd->elems[i + 1].is_param) {
+			named[nnamed].arg = &cmd->elems[++i].value;
+		} else {
+			snprintf(msg, sizeof(msg), "Missing an argument for "
+			    "parameter '%s'. Specify a parameter of type '%s' "
+			    "and try again.", pm->name, type_name(pm->type));
+			bind_error(e, m, "MissingArgument", el->offset,
+			    el->length, msg);
+			goto out;
+		}
+		nnamed++;
+	}
+
+	/* 2: bind the named ones, in order */
+	for (i = 0; i < nnamed; i++) {
+		const struct ps_element *el = named[i].el;
+
+		if (b->bound[named[i].param].present) {
+			snprintf(msg, sizeof(msg), "Cannot bind parameter "
+			    "because parameter '%s' is specified more than "
+			    "once. To provide multiple values to parameters "
+			    "that can accept multiple values, use the array "
+			    "syntax. For example, \"-parameter value1,value2,"
+			    "value3\".", el->name);
+			bind_error(e, m, "ParameterAlreadyBound", el->offset,
+			    el->length, msg);
+			goto out;
+		}
+		if (bind_one(b, named[i].param, named[i].arg, el->offset,
+		    el->length, false, e) != 0)
+			goto out;
+	}
+	if (m->nsets > 0 && valid_sets(b) == 0) {
+		whole_command_error(b, cmd, "AmbiguousParameterSet",
+		    "Parameter set cannot be resolved using the specified "
+		    "named parameters.", e);
+		goto out;
+	}
+
+	/* 3 and 4 */
+	if (bind_positional(b, cmd, pos, npos, e) != 0 ||
+	    resolve_set(b, cmd, e) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(named);
+	free(pos);
+	return rc;
+}
+
+void
+ps_binding_free(struct ps_binding *b)
+{
+	size_t i;
+
+	for (i = 0; b->bound != NULL && i < b->n; i++)
+		free(b->bound[i].s);
+	free(b->bound);
+	free(b->params);
+	memset(b, 0, sizeof(*b));
+}
+
+const struct ps_bound *
+ps_binding_get(const struct ps_binding *b, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (strcasecmp(b->params[i]->name, name) == 0)
+			return &b->bound[i];
+	return NULL;
+}

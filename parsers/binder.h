@@ -1,0 +1,122 @@
+#ifndef TNC_PARSERS_BINDER_H
+#define TNC_PARSERS_BINDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parser.h"
+#include "ps_error.h"
+
+/*
+ * A generic PowerShell parameter binder (spec 4), driven by the metadata
+ * of each command: names, aliases, types, positions, parameter sets,
+ * ValidateSet and ValidateRange. One binder for every command.
+ */
+
+enum ps_param_type {
+	PS_TYPE_STRING,		/* System.String: arrays are joined with ' ' */
+	PS_TYPE_INT32,
+	PS_TYPE_UINT32,
+	PS_TYPE_DOUBLE,
+	PS_TYPE_SWITCH,
+	PS_TYPE_ACTION_PREF,	/* System.Management.Automation.ActionPreference */
+	PS_TYPE_OBJECT		/* Object[]: the value is kept as parsed */
+};
+
+/*
+ * Who declares a parameter. Our extensions rank below the real cmdlet:
+ * a name is first resolved as the real command would (declared + common);
+ * only where that finds nothing or is ambiguous are extensions tried, so
+ * they never change what a real command line means.
+ */
+enum ps_param_tier {
+	PS_TIER_DECLARED,
+	PS_TIER_COMMON,
+	PS_TIER_EXTENSION
+};
+
+#define PS_ALL_SETS	0u	/* ps_param_meta.sets: in every set */
+#define PS_NAMED	(-1)	/* ps_param_meta.position: never positional */
+
+struct ps_param_meta {
+	const char *name;
+	const char *aliases[3];		/* NULL-terminated */
+	enum ps_param_type type;
+	int	position;		/* 0, 1, ... or PS_NAMED */
+	unsigned sets;			/* bit i: in parameter set i */
+	unsigned mandatory_sets;	/* bit i: mandatory in set i */
+	const char *const *validate_set;	/* NULL or NULL-terminated */
+	bool	has_range;		/* ValidateRange(min, max) */
+	bool	min_exclusive;		/* ours: the value must be > min */
+	double	range_min, range_max;
+	enum ps_param_tier tier;	/* DECLARED or EXTENSION */
+};
+
+struct ps_command_meta {
+	const char *name;		/* "Test-NetConnection", "Select-Object" */
+	const char *type_name;		/* FullyQualifiedErrorId suffix; NULL
+					   means name (as for functions) */
+	bool	is_function;		/* typed parameters of a script function
+					   fail with "argument transformation"
+					   errors, a cmdlet's with "cannot
+					   convert" ones */
+	bool	common_parameters;	/* [CmdletBinding()] */
+	const char *const *set_names;	/* index = bit in sets */
+	size_t	nsets;
+	int	default_set;		/* DefaultParameterSetName, or -1 */
+	const struct ps_param_meta *params;	/* declared, then extensions */
+	size_t	nparams;
+};
+
+/* What one parameter received. */
+struct ps_bound {
+	bool	present;
+	bool	positional;
+	char	*s;			/* STRING (malloc'd) */
+	long long i;			/* INT32, UINT32, ACTION_PREF */
+	double	d;			/* DOUBLE */
+	bool	sw;			/* SWITCH */
+	const struct ps_value *value;	/* as parsed; NULL for a bare switch */
+	size_t	offset, length;		/* parameter token or argument */
+};
+
+struct ps_binding {
+	const struct ps_command_meta *meta;
+	size_t	n;
+	const struct ps_param_meta **params;	/* meta's, then common ones */
+	struct ps_bound *bound;			/* parallel to params */
+	int	set;		/* chosen parameter set, -1 if none declared */
+};
+
+/*
+ * ps_bind()
+ * Binds the elements of cmd to m's parameters as PowerShell does: named
+ * (prefixes, aliases, -Name:value), then positional within the parameter
+ * sets still possible, then parameter-set resolution and mandatory
+ * checks. Returns 0, or -1 with e filled with PowerShell's error. b must
+ * be freed with ps_binding_free() either way; it points into cmd.
+ */
+int	ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
+	    struct ps_binding *b, struct ps_error *e);
+void	ps_binding_free(struct ps_binding *b);
+
+/* The bound value of the parameter called name (exact, any case), or NULL
+   if the command has no such parameter. */
+const struct ps_bound *ps_binding_get(const struct ps_binding *b,
+	    const char *name);
+
+/*
+ * ps_resolve_parameter()
+ * The parameter name typed resolves to, by spec 4's rules, for tests and
+ * for callers that only need the name: returns its canonical name, or
+ * NULL if none is found or the name is ambiguous. with_extensions false
+ * resolves as the real command would.
+ */
+const char *ps_resolve_parameter(const struct ps_command_meta *m,
+	    const char *typed, bool with_extensions);
+
+/* The common parameters of Windows PowerShell 5.1, in its order. */
+extern const struct ps_param_meta ps_common_params[];
+extern const size_t ps_ncommon_params;
+
+#endif /* TNC_PARSERS_BINDER_H */
