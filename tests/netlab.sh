@@ -48,7 +48,7 @@
 # with "options timeout:1 attempts:1"; exec-deaddns bind-mounts a resolv.conf
 # naming 198.18.2.54 over it for one command.
 # The client's output chain counts (and drops) any packet to an address
-# outside the lab and loopback: counter "escaped" in table inet ${P}_guard.
+# outside the lab and loopback: counter "escaped" in table inet tnclab_guard.
 set -u
 
 P=${TNCLAB:-tnclab}
@@ -127,7 +127,7 @@ EOF
 
 client_guard() {
 	cat <<EOF
-table inet ${P}_guard {
+table inet tnclab_guard {
 	counter lab {}
 	counter escaped {}
 	chain output {
@@ -273,7 +273,7 @@ lab_status() {
 		ip -n "$ns" route; ip -n "$ns" -6 route | grep -v '^fe80\|^multicast'
 		echo "processes: $(ip netns pids "$ns" | tr '\n' ' ')"
 	done
-	ns_exists "$CLIENT" && in_ns "$CLIENT" nft list counters table inet "${P}_guard" 2>/dev/null
+	ns_exists "$CLIENT" && in_ns "$CLIENT" nft list counters table inet tnclab_guard 2>/dev/null
 	return 0
 }
 
