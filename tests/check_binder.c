@@ -1,0 +1,586 @@
+/*
+ * tests/check_binder.c: parameter binding of Test-NetConnection (spec 4),
+ * every error text byte for byte against the files in fixtures/errors/
+ * (see the README there). Runs from the repository root.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/binder.h"
+#include "parsers/tnc_command.h"
+#include "shim/text_out.h"
+
+struct error_case {
+	const char *fixture;	/* fixtures/errors/<fixture>.txt */
+	const char *script;
+	const char *id;
+	const char *message;
+};
+
+static const struct error_case error_cases[] = {
+	{ "not_found", "tnc -foo", "NamedParameterNotFound",
+	    "A parameter cannot be found that matches parameter name 'foo'." },
+	{ "not_found_full_name", "Test-NetConnection -foo", "NamedParameterNotFound",
+	    "A parameter cannot be found that matches parameter name 'foo'." },
+	{ "ambiguous_c", "tnc -c x", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'c' is ambiguous. Possible matches include: -ComputerName -CommonTCPPort -ConstrainSourceAddress -ConstrainInterface." },
+	{ "ambiguous_co", "tnc -co x", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'co' is ambiguous. Possible matches include: -ComputerName -CommonTCPPort -ConstrainSourceAddress -ConstrainInterface." },
+	{ "ambiguous_con", "tnc -con x", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'con' is ambiguous. Possible matches include: -ConstrainSourceAddress -ConstrainInterface." },
+	{ "ambiguous_r", "tnc -r x", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'r' is ambiguous. Possible matches include: -ComputerName -Port." },
+	{ "ambiguous_remote", "tnc -remote x", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'remote' is ambiguous. Possible matches include: -ComputerName -Port." },
+	{ "ambiguous_w", "tnc -w x", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'w' is ambiguous. Possible matches include: -WarningAction -WarningVariable." },
+	{ "missing_argument", "tnc host -Port", "MissingArgument",
+	    "Missing an argument for parameter 'Port'. Specify a parameter of type 'System.Int32' and try again." },
+	{ "missing_argument_colon", "tnc host -Port:", "MissingArgument",
+	    "Missing an argument for parameter 'Port'. Specify a parameter of type 'System.Int32' and try again." },
+	{ "positional_not_found", "tnc host http x", "PositionalParameterNotFound",
+	    "A positional parameter cannot be found that accepts argument 'x'." },
+	{ "commontcpport_80", "tnc host 80", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'CommonTCPPort'. The argument \"80\" does not belong to the set \"HTTP,RDP,SMB,WINRM\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again." },
+	{ "commontcpport_80_x", "tnc host 80 x", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'CommonTCPPort'. The argument \"80\" does not belong to the set \"HTTP,RDP,SMB,WINRM\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again." },
+	{ "port_0", "tnc host -Port 0", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'Port'. The 0 argument is less than the minimum allowed range of 1. Supply an argument that is greater than or equal to 1 and then try the command again." },
+	{ "port_70000", "tnc host -Port 70000", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'Port'. The 70000 argument is greater than the maximum allowed range of 65535. Supply an argument that is less than or equal to 65535 and then try the command again." },
+	{ "hops_0", "tnc host -Hops 0", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'Hops'. The 0 argument is less than the minimum allowed range of 1. Supply an argument that is greater than or equal to 1 and then try the command again." },
+	{ "hops_121", "tnc host -Hops 121", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'Hops'. The 121 argument is greater than the maximum allowed range of 120. Supply an argument that is less than or equal to 120 and then try the command again." },
+	{ "port_abc", "tnc host -Port abc", "ParameterArgumentTransformationError",
+	    "Cannot process argument transformation on parameter 'Port'. Cannot convert value \"abc\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\"" },
+	{ "set_port_traceroute", "tnc host -Port 80 -TraceRoute", "AmbiguousParameterSet",
+	    "Parameter set cannot be resolved using the specified named parameters." },
+	{ "set_port_commontcpport", "tnc host -Port 80 -CommonTCPPort HTTP", "AmbiguousParameterSet",
+	    "Parameter set cannot be resolved using the specified named parameters." },
+	{ "informationlevel_foo", "tnc host -InformationLevel foo", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'InformationLevel'. The argument \"foo\" does not belong to the set \"Quiet,Detailed\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again." },
+	{ "informationlevel_standard", "tnc host -InformationLevel Standard", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'InformationLevel'. The argument \"Standard\" does not belong to the set \"Quiet,Detailed\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again." },
+	{ "warningaction_foo", "tnc host -WarningAction foo", "CannotConvertArgumentNoMessage",
+	    "Cannot bind parameter 'WarningAction'. Cannot convert value \"foo\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name foo to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend\"" },
+	{ "erroraction_ea_foo", "tnc host -ea foo", "CannotConvertArgumentNoMessage",
+	    "Cannot bind parameter 'ErrorAction'. Cannot convert value \"foo\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name foo to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend\"" },
+	{ "duplicate_port", "tnc host -Port 1 -Port 2", "ParameterAlreadyBound",
+	    "Cannot bind parameter because parameter 'Port' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"." },
+	{ "timeout_0", "tnc host -TimeoutSeconds 0", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'TimeoutSeconds'. The 0 argument is less than or equal to the minimum allowed range of 0. Supply an argument that is greater than 0 and then try the command again." },
+	{ "timeout_minus_1", "tnc host -TimeoutSeconds -1", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'TimeoutSeconds'. The -1 argument is less than or equal to the minimum allowed range of 0. Supply an argument that is greater than 0 and then try the command again." },
+	{ "timeout_3601", "tnc host -TimeoutSeconds 3601", "ParameterArgumentValidationError",
+	    "Cannot validate argument on parameter 'TimeoutSeconds'. The 3601 argument is greater than the maximum allowed range of 3600. Supply an argument that is less than or equal to 3600 and then try the command again." },
+	{ "missing_mandatory", "tnc host -ConstrainInterface 3", "MissingMandatoryParameter",
+	    "Cannot process command because of one or more missing mandatory parameters: DiagnoseRouting." },
+	{ "parse_unterminated", "tnc 'abc", "TerminatorExpectedAtEndOfString",
+	    "The string is missing the terminator: '." },
+	{ "parse_empty_pipe", "tnc host |", "EmptyPipeElement",
+	    "An empty pipe element is not allowed." },
+	{ "parse_variable", "tnc $env:X", "VariableNotSupported",
+	    "Variable references are not supported by tnc: '$env:X'. tnc never evaluates variables." },
+};
+#define NERROR (sizeof(error_cases) / sizeof(error_cases[0]))
+
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	ck_assert_msg(fp != NULL, "cannot open %s (run from the repo root)",
+	    path);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_int_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static char *
+render(const struct ps_error *e, const char *script, enum tnc_newline nl)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct text_out out;
+
+	ck_assert_ptr_nonnull(fp);
+	text_out_init(&out, fp, nl);
+	ps_error_render(e, script, &out);
+	ck_assert_int_eq(text_out_finish(&out), 0);
+	fclose(fp);
+	return buf;
+}
+
+START_TEST(test_error_case)
+{
+	const struct error_case *c = &error_cases[_i];
+	struct tnc_options o;
+	struct ps_error e;
+	char path[256];
+	char *want, *got;
+
+	ck_assert_int_eq(tnc_parse_and_bind(c->script, &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_str_eq(e.error_id, c->id);
+	ck_assert_str_eq(e.message, c->message);
+	snprintf(path, sizeof(path), "fixtures/errors/%s.txt", c->fixture);
+	want = slurp(path);
+	got = render(&e, c->script, TNC_NEWLINE_LF);
+	ck_assert_str_eq(got, want);
+	free(want);
+	free(got);
+}
+END_TEST
+
+/* CRLF output differs only in line ends, the message's own '\n' too */
+START_TEST(test_error_crlf)
+{
+	struct tnc_options o;
+	struct ps_error e;
+	char *got;
+
+	ck_assert_int_eq(tnc_parse_and_bind("tnc -wa foo", &o, &e), -1);
+	tnc_options_free(&o);
+	got = render(&e, "tnc -wa foo", TNC_NEWLINE_CRLF);
+	ck_assert_ptr_nonnull(strstr(got, "try again:\r\nSilentlyContinue, "
+	    "Stop, Continue, Inquire, Ignore, Suspend\"\r\nAt line:1 char:9\r\n"));
+	ck_assert_ptr_nonnull(strstr(got, ",Test-NetConnection\r\n \r\n"));
+	free(got);
+}
+END_TEST
+
+/* Binds script, which must succeed */
+static void
+bind_ok(const char *script, struct tnc_options *o)
+{
+	struct ps_error e;
+	int rc = tnc_parse_and_bind(script, o, &e);
+
+	ck_assert_msg(rc == 0, "%s: rc %d: %s", script, rc, e.message);
+}
+
+START_TEST(test_defaults)
+{
+	struct tnc_options o;
+
+	bind_ok("tnc", &o);
+	ck_assert_str_eq(o.computer_name, "internetbeacon.msedge.net");
+	ck_assert_int_eq(o.set, TNC_SET_ICMP);
+	ck_assert_int_eq(o.port, 0);
+	ck_assert_int_eq(o.hops, 30);
+	ck_assert(!o.trace_route);
+	ck_assert_int_eq(o.information_level, TNC_INFO_STANDARD);
+	ck_assert_int_eq(o.warning_action, TNC_ACTION_CONTINUE);
+	ck_assert_int_eq(o.error_action, TNC_ACTION_CONTINUE);
+	ck_assert(o.timeout_seconds == 5.0);
+	ck_assert_int_eq(o.newline, TNC_NEWLINE_LF);
+	ck_assert_str_eq(o.constrain_source_address, "");
+	tnc_options_free(&o);
+
+	bind_ok("tnc -InformationLevel Quiet", &o);
+	ck_assert_str_eq(o.computer_name, "internetbeacon.msedge.net");
+	ck_assert_int_eq(o.set, TNC_SET_ICMP);
+	tnc_options_free(&o);
+}
+END_TEST
+
+struct ok_case {
+	const char *script;
+	const char *computer_name;
+	int	set;
+	int	port;
+};
+
+static const struct ok_case ok_cases[] = {
+	{ "tnc 10.0.0.4 -port 5022", "10.0.0.4", TNC_SET_REMOTE_PORT, 5022 },
+	{ "TNC sqlmi.example.net -Port 5022 -InformationLevel Quiet",
+	  "sqlmi.example.net", TNC_SET_REMOTE_PORT, 5022 },
+	{ "Test-NetConnection h -p 5022", "h", TNC_SET_REMOTE_PORT, 5022 },
+	{ "tnc h -RemotePort 5022", "h", TNC_SET_REMOTE_PORT, 5022 },
+	{ "tnc h -Port:5022", "h", TNC_SET_REMOTE_PORT, 5022 },
+	{ "tnc h -Port: 5022", "h", TNC_SET_REMOTE_PORT, 5022 },
+	{ "tnc h -Port '5022'", "h", TNC_SET_REMOTE_PORT, 5022 },
+	{ "tnc h -Port 0x50", "h", TNC_SET_REMOTE_PORT, 80 },
+	{ "tnc -cn h", "h", TNC_SET_ICMP, 0 },
+	{ "tnc -RemoteAddress h", "h", TNC_SET_ICMP, 0 },
+	{ "tnc -ComputerName:h", "h", TNC_SET_ICMP, 0 },
+	{ "tnc localhost -CommonTCPPort RDP", "localhost",
+	  TNC_SET_COMMON_TCP_PORT, 3389 },
+	{ "tnc h rdp", "h", TNC_SET_COMMON_TCP_PORT, 3389 },
+	{ "tnc h HTTP", "h", TNC_SET_COMMON_TCP_PORT, 80 },
+	{ "tnc h smb", "h", TNC_SET_COMMON_TCP_PORT, 445 },
+	{ "tnc h WinRM", "h", TNC_SET_COMMON_TCP_PORT, 5985 },
+	{ "tnc a,b", "a b", TNC_SET_ICMP, 0 },
+	{ "tnc 'a', \"b\" ,c", "a b c", TNC_SET_ICMP, 0 },
+	{ "tnc 80", "80", TNC_SET_ICMP, 0 },
+	{ "tnc 1.5", "1.5", TNC_SET_ICMP, 0 },
+	{ "tnc 0x10", "0x10", TNC_SET_ICMP, 0 },	/* token text kept */
+	{ "tnc 1,2", "1 2", TNC_SET_ICMP, 0 },
+	{ "tnc 'my host'", "my host", TNC_SET_ICMP, 0 },
+	{ "tnc h -TraceRoute:$false", "h", TNC_SET_ICMP, 0 },
+	{ "tnc h -d", "h", TNC_SET_NET_ROUTE_DIAGNOSTICS, 0 },
+	{ "tnc h -Verbose -Debug -OutVariable x -wv y -OutBuffer 3", "h",
+	  TNC_SET_ICMP, 0 },
+};
+#define NOK (sizeof(ok_cases) / sizeof(ok_cases[0]))
+
+START_TEST(test_ok_case)
+{
+	const struct ok_case *c = &ok_cases[_i];
+	struct tnc_options o;
+
+	bind_ok(c->script, &o);
+	ck_assert_str_eq(o.computer_name, c->computer_name);
+	ck_assert_int_eq(o.set, c->set);
+	ck_assert_int_eq(o.port, c->port);
+	tnc_options_free(&o);
+}
+END_TEST
+
+START_TEST(test_prefixes)
+{
+	struct tnc_options o;
+
+	bind_ok("tnc h -i quiet", &o);		/* beats InformationAction */
+	ck_assert_int_eq(o.information_level, TNC_INFO_QUIET);
+	tnc_options_free(&o);
+	bind_ok("tnc h -InformationLevel QUIET", &o);
+	ck_assert_int_eq(o.information_level, TNC_INFO_QUIET);
+	tnc_options_free(&o);
+	bind_ok("tnc h -InformationLevel detailed", &o);
+	ck_assert_int_eq(o.information_level, TNC_INFO_DETAILED);
+	tnc_options_free(&o);
+	bind_ok("tnc h -d", &o);		/* beats Debug */
+	ck_assert(o.diagnose_routing);
+	tnc_options_free(&o);
+	bind_ok("tnc h -h 5", &o);
+	ck_assert_int_eq(o.hops, 5);
+	tnc_options_free(&o);
+	bind_ok("tnc h -t", &o);		/* TraceRoute, not TimeoutSeconds */
+	ck_assert(o.trace_route);
+	ck_assert(o.timeout_seconds == 5.0);
+	tnc_options_free(&o);
+	bind_ok("tnc h -TraceRoute:$true -Hops 120", &o);
+	ck_assert(o.trace_route);
+	ck_assert_int_eq(o.hops, 120);
+	tnc_options_free(&o);
+	bind_ok("tnc h -TraceRoute:$false", &o);
+	ck_assert(!o.trace_route);
+	tnc_options_free(&o);
+	bind_ok("tnc h -DiagnoseRouting -ConstrainSourceAddress 10.0.0.1 "
+	    "-ConstrainInterface 7", &o);
+	ck_assert_str_eq(o.constrain_source_address, "10.0.0.1");
+	ck_assert_uint_eq(o.constrain_interface, 7);
+	tnc_options_free(&o);
+}
+END_TEST
+
+START_TEST(test_action_preference)
+{
+	static const struct {
+		const char *script;
+		int	warning, error;
+	} c[] = {
+		{ "tnc h -WarningAction SilentlyContinue", 0, 2 },
+		{ "tnc h -WarningAction stop", 1, 2 },
+		{ "tnc h -wa Continue", 2, 2 },
+		{ "tnc h -wa INQUIRE", 3, 2 },
+		{ "tnc h -wa ignore -ea Suspend", 4, 5 },
+		{ "tnc h -wa 0 -ea 1", 0, 1 },
+		{ "tnc h -wa '4' -ErrorAction:5", 4, 5 },
+		{ "tnc h -ea SilentlyContinue", 2, 0 },
+	};
+	struct tnc_options o;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		bind_ok(c[i].script, &o);
+		ck_assert_int_eq(o.warning_action, c[i].warning);
+		ck_assert_int_eq(o.error_action, c[i].error);
+		tnc_options_free(&o);
+	}
+}
+END_TEST
+
+START_TEST(test_action_preference_number_out_of_range)
+{
+	struct tnc_options o;
+	struct ps_error e;
+
+	ck_assert_int_eq(tnc_parse_and_bind("tnc h -wa 9", &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_str_eq(e.error_id, "CannotConvertArgumentNoMessage");
+	ck_assert_str_eq(e.message, "Cannot bind parameter 'WarningAction'. "
+	    "Cannot convert value \"9\" to type \"System.Management.Automation."
+	    "ActionPreference\" due to enumeration values that are not valid. "
+	    "Specify one of the following enumeration values and try again. "
+	    "The possible enumeration values are \"SilentlyContinue,Stop,"
+	    "Continue,Inquire,Ignore,Suspend\".");
+}
+END_TEST
+
+START_TEST(test_extensions)
+{
+	struct tnc_options o;
+
+	bind_ok("tnc h -TimeoutSeconds 2.5", &o);
+	ck_assert(o.timeout_seconds == 2.5);
+	tnc_options_free(&o);
+	bind_ok("tnc h -ti 1", &o);
+	ck_assert(o.timeout_seconds == 1.0);
+	tnc_options_free(&o);
+	bind_ok("tnc h -TimeoutSeconds:0.001 -Port 1", &o);
+	ck_assert(o.timeout_seconds == 0.001);
+	ck_assert_int_eq(o.port, 1);
+	tnc_options_free(&o);
+	bind_ok("tnc h -TimeoutSeconds 3600", &o);
+	ck_assert(o.timeout_seconds == 3600.0);
+	tnc_options_free(&o);
+	bind_ok("tnc h -NewLine CRLF", &o);
+	ck_assert_int_eq(o.newline, TNC_NEWLINE_CRLF);
+	tnc_options_free(&o);
+	bind_ok("tnc h -n lf", &o);
+	ck_assert_int_eq(o.newline, TNC_NEWLINE_LF);
+	tnc_options_free(&o);
+}
+END_TEST
+
+/* A copy of the metadata without our parameters: the real cmdlet */
+static struct ps_command_meta real_meta;
+static struct ps_param_meta real_params[32];
+
+static void
+make_real_meta(void)
+{
+	size_t i, n = 0;
+
+	real_meta = tnc_command_meta;
+	for (i = 0; i < tnc_command_meta.nparams; i++)
+		if (tnc_command_meta.params[i].tier != PS_TIER_EXTENSION)
+			real_params[n++] = tnc_command_meta.params[i];
+	real_meta.params = real_params;
+	real_meta.nparams = n;
+}
+
+/* every prefix of s resolves the same with and without extensions */
+static void
+check_prefixes(const char *s)
+{
+	char typed[64];
+	size_t len;
+	const char *with, *real, *real_copy;
+
+	for (len = 1; len <= strlen(s); len++) {
+		snprintf(typed, sizeof(typed), "%.*s", (int)len, s);
+		real = ps_resolve_parameter(&tnc_command_meta, typed, false);
+		real_copy = ps_resolve_parameter(&real_meta, typed, true);
+		with = ps_resolve_parameter(&tnc_command_meta, typed, true);
+		/* ignoring ours is resolving as the real cmdlet */
+		ck_assert_msg((real == NULL) == (real_copy == NULL) &&
+		    (real == NULL || strcmp(real, real_copy) == 0),
+		    "-%s: %s vs %s", typed, real, real_copy);
+		if (real != NULL)
+			ck_assert_msg(with != NULL && strcmp(real, with) == 0,
+			    "-%s binds %s for real but %s with extensions",
+			    typed, real, with);
+	}
+}
+
+START_TEST(test_extensions_never_change_real_bindings)
+{
+	const struct ps_param_meta *p;
+	size_t i, j;
+
+	make_real_meta();
+	for (i = 0; i < real_meta.nparams + ps_ncommon_params; i++) {
+		p = i < real_meta.nparams ? &real_meta.params[i] :
+		    &ps_common_params[i - real_meta.nparams];
+		check_prefixes(p->name);
+		for (j = 0; j < 3 && p->aliases[j] != NULL; j++)
+			check_prefixes(p->aliases[j]);
+	}
+	/* and whole command lines: the same errors and results */
+	{
+		struct tnc_options o;
+		struct ps_error e;
+
+		ck_assert_int_eq(tnc_parse_and_bind("tnc -t", &o, &e), 0);
+		ck_assert(o.trace_route);
+		tnc_options_free(&o);
+		ck_assert_int_eq(tnc_parse_and_bind("tnc -ne LF -n crlf", &o,
+		    &e), -1);
+		ck_assert_str_eq(e.error_id, "ParameterAlreadyBound");
+		tnc_options_free(&o);
+	}
+}
+END_TEST
+
+START_TEST(test_not_plain)
+{
+	static const char *const scripts[] = {
+		"tnc h -port 5022 | select ComputerName, RemoteAddress, "
+		    "TcpTestSucceeded | Format-List",
+		"tnc a; tnc b",
+		"tnc a\ntnc b",
+		"'sql1','sql2' | tnc -port 5022",
+		"(tnc h -port 5022).TcpTestSucceeded",
+		"select x",
+	};
+	struct tnc_options o;
+	struct ps_error e;
+	size_t i;
+
+	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
+		ck_assert_int_eq(tnc_parse_and_bind(scripts[i], &o, &e), -2);
+		ck_assert_ptr_null(e.error_id);
+		ck_assert_str_eq(o.computer_name, TNC_DEFAULT_COMPUTER_NAME);
+		tnc_options_free(&o);
+	}
+	/* a parse error is reported even in a pipeline */
+	ck_assert_int_eq(tnc_parse_and_bind("tnc h | fl '", &o, &e), -1);
+	tnc_options_free(&o);
+	/* the generic binder works on any command of a pipeline */
+	{
+		struct ps_script s;
+		struct ps_binding b;
+
+		ck_assert_int_eq(ps_parse("'a' | tnc -foo", &s, &e), 0);
+		ck_assert_int_eq(ps_bind(&tnc_command_meta, &s.v[0].cmds[0],
+		    &b, &e), -1);
+		ck_assert_str_eq(e.error_id, "NamedParameterNotFound");
+		ck_assert_uint_eq(e.offset, 10);
+		ps_binding_free(&b);
+		ps_script_free(&s);
+	}
+}
+END_TEST
+
+START_TEST(test_more_errors)
+{
+	static const struct {
+		const char *script, *id, *message;
+	} c[] = {
+		{ "tnc -Port 80,81", "ParameterArgumentTransformationError",
+		  "Cannot process argument transformation on parameter 'Port'. "
+		  "Cannot convert the \"System.Object[]\" value of type "
+		  "\"System.Object[]\" to type \"System.Int32\"." },
+		{ "tnc -Port 99999999999", "ParameterArgumentTransformationError",
+		  "Cannot process argument transformation on parameter 'Port'. "
+		  "Cannot convert value \"99999999999\" to type \"System.Int32\". "
+		  "Error: \"Value was either too large or too small for an "
+		  "Int32.\"" },
+		{ "tnc -DiagnoseRouting -ConstrainInterface -1",
+		  "ParameterArgumentTransformationError",
+		  "Cannot process argument transformation on parameter "
+		  "'ConstrainInterface'. Cannot convert value \"-1\" to type "
+		  "\"System.UInt32\". Error: \"Value was either too large or too "
+		  "small for a UInt32.\"" },
+		{ "tnc -TraceRoute:'yes'", "ParameterArgumentTransformationError",
+		  "Cannot process argument transformation on parameter "
+		  "'TraceRoute'. Cannot convert value \"System.String\" to type "
+		  "\"System.Management.Automation.SwitchParameter\". Boolean "
+		  "parameters accept only Boolean values and numbers, such as "
+		  "$True, $False, 1 or 0." },
+		{ "tnc -TimeoutSeconds abc", "ParameterArgumentTransformationError",
+		  "Cannot process argument transformation on parameter "
+		  "'TimeoutSeconds'. Cannot convert value \"abc\" to type "
+		  "\"System.Double\". Error: \"Input string was not in a correct "
+		  "format.\"" },
+		{ "tnc -TimeoutSeconds NaN", "ParameterArgumentValidationError",
+		  "Cannot validate argument on parameter 'TimeoutSeconds'. The "
+		  "NaN argument is not a finite number. Supply a finite argument "
+		  "and then try the command again." },
+		{ "tnc -NewLine CR", "ParameterArgumentValidationError",
+		  "Cannot validate argument on parameter 'NewLine'. The argument "
+		  "\"CR\" does not belong to the set \"LF,CRLF\" specified by the "
+		  "ValidateSet attribute. Supply an argument that is in the set "
+		  "and then try the command again." },
+		{ "tnc -e x", "AmbiguousParameter",
+		  "Parameter cannot be processed because the parameter name 'e' "
+		  "is ambiguous. Possible matches include: -ErrorAction "
+		  "-ErrorVariable." },
+		{ "tnc h -TraceRoute $false", "PositionalParameterNotFound",
+		  "A positional parameter cannot be found that accepts argument "
+		  "'False'." },
+		{ "tnc h -TraceRoute http", "PositionalParameterNotFound",
+		  "A positional parameter cannot be found that accepts argument "
+		  "'http'." },
+		{ "tnc -Port -TraceRoute", "MissingArgument",
+		  "Missing an argument for parameter 'Port'. Specify a parameter "
+		  "of type 'System.Int32' and try again." },
+		{ "tnc -Port abc -foo", "NamedParameterNotFound",
+		  "A parameter cannot be found that matches parameter name "
+		  "'foo'." },
+		{ "tnc -port 1 -RemotePort 2", "ParameterAlreadyBound",
+		  "Cannot bind parameter because parameter 'RemotePort' is "
+		  "specified more than once. To provide multiple values to "
+		  "parameters that can accept multiple values, use the array "
+		  "syntax. For example, \"-parameter value1,value2,value3\"." },
+		{ "tnc -Port ''", "ParameterArgumentValidationError",
+		  "Cannot validate argument on parameter 'Port'. The 0 argument "
+		  "is less than the minimum allowed range of 1. Supply an argument "
+		  "that is greater than or equal to 1 and then try the command "
+		  "again." },
+	};
+	struct tnc_options o;
+	struct ps_error e;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_msg(tnc_parse_and_bind(c[i].script, &o, &e) == -1,
+		    "%s", c[i].script);
+		tnc_options_free(&o);
+		ck_assert_str_eq(e.error_id, c[i].id);
+		ck_assert_str_eq(e.message, c[i].message);
+		ck_assert_str_eq(e.command, "Test-NetConnection");
+	}
+}
+END_TEST
+
+static Suite *
+binder_suite(void)
+{
+	Suite *s = suite_create("binder");
+	TCase *tc_ok = tcase_create("valid");
+	TCase *tc_bad = tcase_create("invalid");
+
+	tcase_add_test(tc_ok, test_defaults);
+	tcase_add_loop_test(tc_ok, test_ok_case, 0, NOK);
+	tcase_add_test(tc_ok, test_prefixes);
+	tcase_add_test(tc_ok, test_action_preference);
+	tcase_add_test(tc_ok, test_extensions);
+	tcase_add_test(tc_ok, test_extensions_never_change_real_bindings);
+	tcase_add_test(tc_ok, test_not_plain);
+	tcase_add_loop_test(tc_bad, test_error_case, 0, NERROR);
+	tcase_add_test(tc_bad, test_error_crlf);
+	tcase_add_test(tc_bad, test_action_preference_number_out_of_range);
+	tcase_add_test(tc_bad, test_more_errors);
+	suite_add_tcase(s, tc_ok);
+	suite_add_tcase(s, tc_bad);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(binder_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
