@@ -86,9 +86,28 @@ lab_tcp_ok() {		# NAME ADDR SOURCE
 }
 
 lab_tcp_failed() {	# NAME ADDR SOURCE PING RTT PORT
-	normalise_rtt "$OUT"
+	# a real RTT varies: normalise it; a failed ping must read exactly 0 ms
+	[ "$5" = N ] && normalise_rtt "$OUT"
 	expect_stdout '\n\nComputerName           : %s\nRemoteAddress          : %s\nRemotePort             : %s\nInterfaceAlias         : %s\nSourceAddress          : %s\nPingSucceeded          : %s\nPingReplyDetails (RTT) : %s ms\nTcpTestSucceeded       : False\n\n\n\n' \
 	    "$1" "$2" "${6:-$LAB_PORT}" "$LAB_IF" "$3" "$4" "$5"
+}
+
+# lab_fail_case ADDR SOURCE TIMEOUT BOUND_MS [PING_STATUS]: tnc ADDR -Port 5022
+# fails within BOUND_MS; without PING_STATUS the ping answers, with it the
+# ping fails with that status (and the view shows 0 ms, as Windows does).
+lab_fail_case() {
+	local addr=$1 src=$2 warn
+	run_tnc_in_client "$addr" -Port "$LAB_PORT" -TimeoutSeconds "$3"
+	expect_rc 1
+	warn="WARNING: TCP connect to ($addr : $LAB_PORT) failed\n"
+	if [ -n "${5:-}" ]; then
+		expect_lab_warnings "${warn}WARNING: Ping to $addr failed with status: $5\n"
+		lab_tcp_failed "$addr" "$addr" "$src" False 0
+	else
+		expect_lab_warnings "$warn"
+		lab_tcp_failed "$addr" "$addr" "$src" True N
+	fi
+	expect_faster_than_ms "$4"
 }
 
 lab_name_failed() {	# NAME
@@ -203,16 +222,8 @@ t_netlab_ping_only() {
 # nftables "reject with tcp reset" on 198.18.2.11; the ping answers
 t_netlab_refused_by_reset() {
 	lab_need || return
-	run_tnc_in_client 198.18.2.11 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (198.18.2.11 : %s) failed\n' "$LAB_PORT"
-	lab_tcp_failed 198.18.2.11 198.18.2.11 "$LAB_SRC4" True N
-	expect_faster_than_ms 2000
-	run_tnc_in_client fd00:198:18:2::11 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (fd00:198:18:2::11 : %s) failed\n' "$LAB_PORT"
-	lab_tcp_failed fd00:198:18:2::11 fd00:198:18:2::11 "$LAB_SRC6" True N
-	expect_faster_than_ms 2000
+	lab_fail_case 198.18.2.11 "$LAB_SRC4" 5 2000
+	lab_fail_case fd00:198:18:2::11 "$LAB_SRC6" 5 2000
 	# a port nothing listens on: the server's kernel resets
 	run_tnc_in_client 198.18.2.10 -Port 5023 -InformationLevel Quiet
 	expect_rc 1
@@ -223,16 +234,8 @@ t_netlab_refused_by_reset() {
 # nftables drop on 198.18.2.12: TCP and ping both time out, within the bound
 t_netlab_filtered_by_drop() {
 	lab_need || return
-	run_tnc_in_client 198.18.2.12 -Port "$LAB_PORT" -TimeoutSeconds 1
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (198.18.2.12 : %s) failed\nWARNING: Ping to 198.18.2.12 failed with status: TimedOut\n' "$LAB_PORT"
-	lab_tcp_failed 198.18.2.12 198.18.2.12 "$LAB_SRC4" False 0
-	expect_faster_than_ms 2500
-	run_tnc_in_client fd00:198:18:2::12 -Port "$LAB_PORT" -TimeoutSeconds 1
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (fd00:198:18:2::12 : %s) failed\nWARNING: Ping to fd00:198:18:2::12 failed with status: TimedOut\n' "$LAB_PORT"
-	lab_tcp_failed fd00:198:18:2::12 fd00:198:18:2::12 "$LAB_SRC6" False 0
-	expect_faster_than_ms 2500
+	lab_fail_case 198.18.2.12 "$LAB_SRC4" 1 2500 TimedOut
+	lab_fail_case fd00:198:18:2::12 "$LAB_SRC6" 1 2500 TimedOut
 	run_tnc_in_client 198.18.2.12 -Port "$LAB_PORT" -TimeoutSeconds 1 -InformationLevel Quiet
 	expect_rc 1
 	expect_stdout 'False\n'
@@ -243,16 +246,8 @@ t_netlab_filtered_by_drop() {
 # fails at once, not at the timeout; the ping answers
 t_netlab_admin_prohibited() {
 	lab_need || return
-	run_tnc_in_client 198.18.2.13 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (198.18.2.13 : %s) failed\n' "$LAB_PORT"
-	lab_tcp_failed 198.18.2.13 198.18.2.13 "$LAB_SRC4" True N
-	expect_faster_than_ms 2000
-	run_tnc_in_client fd00:198:18:2::13 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (fd00:198:18:2::13 : %s) failed\n' "$LAB_PORT"
-	lab_tcp_failed fd00:198:18:2::13 fd00:198:18:2::13 "$LAB_SRC6" True N
-	expect_faster_than_ms 2000
+	lab_fail_case 198.18.2.13 "$LAB_SRC4" 5 2000
+	lab_fail_case fd00:198:18:2::13 "$LAB_SRC6" 5 2000
 }
 
 # nftables "reject with icmp type host-unreachable" (TCP only), then an
@@ -260,26 +255,10 @@ t_netlab_admin_prohibited() {
 # ping alike with host unreachable
 t_netlab_host_unreachable() {
 	lab_need || return
-	run_tnc_in_client 198.18.2.14 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (198.18.2.14 : %s) failed\n' "$LAB_PORT"
-	lab_tcp_failed 198.18.2.14 198.18.2.14 "$LAB_SRC4" True N
-	expect_faster_than_ms 2000
-	run_tnc_in_client fd00:198:18:2::14 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (fd00:198:18:2::14 : %s) failed\n' "$LAB_PORT"
-	lab_tcp_failed fd00:198:18:2::14 fd00:198:18:2::14 "$LAB_SRC6" True N
-	expect_faster_than_ms 2000
-	run_tnc_in_client 198.18.2.99 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (198.18.2.99 : %s) failed\nWARNING: Ping to 198.18.2.99 failed with status: DestinationHostUnreachable\n' "$LAB_PORT"
-	lab_tcp_failed 198.18.2.99 198.18.2.99 "$LAB_SRC4" False 0
-	expect_faster_than_ms 2000
-	run_tnc_in_client fd00:198:18:2::99 -Port "$LAB_PORT" -TimeoutSeconds 5
-	expect_rc 1
-	expect_lab_warnings 'WARNING: TCP connect to (fd00:198:18:2::99 : %s) failed\nWARNING: Ping to fd00:198:18:2::99 failed with status: DestinationHostUnreachable\n' "$LAB_PORT"
-	lab_tcp_failed fd00:198:18:2::99 fd00:198:18:2::99 "$LAB_SRC6" False 0
-	expect_faster_than_ms 2000
+	lab_fail_case 198.18.2.14 "$LAB_SRC4" 5 2000
+	lab_fail_case fd00:198:18:2::14 "$LAB_SRC6" 5 2000
+	lab_fail_case 198.18.2.99 "$LAB_SRC4" 5 2000 DestinationHostUnreachable
+	lab_fail_case fd00:198:18:2::99 "$LAB_SRC6" 5 2000 DestinationHostUnreachable
 	run_tnc_in_client 198.18.2.99 -InformationLevel Quiet -TimeoutSeconds 5
 	expect_rc 1
 	expect_lab_warnings 'WARNING: Ping to 198.18.2.99 failed with status: DestinationHostUnreachable\n'
