@@ -194,7 +194,6 @@ main(int argc, char **argv)
 		fprintf(stderr, "tnc: out of memory\n");
 		return TNC_EXIT_SYSTEM;
 	}
-	tnc_options_init(&o);
 	memset(&e, 0, sizeof(e));
 	rc = tnc_parse_and_bind(script, &o, &e);
 	if (rc == -2) {

@@ -157,11 +157,13 @@ t_warning_action_silently_continue() {
 
 t_warning_action_stop() {
 	start_listener closed
+	local cmd="tnc 127.0.0.1 -Port $PORT -WarningAction Stop"
 	run_tnc 127.0.0.1 -Port "$PORT" -WarningAction Stop
 	expect_rc 1
 	expect_stdout ''
-	expect_stderr 'Test-NetConnection : The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: TCP connect to (127.0.0.1 : %s) failed\nAt line:1 char:1\n+ tnc 127.0.0.1 -Port %s -WarningAction Stop\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~%s\n    + CategoryInfo          : OperationStopped: (:) [Test-NetConnection], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : ActionPreferenceStop,Test-NetConnection\n \n' \
-	    "$PORT" "$PORT" "$(printf '%*s' ${#PORT} '' | tr ' ' '~')"
+	# the whole command is underlined
+	expect_stderr 'Test-NetConnection : The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: TCP connect to (127.0.0.1 : %s) failed\nAt line:1 char:1\n+ %s\n+ %s\n    + CategoryInfo          : OperationStopped: (:) [Test-NetConnection], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : ActionPreferenceStop,Test-NetConnection\n \n' \
+	    "$PORT" "$cmd" "$(printf '%*s' ${#cmd} '' | tr ' ' '~')"
 }
 
 # Without root, no capability and ping_group_range "1 0": no ICMP at all.
