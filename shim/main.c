@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "exit_codes.h"
 #include "list_writer.h"
+#include "report.h"
 #include "result_view.h"
 #include "test_run.h"
 #include "text_out.h"
@@ -89,60 +90,6 @@ join_command_line(const char *name, int argc, char **argv)
 	return s;
 }
 
-static bool
-warnings_shown(enum tnc_action_pref p)
-{
-	return p != TNC_ACTION_SILENTLY_CONTINUE && p != TNC_ACTION_IGNORE;
-}
-
-/* Warnings as the host prints them, then our own notes. */
-static void
-print_diag(const struct tnc_diag *d, const struct tnc_options *o,
-    struct text_out *err)
-{
-	if (!warnings_shown(o->warning_action))
-		return;
-	for (size_t i = 0; i < d->nwarnings; i++)
-		text_out_linef(err, "WARNING: %s", d->warnings[i]);
-	for (size_t i = 0; i < d->nnotes; i++)
-		text_out_linef(err, "tnc: %s", d->notes[i]);
-}
-
-/*
- * -WarningAction Stop: PowerShell turns the warning into a terminating
- * ActionPreferenceStopException. Shown in the NormalView shape, pointing at
- * the whole command.
- */
-static void
-print_stop_error(const struct tnc_diag *d, const char *script,
-    struct text_out *err)
-{
-	struct ps_error e;
-
-	memset(&e, 0, sizeof(e));
-	snprintf(e.message, sizeof(e.message),
-	    "The running command stopped because the preference variable "
-	    "\"WarningPreference\" or common parameter is set to Stop: %s",
-	    d->nwarnings > 0 ? d->warnings[0] : "");
-	e.command = "Test-NetConnection";
-	e.category = "OperationStopped";
-	e.exception = "ParentContainsErrorRecordException";
-	e.error_id = "ActionPreferenceStop";
-	e.offset = 0;
-	e.length = strlen(script);
-	ps_error_render(&e, script, err);
-}
-
-static int
-exit_status(const struct tnc_result *r)
-{
-	if (!r->name_resolution_succeeded)
-		return TNC_EXIT_NO_NAME;
-	if (r->remote_port != 0)
-		return r->tcp_test_succeeded ? TNC_EXIT_OK : TNC_EXIT_FAILED;
-	return r->ping_succeeded ? TNC_EXIT_OK : TNC_EXIT_FAILED;
-}
-
 /* The object: a bare True/False for Quiet, else the list view in its envelope. */
 static int
 print_result(const struct tnc_result *r, const struct tnc_options *o,
@@ -152,8 +99,7 @@ print_result(const struct tnc_result *r, const struct tnc_options *o,
 	struct view_rows rows;
 
 	if (o->information_level == TNC_INFO_QUIET) {
-		bool ok = r->remote_port != 0 ? r->tcp_test_succeeded : r->ping_succeeded;
-		text_out_line(out, r->name_resolution_succeeded && ok ? "True" : "False");
+		text_out_line(out, report_quiet_value(r) ? "True" : "False");
 		return 0;
 	}
 	if (result_view_default(r, &rows) < 0)
@@ -220,14 +166,14 @@ main(int argc, char **argv)
 		goto out_run;
 	}
 	if (d.stopped) {
-		print_stop_error(&d, script, &err);
+		report_stop_error(&d, script, &err);
 		text_out_finish(&err);
 		status = TNC_EXIT_FAILED;
 		goto out_run;
 	}
-	print_diag(&d, &o, &err);
+	report_diag(&d, &o, &err);
 	text_out_finish(&err);		/* warnings come before the object */
-	status = exit_status(&r);
+	status = report_exit_status(&r);
 	if (print_result(&r, &o, &out) < 0) {
 		fprintf(stderr, "tnc: out of memory\n");
 		status = TNC_EXIT_SYSTEM;

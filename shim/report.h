@@ -1,0 +1,29 @@
+#ifndef TNC_SHIM_REPORT_H
+#define TNC_SHIM_REPORT_H
+
+#include "../parsers/tnc_options.h"
+#include "diag.h"
+#include "text_out.h"
+#include "tnc_result.h"
+
+/*
+ * How one Test-NetConnection run reaches the user, shared by the plain
+ * command line (main.c) and the pipeline: warnings before the object, the
+ * -WarningAction Stop error, and the exit status of an outcome.
+ */
+
+/* "WARNING: <text>" lines, then "tnc: <note>" lines; none with SilentlyContinue/Ignore. */
+void	report_diag(const struct tnc_diag *d, const struct tnc_options *o,
+	    struct text_out *err);
+
+/* The ActionPreferenceStop error of -WarningAction Stop, underlining all of script. */
+void	report_stop_error(const struct tnc_diag *d, const char *script,
+	    struct text_out *err);
+
+/* 0 success, 1 failed, 2 name did not resolve (shim/exit_codes.h). */
+int	report_exit_status(const struct tnc_result *r);
+
+/* The bare bool that -InformationLevel Quiet returns. */
+bool	report_quiet_value(const struct tnc_result *r);
+
+#endif /* TNC_SHIM_REPORT_H */
