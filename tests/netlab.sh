@@ -7,8 +7,12 @@
 #   tests/netlab.sh exec CMD...          run CMD in the client namespace
 #   tests/netlab.sh exec-deaddns CMD...  the same, resolver = a server that never answers
 #
-# Needs root. Set TNCLAB to use another name prefix (default "tnclab"), so
-# two labs can coexist (the integration tests use their own prefix).
+# Needs root and the Debian packages dnsmasq, nftables, netcat-openbsd,
+# iproute2 and ethtool (tests/tools/deps.sh installs them). Set TNCLAB to
+# use another name prefix (default "tnclab"), so two labs can coexist: the
+# integration tests use tnclab<runner pid>; after a run killed half-way,
+# "TNCLAB=tnclab<pid> tests/netlab.sh down" removes what it left.
+# By hand:  tests/netlab.sh up && tests/netlab.sh exec ./tnc multi.lab.test -Port 5022
 # Nothing here reaches outside the lab: the namespaces are fresh, joined only
 # to each other by veth pairs, and hold only 198.18.0.0/15, fd00:198:18::/48
 # and loopback.
@@ -68,7 +72,19 @@ ns_exists() { [ -e "/run/netns/$1" ]; }
 in_ns() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
 
 lab_down() {
-	local ns p _
+	local ns p f _ pids=""
+	# the processes we started, by the ids we recorded, even when their
+	# namespace is no longer reachable by name (a run killed half-way)
+	for f in "$STATE"/dnsmasq.pid "$STATE"/listen4.pid "$STATE"/listen6.pid; do
+		[ -r "$f" ] || continue
+		p=$(cat "$f")
+		case $(cat "/proc/$p/comm" 2>/dev/null) in
+		dnsmasq | nc) kill "$p" 2>/dev/null && pids="$pids $p" ;;
+		esac
+	done
+	for p in $pids; do
+		for _ in 1 2 3 4 5 6 7 8 9 10; do [ -e "/proc/$p" ] || break; sleep 0.1; done
+	done
 	for ns in $ALL_NS; do
 		ns_exists "$ns" || continue
 		# only the processes inside our own namespaces (dnsmasq, listeners)
