@@ -10,6 +10,8 @@ BINDIR  ?= $(PREFIX)/bin
 PKGS     = libcurl libpcre2-8
 # Debian packages behind PKGS, check and the test tools, in deps order
 DEB_PKGS = build-essential pkg-config libcurl4-openssl-dev libpcre2-dev check
+# ... and what the integration tests drive: namespaces, nftables, a DNS server, peers
+TEST_DEB_PKGS = iproute2 nftables dnsmasq netcat-openbsd ethtool util-linux iputils-ping
 VERSION  = 0.1.0
 
 CC      ?= cc
@@ -54,6 +56,7 @@ demo: deps
 
 # 'check' fails when any test fails: no leading '-' anywhere below.
 check: deps
+	@./tests/tools/deps.sh $(TEST_DEB_PKGS)
 	@$(MAKE) --no-print-directory unit integration
 
 unit: $(UNIT_BINS)
