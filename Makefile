@@ -10,8 +10,9 @@ BINDIR  ?= $(PREFIX)/bin
 PKGS     = libcurl libpcre2-8
 # Debian packages behind PKGS, check and the test tools, in deps order
 DEB_PKGS = build-essential pkg-config libcurl4-openssl-dev libpcre2-dev check
-# ... and what the integration tests drive: namespaces, nftables, a DNS server, peers
-TEST_DEB_PKGS = iproute2 nftables dnsmasq netcat-openbsd ethtool util-linux iputils-ping
+# ... and what the integration tests drive: namespaces, nftables, a DNS server
+# (dnsmasq-base: the binary without a system service), peers
+TEST_DEB_PKGS = iproute2 nftables dnsmasq-base netcat-openbsd ethtool util-linux iputils-ping
 VERSION  = 0.1.0
 
 CC      ?= cc
