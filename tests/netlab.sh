@@ -201,7 +201,7 @@ lab_up() {
 	need_root
 	command -v dnsmasq >/dev/null && command -v nft >/dev/null && command -v nc >/dev/null &&
 	    command -v ethtool >/dev/null ||
-		die "missing tools: run tests/tools/deps.sh dnsmasq nftables netcat-openbsd iproute2 ethtool"
+		die "missing tools: run tests/tools/deps.sh dnsmasq-base nftables netcat-openbsd iproute2 ethtool"
 	lab_down
 	mkdir -p "$STATE" "/etc/netns/$CLIENT" || die "cannot create $STATE"
 	local ns

@@ -37,7 +37,7 @@ lab_need() {
 	fi
 	LAB_STATUS=broken
 	CLEANUP_HOOKS="$CLEANUP_HOOKS lab_teardown"
-	if ! ./tests/tools/deps.sh dnsmasq nftables netcat-openbsd iproute2 ethtool; then
+	if ! ./tests/tools/deps.sh dnsmasq-base nftables netcat-openbsd iproute2 ethtool; then
 		fail "cannot install the lab's packages"
 		return 1
 	fi
