@@ -378,7 +378,52 @@ to_string(const struct ps_value *v)
 }
 
 /*
- * A number for a numeric parameter: Double values round half to even as
+ * The number a value stands for when PowerShell converts it to the numeric
+ * type tn: $null, "" and blanks are 0, $true is 1, a string is read as a
+ * number literal. Returns 0, or -1 with the inner error in msg.
+ */
+static int
+to_number(const struct ps_value *v, const char *tn, struct ps_number *n,
+    char *msg, size_t size)
+{
+	char text[256];
+	const char *p;
+
+	memset(n, 0, sizeof(*n));
+	n->type = PS_NUM_INT32;
+	switch (v->kind) {
+	case PS_VAL_ARRAY:
+		snprintf(msg, size, "Cannot convert the \"System.Object[]\" "
+		    "value of type \"System.Object[]\" to type \"%s\".", tn);
+		return -1;
+	case PS_VAL_NULL:
+		return 0;
+	case PS_VAL_BOOL:
+		n->ival = v->bval;
+		n->dval = v->bval;
+		return 0;
+	case PS_VAL_NUMBER:
+		*n = v->num;
+		return 0;
+	case PS_VAL_STRING:
+		break;
+	}
+	for (p = v->text; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0')		/* [int]"" is 0 in PowerShell */
+		return 0;
+	if (ps_number_parse(v->text, n) != 0) {
+		value_text(v, text, sizeof(text));
+		snprintf(msg, size, "Cannot convert value \"%s\" to type \"%s\". "
+		    "Error: \"Input string was not in a correct format.\"", text,
+		    tn);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A number for an integer parameter: Double values round half to even as
  * .NET's Convert does. Returns 0, or -1 with the inner error in msg.
  */
 static int
@@ -389,38 +434,9 @@ to_integer(const struct ps_value *v, enum ps_param_type t, long long *out,
 	const char *tn = type_name(t);
 	char text[256];
 	double d;
-	const char *p;
 
-	value_text(v, text, sizeof(text));
-	switch (v->kind) {
-	case PS_VAL_ARRAY:
-		snprintf(msg, size, "Cannot convert the \"System.Object[]\" "
-		    "value of type \"System.Object[]\" to type \"%s\".", tn);
+	if (to_number(v, tn, &n, msg, size) != 0)
 		return -1;
-	case PS_VAL_NULL:
-		*out = 0;
-		return 0;
-	case PS_VAL_BOOL:
-		*out = v->bval;
-		return 0;
-	case PS_VAL_NUMBER:
-		n = v->num;
-		break;
-	case PS_VAL_STRING:
-		for (p = v->text; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '\0') {	/* [int]"" is 0 in PowerShell */
-			*out = 0;
-			return 0;
-		}
-		if (ps_number_parse(v->text, &n) != 0) {
-			snprintf(msg, size, "Cannot convert value \"%s\" to "
-			    "type \"%s\". Error: \"Input string was not in a "
-			    "correct format.\"", text, tn);
-			return -1;
-		}
-		break;
-	}
 	if (n.type == PS_NUM_INT32 || n.type == PS_NUM_INT64)
 		d = (double)n.ival;
 	else
@@ -428,6 +444,7 @@ to_integer(const struct ps_value *v, enum ps_param_type t, long long *out,
 	if ((t == PS_TYPE_INT32 && (d < INT32_MIN || d > INT32_MAX)) ||
 	    (t == PS_TYPE_UINT32 && (d < 0 || d > UINT32_MAX)) ||
 	    isnan(d)) {
+		value_text(v, text, sizeof(text));
 		snprintf(msg, size, "Cannot convert value \"%s\" to type "
 		    "\"%s\". Error: \"Value was either too large or too small "
 		    "for %s.\"", text, tn, t == PS_TYPE_INT32 ? "an Int32" :
@@ -439,38 +456,15 @@ to_integer(const struct ps_value *v, enum ps_param_type t, long long *out,
 	return 0;
 }
 
+/* A number for a Double parameter; .NET also reads NaN and Infinity. */
 static int
 to_double(const struct ps_value *v, double *out, char *msg, size_t size)
 {
 	struct ps_number n;
-	char text[256];
-	const char *p;
+	const char *p = v->kind == PS_VAL_STRING ? v->text : "";
 
-	value_text(v, text, sizeof(text));
-	switch (v->kind) {
-	case PS_VAL_ARRAY:
-		snprintf(msg, size, "Cannot convert the \"System.Object[]\" "
-		    "value of type \"System.Object[]\" to type "
-		    "\"System.Double\".");
-		return -1;
-	case PS_VAL_NULL:
-		*out = 0;
-		return 0;
-	case PS_VAL_BOOL:
-		*out = v->bval;
-		return 0;
-	case PS_VAL_NUMBER:
-		*out = v->num.dval;
-		return 0;
-	case PS_VAL_STRING:
-		break;
-	}
-	for (p = v->text; *p == ' ' || *p == '\t'; p++)
-		;
-	if (*p == '\0') {
-		*out = 0;
-		return 0;
-	}
+	while (*p == ' ' || *p == '\t')
+		p++;
 	if (strcasecmp(p, "NaN") == 0) {
 		*out = NAN;
 		return 0;
@@ -479,12 +473,8 @@ to_double(const struct ps_value *v, double *out, char *msg, size_t size)
 		*out = *p == '-' ? -INFINITY : INFINITY;
 		return 0;
 	}
-	if (ps_number_parse(v->text, &n) != 0) {
-		snprintf(msg, size, "Cannot convert value \"%s\" to type "
-		    "\"System.Double\". Error: \"Input string was not in a "
-		    "correct format.\"", text);
+	if (to_number(v, "System.Double", &n, msg, size) != 0)
 		return -1;
-	}
 	*out = n.dval;
 	return 0;
 }
