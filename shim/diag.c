@@ -5,21 +5,29 @@
 
 #include "diag.h"
 
-/* Appends a formatted copy to *list; on allocation failure the line is dropped. */
+/* Appends a formatted entry; on allocation failure the line is dropped. */
 static void
-diag_append(char ***list, size_t *n, const char *fmt, va_list ap)
+diag_append(struct tnc_diag *d, enum diag_kind kind, const char *fmt,
+    va_list ap)
 {
-	char *s, **grown;
+	struct diag_entry *grown;
+	char *s;
 
 	if (vasprintf(&s, fmt, ap) < 0)
 		return;
-	grown = realloc(*list, (*n + 1) * sizeof(**list));
+	grown = realloc(d->entries, (d->nentries + 1) * sizeof(*grown));
 	if (grown == NULL) {
 		free(s);
 		return;
 	}
-	grown[(*n)++] = s;
-	*list = grown;
+	grown[d->nentries].kind = kind;
+	grown[d->nentries].text = s;
+	d->entries = grown;
+	d->nentries++;
+	if (kind == DIAG_WARNING)
+		d->nwarnings++;
+	else
+		d->nnotes++;
 }
 
 void
@@ -28,7 +36,7 @@ diag_warn(struct tnc_diag *d, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_append(&d->warnings, &d->nwarnings, fmt, ap);
+	diag_append(d, DIAG_WARNING, fmt, ap);
 	va_end(ap);
 }
 
@@ -38,19 +46,28 @@ diag_note(struct tnc_diag *d, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_append(&d->notes, &d->nnotes, fmt, ap);
+	diag_append(d, DIAG_NOTE, fmt, ap);
 	va_end(ap);
+}
+
+const char *
+diag_nth(const struct tnc_diag *d, enum diag_kind kind, size_t i)
+{
+	for (size_t k = 0; k < d->nentries; k++) {
+		if (d->entries[k].kind != kind)
+			continue;
+		if (i-- == 0)
+			return d->entries[k].text;
+	}
+	return NULL;
 }
 
 void
 diag_free(struct tnc_diag *d)
 {
-	for (size_t i = 0; i < d->nwarnings; i++)
-		free(d->warnings[i]);
-	for (size_t i = 0; i < d->nnotes; i++)
-		free(d->notes[i]);
-	free(d->warnings);
-	free(d->notes);
-	d->warnings = d->notes = NULL;
-	d->nwarnings = d->nnotes = 0;
+	for (size_t i = 0; i < d->nentries; i++)
+		free(d->entries[i].text);
+	free(d->entries);
+	d->entries = NULL;
+	d->nentries = d->nwarnings = d->nnotes = 0;
 }

@@ -13,10 +13,9 @@ report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 	if (o->warning_action == TNC_ACTION_SILENTLY_CONTINUE ||
 	    o->warning_action == TNC_ACTION_IGNORE)
 		return;
-	for (size_t i = 0; i < d->nwarnings; i++)
-		text_out_linef(err, "WARNING: %s", d->warnings[i]);
-	for (size_t i = 0; i < d->nnotes; i++)
-		text_out_linef(err, "tnc: %s", d->notes[i]);
+	for (size_t i = 0; i < d->nentries; i++)
+		text_out_linef(err, "%s%s", d->entries[i].kind == DIAG_WARNING ?
+		    "WARNING: " : "tnc: ", d->entries[i].text);
 }
 
 /*
@@ -34,7 +33,7 @@ report_stop_error(const struct tnc_diag *d, const char *script,
 	snprintf(e.message, sizeof(e.message),
 	    "The running command stopped because the preference variable "
 	    "\"WarningPreference\" or common parameter is set to Stop: %s",
-	    d->nwarnings > 0 ? d->warnings[0] : "");
+	    d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) : "");
 	e.command = "Test-NetConnection";
 	e.category = "OperationStopped";
 	e.exception = "ParentContainsErrorRecordException";

@@ -12,7 +12,7 @@
  * -WarningAction Stop error, and the exit status of an outcome.
  */
 
-/* "WARNING: <text>" lines, then "tnc: <note>" lines; none with SilentlyContinue/Ignore. */
+/* "WARNING: <text>" and "tnc: <note>" lines in recording order; none with SilentlyContinue/Ignore. */
 void	report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 	    struct text_out *err);
 

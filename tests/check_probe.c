@@ -508,7 +508,7 @@ run_closed(const char *name, const char *addr, int family)
 	snprintf(want, sizeof(want), "TCP connect to (%s : %u) failed", addr,
 	    port);
 	ck_assert_uint_ge(d.nwarnings, 1);
-	ck_assert_str_eq(d.warnings[0], want);
+	ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, 0), want);
 	if (icmp_permitted(family)) {
 		ck_assert_uint_eq(d.nwarnings, 1);
 		ck_assert_uint_eq(d.nnotes, 0);
@@ -520,9 +520,9 @@ run_closed(const char *name, const char *addr, int family)
 	} else {
 		snprintf(want, sizeof(want), "Ping to %s failed", addr);
 		ck_assert_uint_eq(d.nwarnings, 2);
-		ck_assert_str_eq(d.warnings[1], want);
+		ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, 1), want);
 		ck_assert_uint_eq(d.nnotes, 1);
-		ck_assert_ptr_nonnull(strstr(d.notes[0], "ping_group_range"));
+		ck_assert_ptr_nonnull(strstr(diag_nth(&d, DIAG_NOTE, 0), "ping_group_range"));
 		ck_assert(!r.ping_succeeded);
 		ck_assert(!r.ping_reply_present);
 	}
@@ -586,7 +586,7 @@ START_TEST(test_run_ping_only)
 	} else {
 		ck_assert(!r.ping_reply_present);
 		ck_assert_uint_eq(d.nwarnings, 1);
-		ck_assert_str_eq(d.warnings[0], "Ping to 127.0.0.1 failed");
+		ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, 0), "Ping to 127.0.0.1 failed");
 	}
 	check_interface_lo(&r, "127.0.0.1", "0.0.0.0");
 	tnc_result_free(&r);
@@ -615,7 +615,7 @@ START_TEST(test_run_name_resolution_failed)
 	ck_assert_str_eq(r.source_address, "");
 	ck_assert_ptr_null(r.network_isolation_context);
 	ck_assert_uint_eq(d.nwarnings, 1);
-	ck_assert_str_eq(d.warnings[0], "Name resolution of  failed");
+	ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, 0), "Name resolution of  failed");
 	tnc_result_free(&r);
 	diag_free(&d);
 	options_release(&o);
@@ -638,7 +638,7 @@ START_TEST(test_run_warning_stop)
 	ck_assert_uint_eq(d.nwarnings, 1);
 	snprintf(want, sizeof(want), "TCP connect to (127.0.0.1 : %u) failed",
 	    port);
-	ck_assert_str_eq(d.warnings[0], want);
+	ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, 0), want);
 	ck_assert(!r.tcp_test_succeeded);
 	ck_assert(!r.ping_succeeded);
 	ck_assert(!r.ping_reply_present);
@@ -668,7 +668,7 @@ START_TEST(test_run_localhost_all_addresses)
 	for (int i = 0; i < r.remote_index; i++) {
 		snprintf(want, sizeof(want), "TCP connect to (%s : %u) failed",
 		    r.resolved[i].text, port);
-		ck_assert_str_eq(d.warnings[i], want);
+		ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, i), want);
 	}
 	check_interface_lo(&r, "127.0.0.1", "0.0.0.0");
 	tnc_result_free(&r);
@@ -803,9 +803,10 @@ ns_child(enum ns_case c, int out)
 		    "%s", r.resolved[i].text);
 	for (size_t i = 0; i < d.nwarnings && i < 32; i++)
 		snprintf(rep.warnings[rep.nwarnings++], 128, "%s",
-		    d.warnings[i]);
+		    diag_nth(&d, DIAG_WARNING, i));
 	for (size_t i = 0; i < d.nnotes && i < 4; i++)
-		snprintf(rep.notes[rep.nnotes++], 512, "%s", d.notes[i]);
+		snprintf(rep.notes[rep.nnotes++], 512, "%s",
+		    diag_nth(&d, DIAG_NOTE, i));
 	if (write(out, &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
 		return 22;
 	close_all(clients, nclients);
