@@ -1,0 +1,704 @@
+/*
+ * tests/check_pipeline_objects.c: the pipeline's object layer (issue 3):
+ * the result object, wildcards, Select-Object, Out-Default, Format-List,
+ * Format-Table, Out-String, ConvertTo-Json and ConvertTo-Csv, byte for
+ * byte against fixtures/pipeline/ (see its README.md).  No network: every
+ * result is built by hand.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim/object_format.h"
+#include "shim/psobj.h"
+#include "shim/result_object.h"
+#include "shim/select_object.h"
+#include "shim/wildcard.h"
+
+#define ERRLEN	256
+
+/* A memory stream with a text_out on it; take() closes it and returns the bytes. */
+struct capture {
+	char	*buf;
+	size_t	len;
+	FILE	*fp;
+	struct text_out out;
+};
+
+static void
+capture_open(struct capture *c)
+{
+	c->buf = NULL;
+	c->len = 0;
+	c->fp = open_memstream(&c->buf, &c->len);
+	ck_assert_ptr_nonnull(c->fp);
+	text_out_init(&c->out, c->fp, TNC_NEWLINE_LF);
+}
+
+static char *
+capture_take(struct capture *c)
+{
+	ck_assert_int_eq(text_out_finish(&c->out), 0);
+	ck_assert_int_eq(fclose(c->fp), 0);
+	return c->buf;
+}
+
+static char *
+fixture_read(const char *name)
+{
+	static const char *const dirs[] = { "fixtures/pipeline/",
+	    "../fixtures/pipeline/", "fixtures/views/", "../fixtures/views/" };
+	char path[512];
+	size_t i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		FILE *fp;
+		char *data;
+		long n;
+
+		snprintf(path, sizeof(path), "%s%s", dirs[i], name);
+		fp = fopen(path, "rb");
+		if (fp == NULL)
+			continue;
+		ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
+		n = ftell(fp);
+		ck_assert_int_ge(n, 0);
+		rewind(fp);
+		data = malloc((size_t)n + 1);
+		ck_assert_ptr_nonnull(data);
+		ck_assert_uint_eq(fread(data, 1, (size_t)n, fp), (size_t)n);
+		data[n] = '\0';
+		fclose(fp);
+		return data;
+	}
+	ck_abort_msg("fixture %s not found (run from the repository root)", name);
+	return NULL;
+}
+
+static void
+assert_fixture(const char *got, const char *name)
+{
+	char *want = fixture_read(name);
+
+	ck_assert_msg(strcmp(got, want) == 0,
+	    "%s differs:\n--- want ---\n%s--- got ---\n%s---", name, want, got);
+	free(want);
+}
+
+/* ---------------------------------------------------------------------- */
+/* results built by hand */
+
+struct case_result {
+	struct tnc_result r;
+	struct tnc_address addrs[2];
+};
+
+/* name -> addr, port tested and refused, ping timed out (reply, 0 ms) */
+static void
+cr_tcp_fail(struct case_result *c, const char *name, const char *addr,
+    const char *addr2)
+{
+	memset(c, 0, sizeof(*c));
+	c->r.computer_name = (char *)name;
+	c->r.resolved = c->addrs;
+	c->r.nresolved = addr2 != NULL ? 2 : 1;
+	snprintf(c->addrs[0].text, sizeof(c->addrs[0].text), "%s", addr);
+	if (addr2 != NULL)
+		snprintf(c->addrs[1].text, sizeof(c->addrs[1].text), "%s",
+		    addr2);
+	c->r.name_resolution_succeeded = true;
+	c->r.remote_index = 0;
+	c->r.remote_port = 5022;
+	c->r.ping_reply_present = true;
+	c->r.ping_status = TNC_PING_TIMED_OUT;
+	c->r.is_admin = true;
+	snprintf(c->r.interface_alias, sizeof(c->r.interface_alias), "eth0");
+	c->r.interface_index = 2;
+	snprintf(c->r.source_address, sizeof(c->r.source_address),
+	    "10.0.0.10");
+}
+
+static struct psobj_value
+result_value(const struct tnc_result *r, enum ps_edition ed)
+{
+	struct psobj_value v;
+
+	ck_assert_int_eq(result_object_new(&v, r, ed), 0);
+	ck_assert_int_eq(v.kind, PSOBJ_OBJECT);
+	return v;
+}
+
+/* The host/10.0.0.5 result of spec 3.5 as an object. */
+static struct psobj_value
+host_value(enum ps_edition ed)
+{
+	struct case_result c;
+
+	cr_tcp_fail(&c, "host", "10.0.0.5", NULL);
+	return result_value(&c.r, ed);
+}
+
+/* select -Property names over one value; exactly one output. */
+static struct psobj_value *
+select_props(const struct psobj_value *in, size_t n,
+    const char *const *names, size_t nnames, size_t *nout)
+{
+	struct select_spec spec = { names, nnames, NULL, false, 0, false, 0 };
+	struct psobj_value *out;
+	char err[ERRLEN];
+
+	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, err,
+	    sizeof(err)), 0);
+	return out;
+}
+
+static char *
+out_default(const struct psobj_value *v, size_t n, enum ps_edition ed)
+{
+	struct capture c;
+
+	capture_open(&c);
+	ck_assert_int_eq(object_format_out_default(v, n, ed, 0, &c.out), 0);
+	return capture_take(&c);
+}
+
+static const char *const three[] = { "ComputerName", "RemoteAddress",
+    "TcpTestSucceeded" };
+
+/* ---------------------------------------------------------------------- */
+/* psobj */
+
+START_TEST(test_display_rules)
+{
+	struct psobj_value a, b = psobj_bool(true), i = psobj_int(5022,
+	    "System.UInt32"), n = psobj_null();
+	const char *items[] = { "a", "b", "c", "d", "e" };
+	char *s;
+	size_t k;
+
+	ck_assert_int_eq(psobj_array(&a, 5, NULL), 0);
+	for (k = 0; k < 5; k++)
+		ck_assert_int_eq(psobj_string(&a.items[k], items[k]), 0);
+	s = psobj_value_to_display(&a, PS_EDITION_51);
+	ck_assert_str_eq(s, "{a, b, c, d...}");
+	free(s);
+	s = psobj_value_to_display(&a, PS_EDITION_74);
+	ck_assert_str_eq(s, "{a, b, c, d\xe2\x80\xa6}");
+	free(s);
+	s = psobj_value_to_string(&a);
+	ck_assert_str_eq(s, "System.Object[]");
+	free(s);
+	s = psobj_value_to_display(&b, PS_EDITION_51);
+	ck_assert_str_eq(s, "True");
+	free(s);
+	s = psobj_value_to_display(&i, PS_EDITION_51);
+	ck_assert_str_eq(s, "5022");
+	free(s);
+	s = psobj_value_to_display(&n, PS_EDITION_51);
+	ck_assert_str_eq(s, "");
+	free(s);
+	psobj_value_free(&a);
+}
+END_TEST
+
+START_TEST(test_copy_is_deep)
+{
+	struct psobj_value v = host_value(PS_EDITION_51), c;
+	char *a, *b;
+
+	ck_assert_int_eq(psobj_value_copy(&c, &v), 0);
+	psobj_value_free(&v);
+	a = out_default(&c, 1, PS_EDITION_51);
+	v = host_value(PS_EDITION_51);
+	b = out_default(&v, 1, PS_EDITION_51);
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	psobj_value_free(&c);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------- */
+/* the result object */
+
+START_TEST(test_result_property_order)
+{
+	static const char *const want[] = { "ComputerName", "RemoteAddress",
+	    "ResolvedAddresses", "PingSucceeded", "PingReplyDetails",
+	    "TcpClientSocket", "TcpTestSucceeded", "RemotePort", "TraceRoute",
+	    "Detailed", "InterfaceAlias", "InterfaceIndex",
+	    "InterfaceDescription", "NetAdapter", "NetRoute", "SourceAddress",
+	    "NameResolutionSucceeded", "BasicNameResolution",
+	    "LLMNRNetbiosRecords", "DNSOnlyRecords", "AllNameResolutionResults",
+	    "IsAdmin", "NetworkIsolationContext", "MatchingIPsecRules" };
+	struct psobj_value v = host_value(PS_EDITION_51);
+	size_t k;
+
+	ck_assert_str_eq(v.obj->type_name, "TestNetConnectionResult");
+	ck_assert_uint_eq(v.obj->nprops, sizeof(want) / sizeof(want[0]));
+	for (k = 0; k < v.obj->nprops; k++)
+		ck_assert_str_eq(v.obj->props[k].name, want[k]);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* The object's DefaultView equals the struct's (fixtures/views). */
+START_TEST(test_result_default_view)
+{
+	struct case_result c;
+	struct psobj_value v;
+	char *got;
+
+	cr_tcp_fail(&c, "192.168.0.103", "192.168.0.103", NULL);
+	c.r.remote_port = 5985;
+	snprintf(c.r.interface_alias, sizeof(c.r.interface_alias), "Ethernet");
+	snprintf(c.r.source_address, sizeof(c.r.source_address),
+	    "192.168.0.100");
+	v = result_value(&c.r, PS_EDITION_51);
+	got = out_default(&v, 1, PS_EDITION_51);
+	assert_fixture(got, "c_tcp_fail_ping_fail.txt");
+	free(got);
+	psobj_value_free(&v);
+}
+END_TEST
+
+START_TEST(test_result_null_remote)
+{
+	struct case_result c;
+	struct psobj_value v;
+	const struct psobj_prop *p;
+
+	cr_tcp_fail(&c, "asas", "10.0.0.5", NULL);
+	c.r.nresolved = 0;
+	c.r.remote_index = -1;
+	c.r.name_resolution_succeeded = false;
+	v = result_value(&c.r, PS_EDITION_51);
+	p = psobj_find(v.obj, "remoteaddress");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->value.kind, PSOBJ_NULL);
+	p = psobj_find(v.obj, "ResolvedAddresses");
+	ck_assert_int_eq(p->value.kind, PSOBJ_NULL);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------- */
+/* wildcards */
+
+static int
+wmatch(const char *pattern, const char *s)
+{
+	struct wildcard w;
+	char err[ERRLEN];
+	int m;
+
+	ck_assert_msg(wildcard_compile(&w, pattern, err, sizeof(err)) == 0,
+	    "%s: %s", pattern, err);
+	m = wildcard_match(&w, s, err, sizeof(err));
+	wildcard_free(&w);
+	return m;
+}
+
+START_TEST(test_wildcard)
+{
+	struct wildcard w;
+	char err[ERRLEN];
+
+	ck_assert_int_eq(wmatch("Remote*", "RemoteAddress"), 1);
+	ck_assert_int_eq(wmatch("remote*", "REMOTEPORT"), 1);
+	ck_assert_int_eq(wmatch("Remote*", "ComputerRemote"), 0);
+	ck_assert_int_eq(wmatch("*", ""), 1);
+	ck_assert_int_eq(wmatch("?cp*", "TcpTestSucceeded"), 1);
+	ck_assert_int_eq(wmatch("[pt]*Succeeded", "PingSucceeded"), 1);
+	ck_assert_int_eq(wmatch("[a-c]*", "ComputerName"), 1);
+	ck_assert_int_eq(wmatch("[d-z]*", "ComputerName"), 0);
+	ck_assert_int_eq(wmatch("a`*b", "a*b"), 1);
+	ck_assert_int_eq(wmatch("a`*b", "axb"), 0);
+	ck_assert_int_eq(wmatch("a.b", "axb"), 0);
+	ck_assert_int_eq(wmatch("(x)", "(x)"), 1);
+	ck_assert(wildcard_has_meta("Remote*"));
+	ck_assert(!wildcard_has_meta("Remote`*"));
+	ck_assert(!wildcard_has_meta("ComputerName"));
+	ck_assert_int_eq(wildcard_compile(&w, "[abc", err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "The specified wildcard character pattern is "
+	    "not valid: [abc");
+}
+END_TEST
+
+/* ---------------------------------------------------------------------- */
+/* Select-Object and Out-Default */
+
+/* spec 3.4: select of 3 properties -> table (5.1 and 7.4) */
+START_TEST(test_select3_table)
+{
+	struct case_result c;
+	struct psobj_value v, *sel;
+	size_t n;
+	char *got;
+
+	cr_tcp_fail(&c, "localhost", "::1", "127.0.0.1");
+	v = result_value(&c.r, PS_EDITION_51);
+	sel = select_props(&v, 1, three, 3, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(sel[0].obj->type_name,
+	    "Selected.TestNetConnectionResult");
+	got = out_default(sel, n, PS_EDITION_51);
+	assert_fixture(got, "table_select3.txt");
+	free(got);
+	got = out_default(sel, n, PS_EDITION_74);
+	assert_fixture(got, "table_select3_74.txt");
+	free(got);
+	select_values_free(sel, n);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* spec 3.5: select of 3 | Format-List */
+START_TEST(test_select3_format_list)
+{
+	struct format_spec fs = { NULL, 0, false, 0 };
+	struct psobj_value v = host_value(PS_EDITION_51), *sel;
+	struct capture c;
+	char err[ERRLEN];
+	size_t n;
+	char *got;
+
+	sel = select_props(&v, 1, three, 3, &n);
+	capture_open(&c);
+	ck_assert_int_eq(object_format_list(sel, n, &fs, PS_EDITION_51, &c.out,
+	    err, sizeof(err)), 0);
+	got = capture_take(&c);
+	assert_fixture(got, "select_format_list.txt");
+	free(got);
+	capture_open(&c);
+	ck_assert_int_eq(object_format_list(sel, n, &fs, PS_EDITION_74, &c.out,
+	    err, sizeof(err)), 0);
+	got = capture_take(&c);
+	assert_fixture(got, "select_format_list_74.txt");
+	free(got);
+	/* fl with explicit properties on the object itself: the same bytes */
+	capture_open(&c);
+	fs.props = three;
+	fs.nprops = 3;
+	ck_assert_int_eq(object_format_list(&v, 1, &fs, PS_EDITION_51, &c.out,
+	    err, sizeof(err)), 0);
+	got = capture_take(&c);
+	assert_fixture(got, "select_format_list.txt");
+	free(got);
+	select_values_free(sel, n);
+	psobj_value_free(&v);
+}
+END_TEST
+
+static struct psobj_value *
+expand(const struct psobj_value *in, size_t n, const char *name,
+    size_t *nout, int want_rc, char *err)
+{
+	struct select_spec spec = { NULL, 0, name, false, 0, false, 0 };
+	struct psobj_value *out;
+
+	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, err,
+	    ERRLEN), want_rc);
+	return out;
+}
+
+/* spec 3.6: -ExpandProperty */
+START_TEST(test_expand)
+{
+	struct case_result c;
+	struct psobj_value v, *x;
+	char err[ERRLEN], *got;
+	size_t n;
+
+	cr_tcp_fail(&c, "localhost", "127.0.0.1", NULL);
+	c.r.tcp_test_succeeded = true;
+	v = result_value(&c.r, PS_EDITION_51);
+	x = expand(&v, 1, "TcpTestSucceeded", &n, 0, err);
+	got = out_default(x, n, PS_EDITION_51);
+	assert_fixture(got, "expand_tcp.txt");
+	free(got);
+	select_values_free(x, n);
+
+	x = expand(&v, 1, "remoteaddress", &n, 0, err);
+	ck_assert_uint_eq(n, 1);
+	got = out_default(x, n, PS_EDITION_51);
+	assert_fixture(got, "expand_remote_address_51.txt");
+	free(got);
+	select_values_free(x, n);
+	psobj_value_free(&v);
+
+	v = result_value(&c.r, PS_EDITION_74);
+	x = expand(&v, 1, "RemoteAddress", &n, 0, err);
+	got = out_default(x, n, PS_EDITION_74);
+	assert_fixture(got, "expand_remote_address_74.txt");
+	free(got);
+	select_values_free(x, n);
+	psobj_value_free(&v);
+
+	x = expand(NULL, 0, "Nope", &n, 0, err);
+	ck_assert_uint_eq(n, 0);
+	free(x);
+}
+END_TEST
+
+START_TEST(test_expand_v6)
+{
+	struct psobj_value v;
+	char *got;
+
+	ck_assert_int_eq(result_object_ip_address(&v, "fe80::1%12",
+	    PS_EDITION_51), 0);
+	got = out_default(&v, 1, PS_EDITION_51);
+	assert_fixture(got, "expand_remote_address_v6_51.txt");
+	free(got);
+	psobj_value_free(&v);
+	ck_assert_int_eq(result_object_ip_address(&v, "nope", PS_EDITION_51),
+	    -1);
+}
+END_TEST
+
+START_TEST(test_expand_missing_and_array)
+{
+	struct case_result c;
+	struct psobj_value v, *x;
+	char err[ERRLEN], *got;
+	size_t n;
+
+	cr_tcp_fail(&c, "localhost", "::1", "127.0.0.1");
+	v = result_value(&c.r, PS_EDITION_51);
+	x = expand(&v, 1, "Foo", &n, 1, err);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_str_eq(err, "Property \"Foo\" cannot be found.");
+	select_values_free(x, n);
+	/* an array enumerates; null (TraceRoute) gives nothing */
+	x = expand(&v, 1, "ResolvedAddresses", &n, 0, err);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(x[1].to_string, "127.0.0.1");
+	select_values_free(x, n);
+	x = expand(&v, 1, "TraceRoute", &n, 0, err);
+	ck_assert_uint_eq(n, 0);
+	free(x);
+	x = expand(&v, 1, "ComputerName", &n, 0, err);
+	got = out_default(x, n, PS_EDITION_51);
+	ck_assert_str_eq(got, "localhost\n");
+	free(got);
+	select_values_free(x, n);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* spec 3.7: labels take the member's casing; missing names; wildcards */
+START_TEST(test_select_names)
+{
+	static const char *const lower[] = { "computername" };
+	static const char *const missing[] = { "ComputerName", "Foo" };
+	static const char *const wild[] = { "Remote*" };
+	static const char *const none[] = { "Zz*" };
+	static const char *const dup[] = { "ComputerName", "computername" };
+	static const char *const star[] = { "*" };
+	struct select_spec spec = { dup, 2, NULL, false, 0, false, 0 };
+	struct psobj_value v = host_value(PS_EDITION_51), *sel;
+	char err[ERRLEN], *got;
+	size_t n, nerr;
+
+	sel = select_props(&v, 1, lower, 1, &n);
+	got = out_default(sel, n, PS_EDITION_51);
+	assert_fixture(got, "select_lowercase.txt");
+	free(got);
+	select_values_free(sel, n);
+
+	sel = select_props(&v, 1, missing, 2, &n);
+	got = out_default(sel, n, PS_EDITION_51);
+	assert_fixture(got, "select_missing_name.txt");
+	free(got);
+	select_values_free(sel, n);
+
+	sel = select_props(&v, 1, wild, 1, &n);
+	got = out_default(sel, n, PS_EDITION_51);
+	assert_fixture(got, "select_remote_wildcard.txt");
+	free(got);
+	select_values_free(sel, n);
+
+	sel = select_props(&v, 1, none, 1, &n);
+	ck_assert_uint_eq(sel[0].obj->nprops, 0);
+	select_values_free(sel, n);
+
+	sel = select_props(&v, 1, star, 1, &n);
+	got = out_default(sel, n, PS_EDITION_51);
+	assert_fixture(got, "select_star.txt");
+	free(got);
+	select_values_free(sel, n);
+
+	ck_assert_int_eq(select_object(&v, 1, &spec, &sel, &n, &nerr, err,
+	    sizeof(err)), 1);
+	ck_assert_uint_eq(nerr, 1);
+	ck_assert_str_eq(err, "The property cannot be processed because the "
+	    "property \"ComputerName\" already exists.");
+	ck_assert_uint_eq(sel[0].obj->nprops, 1);
+	select_values_free(sel, n);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* 5 or more properties: a list; fl * on the raw object: every property */
+START_TEST(test_five_is_list)
+{
+	static const char *const five[] = { "ComputerName", "RemoteAddress",
+	    "RemotePort", "InterfaceAlias", "TcpTestSucceeded" };
+	static const char *const star[] = { "*" };
+	struct format_spec fs = { star, 1, false, 0 };
+	struct psobj_value v = host_value(PS_EDITION_51), *sel;
+	struct capture c;
+	char err[ERRLEN], *got;
+	size_t n;
+
+	sel = select_props(&v, 1, five, 5, &n);
+	got = out_default(sel, n, PS_EDITION_51);
+	assert_fixture(got, "select_five.txt");
+	free(got);
+	select_values_free(sel, n);
+	capture_open(&c);
+	ck_assert_int_eq(object_format_list(&v, 1, &fs, PS_EDITION_51, &c.out,
+	    err, sizeof(err)), 0);
+	got = capture_take(&c);
+	assert_fixture(got, "select_star.txt");
+	free(got);
+	psobj_value_free(&v);
+}
+END_TEST
+
+START_TEST(test_first_last)
+{
+	struct case_result c;
+	struct psobj_value in[3], *x;
+	struct select_spec spec = { NULL, 0, "ComputerName", true, 2, false, 0 };
+	const char *names[] = { "a", "b", "c" };
+	char err[ERRLEN], *got;
+	size_t n, i;
+
+	for (i = 0; i < 3; i++) {
+		cr_tcp_fail(&c, names[i], "10.0.0.5", NULL);
+		in[i] = result_value(&c.r, PS_EDITION_51);
+	}
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
+	    sizeof(err)), 0);
+	got = out_default(x, n, PS_EDITION_51);
+	assert_fixture(got, "first2.txt");
+	free(got);
+	select_values_free(x, n);
+	spec.has_first = false;
+	spec.has_last = true;
+	spec.last = 1;
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
+	    sizeof(err)), 0);
+	got = out_default(x, n, PS_EDITION_51);
+	assert_fixture(got, "last1.txt");
+	free(got);
+	select_values_free(x, n);
+	/* -First 1 -Last 1: a and c; -Last 5 of 3: all */
+	spec.has_first = true;
+	spec.first = 1;
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
+	    sizeof(err)), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(x[0].s, "a");
+	ck_assert_str_eq(x[1].s, "c");
+	select_values_free(x, n);
+	spec.has_first = false;
+	spec.last = 5;
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
+	    sizeof(err)), 0);
+	ck_assert_uint_eq(n, 3);
+	select_values_free(x, n);
+	for (i = 0; i < 3; i++)
+		psobj_value_free(&in[i]);
+}
+END_TEST
+
+/* Format-Table of the result object with no properties: TableView */
+START_TEST(test_table_view)
+{
+	struct format_spec fs = { NULL, 0, false, 0 };
+	struct psobj_value v = host_value(PS_EDITION_51);
+	struct capture c;
+	char err[ERRLEN], *got;
+
+	capture_open(&c);
+	ck_assert_int_eq(object_format_table(&v, 1, &fs, PS_EDITION_51, &c.out,
+	    err, sizeof(err)), 0);
+	got = capture_take(&c);
+	assert_fixture(got, "table_view_51.txt");
+	free(got);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* Format-Table -Property of the raw object equals select | Out-Default */
+START_TEST(test_table_props)
+{
+	struct format_spec fs = { three, 3, true, 0 };
+	struct case_result cr;
+	struct psobj_value v;
+	struct capture c;
+	char err[ERRLEN], *got;
+
+	cr_tcp_fail(&cr, "localhost", "::1", "127.0.0.1");
+	v = result_value(&cr.r, PS_EDITION_51);
+	capture_open(&c);
+	ck_assert_int_eq(object_format_table(&v, 1, &fs, PS_EDITION_51, &c.out,
+	    err, sizeof(err)), 0);
+	got = capture_take(&c);
+	assert_fixture(got, "table_select3.txt");
+	free(got);
+	psobj_value_free(&v);
+}
+END_TEST
+
+static Suite *
+pipeline_suite(void)
+{
+	Suite *s = suite_create("pipeline_objects");
+	TCase *tc;
+
+	tc = tcase_create("psobj");
+	tcase_add_test(tc, test_display_rules);
+	tcase_add_test(tc, test_copy_is_deep);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("result_object");
+	tcase_add_test(tc, test_result_property_order);
+	tcase_add_test(tc, test_result_default_view);
+	tcase_add_test(tc, test_result_null_remote);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("wildcard");
+	tcase_add_test(tc, test_wildcard);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("select_object");
+	tcase_add_test(tc, test_select3_table);
+	tcase_add_test(tc, test_select3_format_list);
+	tcase_add_test(tc, test_expand);
+	tcase_add_test(tc, test_expand_v6);
+	tcase_add_test(tc, test_expand_missing_and_array);
+	tcase_add_test(tc, test_select_names);
+	tcase_add_test(tc, test_five_is_list);
+	tcase_add_test(tc, test_first_last);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("format_table");
+	tcase_add_test(tc, test_table_view);
+	tcase_add_test(tc, test_table_props);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(pipeline_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
