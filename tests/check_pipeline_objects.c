@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shim/convert_csv.h"
+#include "shim/convert_json.h"
 #include "shim/object_format.h"
+#include "shim/out_string.h"
 #include "shim/psobj.h"
 #include "shim/result_object.h"
 #include "shim/select_object.h"
@@ -656,6 +659,149 @@ START_TEST(test_table_props)
 }
 END_TEST
 
+/* ---------------------------------------------------------------------- */
+/* ConvertTo-Json, ConvertTo-Csv, Out-String */
+
+static void
+assert_json(const struct psobj_value *v, size_t n, bool compress,
+    const char *fixture)
+{
+	char *got, *line;
+
+	ck_assert_int_eq(convert_to_json(v, n, JSON_DEFAULT_DEPTH, compress,
+	    "\n", &got), 0);
+	ck_assert_int_ge(asprintf(&line, "%s\n", got), 0);
+	assert_fixture(line, fixture);
+	free(line);
+	free(got);
+}
+
+START_TEST(test_json)
+{
+	struct psobj_value v = host_value(PS_EDITION_51), *sel, two[2], s;
+	struct case_result c;
+	size_t n;
+	char *got;
+
+	sel = select_props(&v, 1, three, 3, &n);
+	assert_json(sel, n, false, "json_select3.txt");
+	assert_json(sel, n, true, "json_select3_compress.txt");
+	select_values_free(sel, n);
+	assert_json(&v, 1, false, "json_whole.txt");
+	psobj_value_free(&v);
+	cr_tcp_fail(&c, "a", "10.0.0.5", NULL);
+	two[0] = result_value(&c.r, PS_EDITION_51);
+	cr_tcp_fail(&c, "b", "10.0.0.5", NULL);
+	two[1] = result_value(&c.r, PS_EDITION_51);
+	assert_json(two, 2, false, "json_two.txt");
+	psobj_value_free(&two[0]);
+	psobj_value_free(&two[1]);
+
+	ck_assert_int_eq(psobj_string(&s, "it's <a&b> \"q\" \\ \t\n\x01"), 0);
+	v.kind = PSOBJ_NULL;
+	ck_assert_ptr_nonnull(v.obj = psobj_new("System.Management.Automation.PSCustomObject"));
+	ck_assert_int_eq(psobj_add(v.obj, "s", s), 0);
+	v.kind = PSOBJ_OBJECT;
+	v.to_string = NULL;
+	v.type = NULL;
+	assert_json(&v, 1, true, "json_escapes.txt");
+	psobj_value_free(&v);
+	/* a bare scalar; no input at all gives nothing */
+	s = psobj_bool(true);
+	ck_assert_int_eq(convert_to_json(&s, 1, 2, false, "\n", &got), 0);
+	ck_assert_str_eq(got, "true");
+	free(got);
+	ck_assert_int_eq(convert_to_json(NULL, 0, 2, false, "\n", &got), 0);
+	ck_assert_ptr_null(got);
+}
+END_TEST
+
+/* The lines of a CSV joined with "\n", each ended by it. */
+static char *
+csv_text(const struct psobj_value *v, size_t n, bool no_type)
+{
+	struct psobj_value *lines;
+	size_t nl, i, len = 0;
+	char *buf = NULL;
+	FILE *m = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(convert_to_csv(v, n, no_type, &lines, &nl), 0);
+	for (i = 0; i < nl; i++)
+		fprintf(m, "%s\n", lines[i].s);
+	fclose(m);
+	select_values_free(lines, nl);
+	return buf;
+}
+
+START_TEST(test_csv)
+{
+	struct psobj_value v = host_value(PS_EDITION_51), *sel;
+	size_t n;
+	char *got;
+
+	sel = select_props(&v, 1, three, 3, &n);
+	got = csv_text(sel, n, false);
+	assert_fixture(got, "csv_select3.txt");
+	free(got);
+	select_values_free(sel, n);
+	got = csv_text(&v, 1, true);
+	assert_fixture(got, "csv_whole_notype.txt");
+	free(got);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* spec 3.6: Out-String of a 5.1 list is "\n\n<lines>\n\n\n\n" */
+START_TEST(test_out_string)
+{
+	struct format_spec fs = { NULL, 0, false, 0 };
+	struct psobj_value v = host_value(PS_EDITION_51), *sel, *str;
+	struct capture c;
+	char err[ERRLEN], *text;
+	size_t n, ns;
+
+	sel = select_props(&v, 1, three, 3, &n);
+	capture_open(&c);
+	ck_assert_int_eq(object_format_list(sel, n, &fs, PS_EDITION_51, &c.out,
+	    err, sizeof(err)), 0);
+	text = capture_take(&c);
+	ck_assert_int_eq(out_string_split(text, "\n", false, &str, &ns), 0);
+	ck_assert_uint_eq(ns, 1);
+	ck_assert_str_eq(str[0].s, "\n\nComputerName     : host\n"
+	    "RemoteAddress    : 10.0.0.5\nTcpTestSucceeded : False\n\n\n\n");
+	select_values_free(str, ns);
+	ck_assert_int_eq(out_string_split(text, "\n", true, &str, &ns), 0);
+	ck_assert_uint_eq(ns, 8);
+	ck_assert_str_eq(str[0].s, "");
+	ck_assert_str_eq(str[2].s, "ComputerName     : host");
+	ck_assert_str_eq(str[7].s, "");
+	select_values_free(str, ns);
+	free(text);
+	/* Out-String of the selection itself: Out-Default's table */
+	ck_assert_int_eq(out_string(sel, n, PS_EDITION_51, 0, TNC_NEWLINE_CRLF,
+	    false, &str, &ns), 0);
+	ck_assert_str_eq(str[0].s, "\r\nComputerName RemoteAddress "
+	    "TcpTestSucceeded\r\n------------ ------------- ----------------\r\n"
+	    "host         10.0.0.5                 False\r\n\r\n\r\n");
+	select_values_free(str, ns);
+	/*
+	 * -Width 20, ColumnWidthManager: TcpTestSucceeded (16) cannot shrink
+	 * below 5 and is hidden, RemoteAddress shrinks 13 -> 7; its label is
+	 * split over two header lines and the value cut with "...".
+	 */
+	ck_assert_int_eq(out_string(sel, n, PS_EDITION_51, 20, TNC_NEWLINE_LF,
+	    true, &str, &ns), 0);
+	ck_assert_uint_eq(ns, 7);
+	ck_assert_str_eq(str[1].s, "ComputerName RemoteA");
+	ck_assert_str_eq(str[2].s, "             ddress ");
+	ck_assert_str_eq(str[3].s, "------------ -------");
+	ck_assert_str_eq(str[4].s, "host         10.0...");
+	select_values_free(str, ns);
+	select_values_free(sel, n);
+	psobj_value_free(&v);
+}
+END_TEST
+
 static Suite *
 pipeline_suite(void)
 {
@@ -687,6 +833,11 @@ pipeline_suite(void)
 	tc = tcase_create("format_table");
 	tcase_add_test(tc, test_table_view);
 	tcase_add_test(tc, test_table_props);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("convert");
+	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_csv);
+	tcase_add_test(tc, test_out_string);
 	suite_add_tcase(s, tc);
 	return s;
 }
