@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "icmp_echo.h"
+#include "resolve.h"
 
 /* <linux/icmp.h> clashes with <netinet/ip_icmp.h>; its raw-socket filter: */
 #ifndef ICMP_FILTER
@@ -36,6 +37,7 @@ struct icmp_sock {
 	bool	raw;			/* SOCK_RAW: sees every ICMP packet */
 	int	family;
 	int	open_errno;		/* why no socket could be opened */
+	bool	fresh;			/* just opened: the constraint is not applied yet */
 };
 
 struct icmp_pinger {
@@ -47,6 +49,7 @@ struct icmp_pinger {
 	struct tnc_address *addrs;	/* copies */
 	struct timespec *sent;
 	struct icmp_echo_result *res;	/* the caller's */
+	struct icmp_opts opts;		/* opts.con is the caller's */
 };
 
 static long
@@ -75,6 +78,7 @@ icmp_open(struct icmp_sock *s, int family)
 
 	s->family = family;
 	s->raw = false;
+	s->fresh = true;
 	s->fd = socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
 	if (s->fd >= 0) {
 		/* ICMP errors about our echoes come through the error queue */
@@ -207,13 +211,22 @@ icmp_match(struct icmp_pinger *p, int family, uint16_t seq, const void *addr)
 	return (long)i;
 }
 
+/*
+ * Echo i is decided: st, answered by from (a sockaddr_in/in6; NULL when
+ * unknown).
+ */
 static void
-icmp_finish(struct icmp_pinger *p, long i, enum tnc_ping_status st)
+icmp_finish(struct icmp_pinger *p, long i, enum tnc_ping_status st,
+    const struct sockaddr *from)
 {
 	struct timespec now;
+	struct tnc_address a;
 
 	if (i < 0)
 		return;
+	if (from != NULL && address_set(&a, from, from->sa_family == AF_INET ?
+	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) == 0)
+		memcpy(p->res[i].from, a.text, sizeof(a.text));
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	p->res[i].done = true;
 	p->res[i].reply_present = true;
@@ -264,7 +277,8 @@ icmp4_input(struct icmp_pinger *p, const uint8_t *buf, size_t len,
 		if (s->raw && ntohs(id) != p->ident)
 			return;
 		icmp_finish(p, icmp_match(p, AF_INET, ntohs(seq),
-		    &from->sin_addr), TNC_PING_SUCCESS);
+		    &from->sin_addr), TNC_PING_SUCCESS,
+		    (const struct sockaddr *)from);
 		return;
 	}
 	if (!s->raw)
@@ -287,7 +301,8 @@ icmp4_input(struct icmp_pinger *p, const uint8_t *buf, size_t len,
 		    p->ident, &qseq))
 			return;
 		icmp_finish(p, icmp_match(p, AF_INET, qseq, &dst),
-		    icmp4_status(icmp[0], icmp[1]));
+		    icmp4_status(icmp[0], icmp[1]),
+		    (const struct sockaddr *)from);
 	}
 }
 
@@ -306,7 +321,8 @@ icmp6_input(struct icmp_pinger *p, const uint8_t *icmp, size_t len,
 		if (s->raw && ntohs(id) != p->ident)
 			return;
 		icmp_finish(p, icmp_match(p, AF_INET6, ntohs(seq),
-		    &from->sin6_addr), TNC_PING_SUCCESS);
+		    &from->sin6_addr), TNC_PING_SUCCESS,
+		    (const struct sockaddr *)from);
 		return;
 	}
 	if (!s->raw || icmp[0] >= 128)
@@ -326,7 +342,8 @@ icmp6_input(struct icmp_pinger *p, const uint8_t *icmp, size_t len,
 		    ICMP6_ECHO_REQUEST, true, p->ident, &qseq))
 			return;
 		icmp_finish(p, icmp_match(p, AF_INET6, qseq, &ip6.ip6_dst),
-		    icmp6_status(icmp[0], icmp[1]));
+		    icmp6_status(icmp[0], icmp[1]),
+		    (const struct sockaddr *)from);
 	}
 }
 
@@ -373,11 +390,13 @@ icmp_errqueue(struct icmp_pinger *p, struct icmp_sock *s)
 		if (s->family == AF_INET && to.ss_family == AF_INET)
 			icmp_finish(p, icmp_match(p, AF_INET, seq,
 			    &((struct sockaddr_in *)&to)->sin_addr),
-			    icmp4_status(ee->ee_type, ee->ee_code));
+			    icmp4_status(ee->ee_type, ee->ee_code),
+			    SO_EE_OFFENDER(ee));
 		else if (s->family == AF_INET6 && to.ss_family == AF_INET6)
 			icmp_finish(p, icmp_match(p, AF_INET6, seq,
 			    &((struct sockaddr_in6 *)&to)->sin6_addr),
-			    icmp6_status(ee->ee_type, ee->ee_code));
+			    icmp6_status(ee->ee_type, ee->ee_code),
+			    SO_EE_OFFENDER(ee));
 	}
 }
 
@@ -407,6 +426,18 @@ icmp_read(struct icmp_pinger *p, struct icmp_sock *s)
 		icmp_errqueue(p, s);
 }
 
+/* Hop limit for every echo of s (traceroute); ttl 0 leaves the default. */
+static int
+icmp_set_ttl(const struct icmp_sock *s, int ttl)
+{
+	if (ttl <= 0)
+		return 0;
+	if (s->family == AF_INET)
+		return setsockopt(s->fd, SOL_IP, IP_TTL, &ttl, sizeof(ttl));
+	return setsockopt(s->fd, SOL_IPV6, IPV6_UNICAST_HOPS, &ttl,
+	    sizeof(ttl));
+}
+
 static void
 icmp_send(struct icmp_pinger *p, size_t i)
 {
@@ -420,6 +451,22 @@ icmp_send(struct icmp_pinger *p, size_t i)
 	if (s->fd < 0 && s->open_errno == 0 && icmp_open(s, a->sa.ss_family) < 0 &&
 	    s->open_errno == 0)
 		s->open_errno = EPERM;
+	if (s->fd >= 0 && s->fresh) {
+		s->fresh = false;
+		if (constraint_apply(p->opts.con, s->fd, s->family) != 0 ||
+		    icmp_set_ttl(s, p->opts.ttl) != 0) {
+			s->open_errno = errno;
+			close(s->fd);
+			s->fd = -1;
+		}
+	}
+	if (s->fd < 0 && s->open_errno != EPERM && s->open_errno != EACCES &&
+	    s->open_errno != 0) {
+		/* the constraint could not be applied: no reply object */
+		r->done = true;
+		r->os_errno = s->open_errno;
+		return;
+	}
 	if (s->fd < 0) {
 		/* no reply object: "Ping to <addr> failed" */
 		r->done = true;
@@ -460,6 +507,14 @@ struct icmp_pinger *
 icmp_pinger_new(const struct tnc_address *addrs, size_t n, long timeout_ms,
     struct icmp_echo_result *res)
 {
+	return icmp_pinger_new_opts(addrs, n, timeout_ms, res, NULL);
+}
+
+struct icmp_pinger *
+icmp_pinger_new_opts(const struct tnc_address *addrs, size_t n,
+    long timeout_ms, struct icmp_echo_result *res,
+    const struct icmp_opts *opts)
+{
 	struct icmp_pinger *p;
 	struct timespec now;
 
@@ -470,6 +525,8 @@ icmp_pinger_new(const struct tnc_address *addrs, size_t n, long timeout_ms,
 	p->n = n;
 	p->timeout_ms = timeout_ms < 1 ? 1 : timeout_ms;
 	p->res = res;
+	if (opts != NULL)
+		p->opts = *opts;
 	p->addrs = calloc(n ? n : 1, sizeof(*p->addrs));
 	p->sent = calloc(n ? n : 1, sizeof(*p->sent));
 	if (p->addrs == NULL || p->sent == NULL) {

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "constraint.h"
 #include "tnc_result.h"
 
 /*
@@ -24,6 +25,13 @@ struct icmp_echo_result {
 	enum tnc_ping_status status;
 	long	rtt_ms;			/* whole ms, truncated; 0 unless Success */
 	int	os_errno;		/* why no reply object (socket or send error) */
+	char	from[TNC_ADDR_TEXT_LEN];	/* who answered (reply or ICMP error); "" */
+};
+
+/* How a pinger's sockets are set up; all zero: as Ping.SendPingAsync. */
+struct icmp_opts {
+	const struct tnc_constraint *con;	/* bind every socket; NULL: none */
+	int	ttl;			/* IP_TTL / IPV6_UNICAST_HOPS; 0: the default */
 };
 
 struct icmp_pinger;
@@ -37,6 +45,16 @@ struct icmp_pinger;
  */
 struct icmp_pinger *icmp_pinger_new(const struct tnc_address *addrs, size_t n,
 	    long timeout_ms, struct icmp_echo_result *res);
+
+/*
+ * icmp_pinger_new_opts()
+ * The same, with the sockets set up as opts says (NULL: defaults); an
+ * echo whose socket cannot be bound or given its TTL is done at once
+ * without a reply object.
+ */
+struct icmp_pinger *icmp_pinger_new_opts(const struct tnc_address *addrs,
+	    size_t n, long timeout_ms, struct icmp_echo_result *res,
+	    const struct icmp_opts *opts);
 
 /* Puts the pinger's sockets (at most 2) into fds; returns how many. */
 unsigned icmp_pinger_fds(const struct icmp_pinger *p, struct pollfd *fds);

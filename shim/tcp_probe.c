@@ -1,13 +1,19 @@
 /* tcp_probe.c: TCP connect tests through libcurl's multi interface. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <linux/errqueue.h>
+#include <netinet/icmp6.h>
+#include <netinet/ip_icmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
+#include "resolve.h"
 #include "tcp_probe.h"
 
 #define TCP_PROBE_HOST	"tnc-probe"	/* the name CURLOPT_RESOLVE pins */
@@ -20,6 +26,10 @@ struct tcp_probe {
 	bool	finished;		/* CURLMSG_DONE seen for easy */
 	CURLcode code;
 	struct timespec started;
+	long	timeout_ms;		/* of the attempt in flight */
+	struct tnc_constraint con;	/* binds every attempt's socket */
+	bool	constrained;
+	struct tcp_attempt why;		/* icmp* and bind_errno of the attempt */
 };
 
 static long
@@ -88,6 +98,102 @@ tcp_probe_release(struct tcp_probe *p)
 	p->finished = false;
 }
 
+void
+tcp_probe_constrain(struct tcp_probe *p, const struct tnc_constraint *c)
+{
+	p->constrained = constraint_active(c);
+	if (p->constrained)
+		p->con = *c;
+}
+
+/*
+ * CURLOPT_SOCKOPTFUNCTION: runs on the fresh socket before libcurl
+ * connects it.  IP_RECVERR / IPV6_RECVERR make the kernel queue the ICMP
+ * error that fails a SYN (ip_icmp_error() in tcp_v4_err(), SYN_SENT), with
+ * the address of the router or host that sent it (SO_EE_OFFENDER); the
+ * close callback below reads it.  Then the run's constraint, if any: the
+ * same constraint_apply() as the ping and the trace (CURLOPT_INTERFACE
+ * cannot take an interface and an address at once in libcurl 7.88).
+ */
+static int
+tcp_sockopt_cb(void *clientp, curl_socket_t fd, curlsocktype purpose)
+{
+	struct tcp_probe *p = clientp;
+	socklen_t len = sizeof(int);
+	int on = 1, family = AF_UNSPEC;
+
+	if (purpose != CURLSOCKTYPE_IPCXN)
+		return CURL_SOCKOPT_OK;
+	getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len);
+	if (family == AF_INET)
+		setsockopt(fd, SOL_IP, IP_RECVERR, &on, sizeof(on));
+	else if (family == AF_INET6)
+		setsockopt(fd, SOL_IPV6, IPV6_RECVERR, &on, sizeof(on));
+	if (p->constrained && constraint_apply(&p->con, fd, family) != 0) {
+		p->why.bind_errno = errno;
+		return CURL_SOCKOPT_ERROR;
+	}
+	return CURL_SOCKOPT_OK;
+}
+
+/* The error queue of a closing socket: the last ICMP error, if any. */
+static void
+tcp_read_errqueue(struct tcp_probe *p, int fd)
+{
+	for (int k = 0; k < 8; k++) {
+		char data[64], ctl[512];
+		struct iovec iov = { data, sizeof(data) };
+		struct msghdr msg;
+		struct sock_extended_err *ee = NULL;
+		struct sockaddr *off;
+		struct tnc_address a;
+
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_control = ctl;
+		msg.msg_controllen = sizeof(ctl);
+		if (recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
+			return;
+		for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL;
+		    c = CMSG_NXTHDR(&msg, c)) {
+			if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) ||
+			    (c->cmsg_level == SOL_IPV6 &&
+			    c->cmsg_type == IPV6_RECVERR))
+				ee = (struct sock_extended_err *)CMSG_DATA(c);
+		}
+		if (ee == NULL || (ee->ee_origin != SO_EE_ORIGIN_ICMP &&
+		    ee->ee_origin != SO_EE_ORIGIN_ICMP6))
+			continue;
+		p->why.icmp = true;
+		p->why.icmp_family = ee->ee_origin == SO_EE_ORIGIN_ICMP ?
+		    AF_INET : AF_INET6;
+		p->why.icmp_type = ee->ee_type;
+		p->why.icmp_code = ee->ee_code;
+		p->why.icmp_from[0] = '\0';
+		off = SO_EE_OFFENDER(ee);
+		if (off->sa_family == AF_INET || off->sa_family == AF_INET6) {
+			if (address_set(&a, off, off->sa_family == AF_INET ?
+			    sizeof(struct sockaddr_in) :
+			    sizeof(struct sockaddr_in6)) == 0)
+				snprintf(p->why.icmp_from,
+				    sizeof(p->why.icmp_from), "%s", a.text);
+		}
+	}
+}
+
+/* CURLOPT_CLOSESOCKETFUNCTION: read the error queue, then close. */
+static int
+tcp_closesocket_cb(void *clientp, curl_socket_t fd)
+{
+	struct tcp_probe *p = clientp;
+	int saved = errno;
+
+	tcp_read_errqueue(p, fd);
+	errno = saved;
+	return close(fd);
+}
+
 int
 tcp_probe_start(struct tcp_probe *p, const struct tnc_address *a,
     unsigned port, long timeout_ms, char *err, size_t errlen)
@@ -101,6 +207,8 @@ tcp_probe_start(struct tcp_probe *p, const struct tnc_address *a,
 	tcp_probe_release(p);
 	if (timeout_ms < 1)
 		timeout_ms = 1;
+	memset(&p->why, 0, sizeof(p->why));
+	p->timeout_ms = timeout_ms;
 	if (v6 && sin6->sin6_scope_id != 0) {
 		/*
 		 * CURLOPT_RESOLVE parses its address with inet_pton, which has
@@ -135,6 +243,10 @@ tcp_probe_start(struct tcp_probe *p, const struct tnc_address *a,
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
 	curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
+	curl_easy_setopt(e, CURLOPT_SOCKOPTFUNCTION, tcp_sockopt_cb);
+	curl_easy_setopt(e, CURLOPT_SOCKOPTDATA, p);
+	curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, tcp_closesocket_cb);
+	curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, p);
 #if LIBCURL_VERSION_NUM >= 0x075700	/* 7.87.0 */
 	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 #endif
@@ -240,6 +352,17 @@ tcp_classify(CURLcode code, long os_errno)
 	return TCP_FAILED;
 }
 
+static void
+tcp_attempt_copy_why(struct tcp_attempt *out, const struct tcp_attempt *why)
+{
+	out->icmp = why->icmp;
+	out->icmp_family = why->icmp_family;
+	out->icmp_type = why->icmp_type;
+	out->icmp_code = why->icmp_code;
+	memcpy(out->icmp_from, why->icmp_from, sizeof(out->icmp_from));
+	out->bind_errno = why->bind_errno;
+}
+
 bool
 tcp_probe_result(struct tcp_probe *p, struct tcp_attempt *out)
 {
@@ -264,9 +387,12 @@ tcp_probe_result(struct tcp_probe *p, struct tcp_attempt *out)
 		os_errno = 0;
 	}
 	out->os_errno = (int)os_errno;
-	out->outcome = tcp_classify(p->code, os_errno);
 	out->elapsed_ms = ms_since(&p->started);
-	tcp_probe_release(p);
+	out->timeout_ms = p->timeout_ms;
+	tcp_probe_release(p);		/* closes the socket: reads the error queue */
+	if (p->code != CURLE_OK)
+		tcp_attempt_copy_why(out, &p->why);
+	out->outcome = tcp_classify(p->code, os_errno);
 	return true;
 }
 
@@ -277,6 +403,7 @@ tcp_probe_cancel(struct tcp_probe *p, struct tcp_attempt *out)
 	out->outcome = TCP_TIMED_OUT;
 	out->curl_code = CURLE_OPERATION_TIMEDOUT;
 	out->os_errno = ETIMEDOUT;
+	out->timeout_ms = p->timeout_ms;
 	if (p->easy != NULL)
 		out->elapsed_ms = ms_since(&p->started);
 	tcp_probe_release(p);
@@ -321,4 +448,128 @@ tcp_connect(const struct tnc_address *a, unsigned port, long timeout_ms,
 	}
 	tcp_probe_free(p);
 	return 0;
+}
+
+/* The ICMP error behind a failed attempt, in words. */
+static void
+tcp_describe_icmp(const struct tcp_attempt *a, char *buf, size_t len)
+{
+	const char *from = a->icmp_from[0] != '\0' ? a->icmp_from : "an unknown host";
+	const char *proto = a->icmp_family == AF_INET ? "ICMP" : "ICMPv6";
+	const char *what = NULL;
+	bool prohibited = false;
+
+	if (a->icmp_family == AF_INET && a->icmp_type == ICMP_DEST_UNREACH) {
+		switch (a->icmp_code) {
+		case ICMP_NET_UNREACH:
+		case ICMP_NET_UNKNOWN:
+			what = "network unreachable";
+			break;
+		case ICMP_HOST_UNREACH:
+		case ICMP_HOST_UNKNOWN:
+			what = "host unreachable";
+			break;
+		case ICMP_PROT_UNREACH:
+			what = "protocol unreachable";
+			break;
+		case ICMP_PORT_UNREACH:
+			what = "port unreachable";
+			break;
+		case ICMP_NET_ANO:
+		case ICMP_HOST_ANO:
+		case ICMP_PKT_FILTERED:
+			prohibited = true;
+			break;
+		default:
+			break;
+		}
+	} else if (a->icmp_family == AF_INET6 &&
+	    a->icmp_type == ICMP6_DST_UNREACH) {
+		switch (a->icmp_code) {
+		case ICMP6_DST_UNREACH_NOROUTE:
+			what = "no route";
+			break;
+		case ICMP6_DST_UNREACH_ADMIN:
+		case 5:			/* source address failed policy */
+		case 6:			/* reject route */
+			prohibited = true;
+			break;
+		case ICMP6_DST_UNREACH_ADDR:
+			what = "address unreachable";
+			break;
+		case ICMP6_DST_UNREACH_NOPORT:
+			what = "port unreachable";
+			break;
+		default:
+			break;
+		}
+	} else if ((a->icmp_family == AF_INET &&
+	    a->icmp_type == ICMP_TIME_EXCEEDED) ||
+	    (a->icmp_family == AF_INET6 &&
+	    a->icmp_type == ICMP6_TIME_EXCEEDED)) {
+		what = "time to live exceeded";
+	}
+	if (prohibited)
+		snprintf(buf, len, "%s administratively prohibited from %s",
+		    proto, from);
+	else if (what != NULL)
+		snprintf(buf, len, "%s (%s from %s)", what, proto, from);
+	else
+		snprintf(buf, len, "%s type %d code %d from %s", proto,
+		    a->icmp_type, a->icmp_code, from);
+}
+
+char *
+tcp_attempt_describe(const struct tcp_attempt *a, char *buf, size_t len)
+{
+	if (a->bind_errno != 0) {
+		snprintf(buf, len, "cannot bind to the constrained source "
+		    "address or interface: %s", strerror(a->bind_errno));
+		return buf;
+	}
+	if (a->icmp) {
+		tcp_describe_icmp(a, buf, len);
+		return buf;
+	}
+	switch (a->outcome) {
+	case TCP_NOT_TRIED:
+		snprintf(buf, len, "not tried (the run's deadline came first)");
+		return buf;
+	case TCP_CONNECTED:
+		snprintf(buf, len, "connected");
+		return buf;
+	case TCP_REFUSED:
+		snprintf(buf, len, "connection refused (TCP reset)");
+		return buf;
+	case TCP_TIMED_OUT:
+		snprintf(buf, len, "no answer within %g s (filtered?)",
+		    (double)a->timeout_ms / 1000.0);
+		return buf;
+	default:
+		break;
+	}
+	switch (a->os_errno) {
+	case ENETUNREACH:
+		snprintf(buf, len, "no route to it in the local routing table");
+		break;
+	case EHOSTUNREACH:
+		snprintf(buf, len, "host unreachable (said by the local host: "
+		    "no neighbour answer or an unreachable route)");
+		break;
+	case EACCES:
+	case EPERM:
+		snprintf(buf, len, "refused by the local host: a prohibit "
+		    "route or a firewall rule (%s)", strerror(a->os_errno));
+		break;
+	default:
+		if (a->os_errno != 0)
+			snprintf(buf, len, "%s (%s)",
+			    curl_easy_strerror((CURLcode)a->curl_code),
+			    strerror(a->os_errno));
+		else
+			snprintf(buf, len, "%s",
+			    curl_easy_strerror((CURLcode)a->curl_code));
+		break;
+	}
+	return buf;
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "constraint.h"
 #include "tnc_result.h"
 
 /*
@@ -24,7 +25,7 @@ enum tcp_outcome {
 	TCP_FAILED			/* anything else: see curl_code/os_errno */
 };
 
-/* What one connect attempt gave; kept for the failure details of later issues. */
+/* What one connect attempt gave, with what the failure details need. */
 struct tcp_attempt {
 	enum tcp_outcome outcome;
 	int	curl_code;		/* CURLcode; 0 on success */
@@ -32,9 +33,27 @@ struct tcp_attempt {
 	char	local_ip[TNC_ADDR_TEXT_LEN];	/* CURLINFO_LOCAL_IP, copied; "" on failure */
 	long	local_port;
 	long	elapsed_ms;		/* from start to the end of the attempt */
+	long	timeout_ms;		/* the bound this attempt was given */
+	/* the ICMP error that ended it, from the socket's error queue */
+	bool	icmp;			/* one was queued */
+	int	icmp_family;		/* AF_INET: ICMP, AF_INET6: ICMPv6 */
+	int	icmp_type, icmp_code;
+	char	icmp_from[TNC_ADDR_TEXT_LEN];	/* who sent it; "" if unknown */
+	int	bind_errno;		/* the constraint could not be applied */
 };
 
 const char *tcp_outcome_name(enum tcp_outcome o);	/* "refused", ... */
+
+/*
+ * tcp_attempt_describe()
+ * A short sentence on why a failed attempt failed, for the "tnc: " note
+ * after the cmdlet's warning: "connection refused (TCP reset)",
+ * "no answer within 1 s (filtered?)", "ICMP administratively prohibited
+ * from 198.18.1.1", "host unreachable (ICMP from 198.18.1.1)", ...
+ * Never names a result property.  Returns buf.
+ */
+char	*tcp_attempt_describe(const struct tcp_attempt *a, char *buf,
+	    size_t len);
 
 struct tcp_probe;
 
@@ -45,6 +64,12 @@ struct tcp_probe;
  * err on failure.
  */
 struct tcp_probe *tcp_probe_new(char *err, size_t errlen);
+
+/*
+ * tcp_probe_constrain()
+ * Binds the sockets of later attempts as c says (copied; NULL: none).
+ */
+void	tcp_probe_constrain(struct tcp_probe *p, const struct tnc_constraint *c);
 
 /*
  * tcp_probe_start()

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "constraint.h"
 #include "icmp_echo.h"
 #include "resolve.h"
 #include "route_lookup.h"
@@ -26,6 +27,7 @@ struct run {
 	long	timeout_ms;		/* each attempt, each echo */
 	long	deadline_ms;		/* the whole run, from t0 */
 	bool	icmp_noted;		/* the "how to allow ICMP" note was given */
+	struct tnc_constraint con;	/* -Constrain*: binds every probe (ours) */
 };
 
 static long
@@ -112,6 +114,24 @@ run_note_icmp(struct run *run)
 	    "setcap cap_net_raw+p %s", exe);
 }
 
+/*
+ * Why the TCP test of address i failed, as a "tnc: " note right after the
+ * cmdlet's warning for it: "198.18.2.10:5022: connection refused (TCP
+ * reset)", "[fd00:198:18:2::13]:5022: ICMPv6 administratively prohibited
+ * from fd00:198:18:1::1".
+ */
+static void
+run_note_tcp(struct run *run, size_t i, const struct tcp_attempt *at)
+{
+	const struct tnc_address *a = &run->r->resolved[i];
+	bool v6 = a->sa.ss_family == AF_INET6;
+	char why[256];
+
+	diag_note(run->d, "%s%s%s:%u: %s", v6 ? "[" : "", a->text,
+	    v6 ? "]" : "", run->r->remote_port,
+	    tcp_attempt_describe(at, why, sizeof(why)));
+}
+
 /* InterfaceAlias, InterfaceIndex, NextHop, SourceAddress for RemoteAddress. */
 static void
 run_interface(struct run *run, const char *connected_src)
@@ -190,9 +210,13 @@ run_probes(struct run *run)
 		tp = tcp_probe_new(d->error, sizeof(d->error));
 		if (tp == NULL)
 			goto out;
+		tcp_probe_constrain(tp, &run->con);
 	}
 	if (do_ping) {
-		pinger = icmp_pinger_new(r->resolved, n, run->timeout_ms, echo);
+		struct icmp_opts io = { .con = &run->con };
+
+		pinger = icmp_pinger_new_opts(r->resolved, n, run->timeout_ms,
+		    echo, &io);
 		if (pinger == NULL) {
 			snprintf(d->error, sizeof(d->error), "out of memory");
 			goto out;
@@ -215,6 +239,7 @@ run_probes(struct run *run)
 			if (run_warn(run, "TCP connect to (%s : %u) failed",
 			    r->resolved[ti].text, r->remote_port))
 				goto stopped;
+			run_note_tcp(run, ti, &at);
 			if (++ti == n) {
 				tcp_over = true;
 				break;
@@ -250,10 +275,20 @@ run_probes(struct run *run)
 				if (run_warn(run, "Ping to %s failed",
 				    r->resolved[pi].text))
 					goto stopped;
+				if (!e->denied && e->os_errno != 0)
+					diag_note(d, "%s: the echo could not be "
+					    "sent: %s", r->resolved[pi].text,
+					    strerror(e->os_errno));
 			} else if (run_warn(run, "Ping to %s failed with status: %s",
 			    r->resolved[pi].text,
 			    tnc_ping_status_name(e->status))) {
 				goto stopped;
+			} else if (e->status != TNC_PING_TIMED_OUT &&
+			    e->from[0] != '\0') {
+				/* who said so: the router, or the host itself */
+				diag_note(d, "%s: %s, reported by %s",
+				    r->resolved[pi].text,
+				    tnc_ping_status_name(e->status), e->from);
 			}
 			if (++pi == n)
 				ping_over = true;
@@ -345,7 +380,10 @@ tnc_run(const struct tnc_options *o, struct tnc_result *r,
 		return -1;
 	}
 	r->detailed = o->information_level == TNC_INFO_DETAILED;
-	r->trace_route = NULL;		/* -TraceRoute: a later issue */
+	r->trace_route = NULL;
+	if (constraint_from_options(o, &run.con, d->error,
+	    sizeof(d->error)) != 0)
+		return -1;
 
 	n = resolve_name(name, (double)run.timeout_ms / 1000.0, &r->resolved);
 	if (n < 0) {

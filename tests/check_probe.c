@@ -487,6 +487,17 @@ START_TEST(test_run_open_port)
 }
 END_TEST
 
+/* The failure note tnc_run() adds after a TCP warning (issue 5 item 5). */
+static void
+tcp_note(char *buf, size_t len, const char *addr, unsigned port,
+    const char *why)
+{
+	bool v6 = strchr(addr, ':') != NULL;
+
+	snprintf(buf, len, "%s%s%s:%u: %s", v6 ? "[" : "", addr, v6 ? "]" : "",
+	    port, why);
+}
+
 static void
 run_closed(const char *name, const char *addr, int family)
 {
@@ -509,9 +520,14 @@ run_closed(const char *name, const char *addr, int family)
 	    port);
 	ck_assert_uint_ge(d.nwarnings, 1);
 	ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, 0), want);
+	/* the note on why comes right after the warning */
+	ck_assert_uint_ge(d.nentries, 2);
+	ck_assert_int_eq(d.entries[1].kind, DIAG_NOTE);
+	tcp_note(want, sizeof(want), addr, port, "connection refused (TCP reset)");
+	ck_assert_str_eq(d.entries[1].text, want);
 	if (icmp_permitted(family)) {
 		ck_assert_uint_eq(d.nwarnings, 1);
-		ck_assert_uint_eq(d.nnotes, 0);
+		ck_assert_uint_eq(d.nnotes, 1);
 		ck_assert(r.ping_succeeded);
 		ck_assert(r.ping_reply_present);
 		ck_assert_int_eq(r.ping_status, TNC_PING_SUCCESS);
@@ -521,8 +537,9 @@ run_closed(const char *name, const char *addr, int family)
 		snprintf(want, sizeof(want), "Ping to %s failed", addr);
 		ck_assert_uint_eq(d.nwarnings, 2);
 		ck_assert_str_eq(diag_nth(&d, DIAG_WARNING, 1), want);
-		ck_assert_uint_eq(d.nnotes, 1);
-		ck_assert_ptr_nonnull(strstr(diag_nth(&d, DIAG_NOTE, 0), "ping_group_range"));
+		ck_assert_uint_eq(d.nnotes, 2);
+		ck_assert_ptr_nonnull(strstr(diag_nth(&d, DIAG_NOTE, 1),
+		    "ping_group_range"));
 		ck_assert(!r.ping_succeeded);
 		ck_assert(!r.ping_reply_present);
 	}
@@ -559,7 +576,10 @@ START_TEST(test_run_quiet_no_ping)
 	ck_assert(!r.ping_succeeded);
 	ck_assert(!r.ping_reply_present);
 	ck_assert_uint_eq(d.nwarnings, 1);
-	ck_assert_uint_eq(d.nnotes, 0);
+	ck_assert_uint_eq(d.nnotes, 1);
+	ck_assert_int_eq(d.entries[1].kind, DIAG_NOTE);
+	ck_assert_ptr_nonnull(strstr(d.entries[1].text,
+	    ": connection refused (TCP reset)"));
 	tnc_result_free(&r);
 	diag_free(&d);
 	options_release(&o);
@@ -706,7 +726,7 @@ struct ns_report {
 	size_t	nresolved, nwarnings, nnotes;
 	char	resolved[16][TNC_ADDR_TEXT_LEN];
 	char	warnings[32][128];
-	char	notes[4][512];
+	char	notes[16][512];
 };
 
 static int
@@ -804,7 +824,7 @@ ns_child(enum ns_case c, int out)
 	for (size_t i = 0; i < d.nwarnings && i < 32; i++)
 		snprintf(rep.warnings[rep.nwarnings++], 128, "%s",
 		    diag_nth(&d, DIAG_WARNING, i));
-	for (size_t i = 0; i < d.nnotes && i < 4; i++)
+	for (size_t i = 0; i < d.nnotes && i < 16; i++)
 		snprintf(rep.notes[rep.nnotes++], 512, "%s",
 		    diag_nth(&d, DIAG_NOTE, i));
 	if (write(out, &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
@@ -864,7 +884,10 @@ START_TEST(test_run_concurrent_ping)
 	ck_assert_str_eq(rep.warnings[0], want);
 	ck_assert_str_eq(rep.warnings[1],
 	    "Ping to 127.0.0.1 failed with status: TimedOut");
-	ck_assert_uint_eq(rep.nnotes, 0);
+	ck_assert_uint_eq(rep.nnotes, 1);
+	tcp_note(want, sizeof(want), "127.0.0.1", rep.port,
+	    "no answer within 0.5 s (filtered?)");
+	ck_assert_str_eq(rep.notes[0], want);
 	ck_assert_int_eq(rep.tcp_ok, 0);
 	ck_assert_int_eq(rep.ping_ok, 0);
 	ck_assert_int_eq(rep.reply, 1);		/* "PingReplyDetails (RTT) : 0 ms" */
@@ -901,8 +924,11 @@ START_TEST(test_run_multi_address)
 		snprintf(want, sizeof(want), "TCP connect to (%s : %u) failed",
 		    rep.resolved[i], rep.port);
 		ck_assert_str_eq(rep.warnings[i], want);
+		tcp_note(want, sizeof(want), rep.resolved[i], rep.port,
+		    "connection refused (TCP reset)");
+		ck_assert_str_eq(rep.notes[i], want);
 	}
-	ck_assert_uint_eq(rep.nnotes, 0);
+	ck_assert_uint_eq(rep.nnotes, open_at);
 }
 END_TEST
 
@@ -925,8 +951,23 @@ START_TEST(test_run_deadline)
 		    "Ping to %s failed with status: TimedOut", rep.resolved[i]);
 		ck_assert_str_eq(rep.warnings[12 + i], want);
 	}
-	ck_assert_uint_eq(rep.nnotes, 1);
-	ck_assert_ptr_nonnull(strstr(rep.notes[0], "deadline"));
+	/* a note for each attempt that timed out, then the deadline's */
+	ck_assert_uint_ge(rep.nnotes, 2);
+	for (size_t i = 0; i + 1 < rep.nnotes; i++) {
+		tcp_note(want, sizeof(want), rep.resolved[i], rep.port,
+		    "no answer within 0.1 s (filtered?)");
+		if (i + 2 < rep.nnotes) {
+			ck_assert_str_eq(rep.notes[i], want);
+			continue;
+		}
+		/* the last attempt had only what was left of the run */
+		tcp_note(want, sizeof(want), rep.resolved[i], rep.port,
+		    "no answer within 0");
+		ck_assert_msg(strncmp(rep.notes[i], want, strlen(want)) == 0 &&
+		    strstr(rep.notes[i], " s (filtered?)") != NULL,
+		    "note %s", rep.notes[i]);
+	}
+	ck_assert_ptr_nonnull(strstr(rep.notes[rep.nnotes - 1], "deadline"));
 	ck_assert_msg(rep.elapsed >= 0.95 && rep.elapsed < 1.5,
 	    "took %.3f s for a 1 s deadline", rep.elapsed);
 }

@@ -1,0 +1,127 @@
+# The rest of the cmdlet on the test network (issue 5, items 2-6):
+# failure-kind notes, -InformationLevel Detailed, -TraceRoute, -DiagnoseRouting.
+#
+# Uses the lab of tests/integration/netlab.sh (sourced before this file:
+# lab_need, run_tnc_in_client, LAB_* names). What this file adds to the
+# lab, in the client namespace only, by lab_cmdlet_setup:
+#   198.18.3.0/24  "throw" route: no route in any table -> ENETUNREACH
+#   198.18.4.0/24  "unreachable" route -> EHOSTUNREACH from the local host
+# Every address used is in 198.18.0.0/15 or fd00:198:18::/48.
+
+LABC_SETUP=""
+
+lab_cmdlet_setup() {
+	lab_need || return 1
+	[ -n "$LABC_SETUP" ] && return 0
+	ip -n "$LAB_CLIENT" route add throw 198.18.3.0/24 &&
+	    ip -n "$LAB_CLIENT" route add unreachable 198.18.4.0/24 ||
+		{ fail "cannot add the test routes in $LAB_CLIENT"; return 1; }
+	LABC_SETUP=1
+}
+
+# labc_notes_clean: no note may carry result property names or "Process Exit"
+labc_notes_clean() {
+	if grep '^tnc: ' "$ERR" | grep -q 'TcpTestSucceeded\|RemoteAddress\|Process Exit'; then
+		fail "a note names a property: $(grep '^tnc: ' "$ERR")"
+	fi
+}
+
+# labc_quiet_case ADDR TIMEOUT BOUND_MS STDERR-FORMAT: tnc ADDR -Port 5022
+# -InformationLevel Quiet fails with exactly that stderr, within the bound.
+labc_quiet_case() {
+	run_tnc_in_client "$1" -Port "$LAB_PORT" -TimeoutSeconds "$2" -InformationLevel Quiet
+	expect_rc 1
+	expect_stdout 'False\n'
+	expect_stderr "$4"
+	labc_notes_clean
+	expect_faster_than_ms "$3"
+}
+
+t_netlab_cmdlet_note_refused() {
+	lab_cmdlet_setup || return
+	labc_quiet_case 198.18.2.11 5 2000 \
+	    'WARNING: TCP connect to (198.18.2.11 : 5022) failed\ntnc: 198.18.2.11:5022: connection refused (TCP reset)\n'
+	labc_quiet_case fd00:198:18:2::11 5 2000 \
+	    'WARNING: TCP connect to (fd00:198:18:2::11 : 5022) failed\ntnc: [fd00:198:18:2::11]:5022: connection refused (TCP reset)\n'
+	# the full view stays byte-exact; the note sits right after its warning
+	run_tnc_in_client 198.18.2.11 -Port "$LAB_PORT"
+	expect_rc 1
+	expect_stderr 'WARNING: TCP connect to (198.18.2.11 : 5022) failed\ntnc: 198.18.2.11:5022: connection refused (TCP reset)\n'
+	lab_tcp_failed 198.18.2.11 198.18.2.11 "$LAB_SRC4" True N
+}
+
+t_netlab_cmdlet_note_filtered() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client 198.18.2.12 -Port "$LAB_PORT" -TimeoutSeconds 1
+	expect_rc 1
+	expect_stderr 'WARNING: TCP connect to (198.18.2.12 : 5022) failed\ntnc: 198.18.2.12:5022: no answer within 1 s (filtered?)\nWARNING: Ping to 198.18.2.12 failed with status: TimedOut\n'
+	lab_tcp_failed 198.18.2.12 198.18.2.12 "$LAB_SRC4" False 0
+	expect_faster_than_ms 2500
+	labc_quiet_case fd00:198:18:2::12 1 2500 \
+	    'WARNING: TCP connect to (fd00:198:18:2::12 : 5022) failed\ntnc: [fd00:198:18:2::12]:5022: no answer within 1 s (filtered?)\n'
+}
+
+# the server rejects with ICMP admin-prohibited from its own address
+t_netlab_cmdlet_note_admin_prohibited() {
+	lab_cmdlet_setup || return
+	labc_quiet_case 198.18.2.13 5 2000 \
+	    'WARNING: TCP connect to (198.18.2.13 : 5022) failed\ntnc: 198.18.2.13:5022: ICMP administratively prohibited from 198.18.2.13\n'
+	labc_quiet_case fd00:198:18:2::13 5 2000 \
+	    'WARNING: TCP connect to (fd00:198:18:2::13 : 5022) failed\ntnc: [fd00:198:18:2::13]:5022: ICMPv6 administratively prohibited from fd00:198:18:2::13\n'
+}
+
+# host unreachable: from the server's rule (.14), from the router (.99: no host)
+t_netlab_cmdlet_note_host_unreachable() {
+	lab_cmdlet_setup || return
+	labc_quiet_case 198.18.2.14 5 2000 \
+	    'WARNING: TCP connect to (198.18.2.14 : 5022) failed\ntnc: 198.18.2.14:5022: host unreachable (ICMP from 198.18.2.14)\n'
+	labc_quiet_case fd00:198:18:2::14 5 2000 \
+	    'WARNING: TCP connect to (fd00:198:18:2::14 : 5022) failed\ntnc: [fd00:198:18:2::14]:5022: address unreachable (ICMPv6 from fd00:198:18:2::14)\n'
+	labc_quiet_case 198.18.2.99 5 2000 \
+	    'WARNING: TCP connect to (198.18.2.99 : 5022) failed\ntnc: 198.18.2.99:5022: host unreachable (ICMP from 198.18.1.1)\n'
+	labc_quiet_case fd00:198:18:2::99 5 2000 \
+	    'WARNING: TCP connect to (fd00:198:18:2::99 : 5022) failed\ntnc: [fd00:198:18:2::99]:5022: address unreachable (ICMPv6 from fd00:198:18:1::1)\n'
+	# the ping's ICMP error names its sender too
+	run_tnc_in_client 198.18.2.99 -Port "$LAB_PORT" -TimeoutSeconds 5
+	expect_rc 1
+	expect_stderr 'WARNING: TCP connect to (198.18.2.99 : 5022) failed\ntnc: 198.18.2.99:5022: host unreachable (ICMP from 198.18.1.1)\nWARNING: Ping to 198.18.2.99 failed with status: DestinationHostUnreachable\ntnc: 198.18.2.99: DestinationHostUnreachable, reported by 198.18.1.1\n'
+	lab_tcp_failed 198.18.2.99 198.18.2.99 "$LAB_SRC4" False 0
+	run_tnc_in_client fd00:198:18:2::99 -TimeoutSeconds 5 -InformationLevel Quiet
+	expect_rc 1
+	expect_stderr 'WARNING: Ping to fd00:198:18:2::99 failed with status: DestinationHostUnreachable\ntnc: fd00:198:18:2::99: DestinationHostUnreachable, reported by fd00:198:18:1::1\n'
+	expect_stdout 'False\n'
+}
+
+# no route in the client's tables, and an "unreachable" route
+t_netlab_cmdlet_note_no_route() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client 198.18.3.1 -Port "$LAB_PORT" -TimeoutSeconds 5
+	expect_rc 1
+	expect_stderr 'WARNING: TCP connect to (198.18.3.1 : 5022) failed\ntnc: 198.18.3.1:5022: no route to it in the local routing table\nWARNING: Ping to 198.18.3.1 failed with status: DestinationNetworkUnreachable\n'
+	# no route: InterfaceAlias and SourceAddress stay empty (spec 1.4 step 6)
+	expect_stdout '\n\nComputerName           : 198.18.3.1\nRemoteAddress          : 198.18.3.1\nRemotePort             : 5022\nInterfaceAlias         : \nSourceAddress          : \nPingSucceeded          : False\nPingReplyDetails (RTT) : 0 ms\nTcpTestSucceeded       : False\n\n\n\n'
+	expect_faster_than_ms 1000
+	labc_quiet_case 198.18.4.1 5 1000 \
+	    'WARNING: TCP connect to (198.18.4.1 : 5022) failed\ntnc: 198.18.4.1:5022: host unreachable (said by the local host: no neighbour answer or an unreachable route)\n'
+}
+
+# several addresses: each failure's note follows its own warning
+t_netlab_cmdlet_note_order() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client multi.lab.test -Port "$LAB_PORT" -TimeoutSeconds 5
+	expect_rc 0
+	expect_stderr 'WARNING: TCP connect to (198.18.2.20 : 5022) failed\ntnc: 198.18.2.20:5022: host unreachable (ICMP from 198.18.1.1)\n'
+	lab_tcp_ok multi.lab.test 198.18.2.10 "$LAB_SRC4"
+	run_tnc_in_client multidrop.lab.test -Port "$LAB_PORT" -TimeoutSeconds 1
+	expect_rc 0
+	expect_stderr 'WARNING: TCP connect to (198.18.2.12 : 5022) failed\ntnc: 198.18.2.12:5022: no answer within 1 s (filtered?)\n'
+}
+
+# -WarningAction SilentlyContinue silences the notes with the warnings
+t_netlab_cmdlet_note_silenced() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client 198.18.2.13 -Port "$LAB_PORT" -WarningAction SilentlyContinue -InformationLevel Quiet
+	expect_rc 1
+	expect_stderr_empty
+	expect_stdout 'False\n'
+}
