@@ -12,6 +12,7 @@
 #include "parsers/binder.h"
 #include "parsers/tnc_command.h"
 #include "shim/text_out.h"
+#include "tests/check_support.h"
 
 struct error_case {
 	const char *fixture;	/* fixtures/errors/<fixture>.txt */
@@ -89,39 +90,13 @@ static const struct error_case error_cases[] = {
 #define NERROR (sizeof(error_cases) / sizeof(error_cases[0]))
 
 static char *
-slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	ck_assert_msg(fp != NULL, "cannot open %s (run from the repo root)",
-	    path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	return buf;
-}
-
-static char *
 render(const struct ps_error *e, const char *script, enum tnc_newline nl)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	struct text_out out;
+	struct capture c;
 
-	ck_assert_ptr_nonnull(fp);
-	text_out_init(&out, fp, nl);
-	ps_error_render(e, script, &out);
-	ck_assert_int_eq(text_out_finish(&out), 0);
-	fclose(fp);
-	return buf;
+	capture_open(&c, nl);
+	ps_error_render(e, script, &c.out);
+	return capture_take(&c);
 }
 
 START_TEST(test_error_case)
@@ -137,7 +112,7 @@ START_TEST(test_error_case)
 	ck_assert_str_eq(e.error_id, c->id);
 	ck_assert_str_eq(e.message, c->message);
 	snprintf(path, sizeof(path), "fixtures/errors/%s.txt", c->fixture);
-	want = slurp(path);
+	want = fixture_read("", path);
 	got = render(&e, c->script, TNC_NEWLINE_LF);
 	ck_assert_str_eq(got, want);
 	free(want);

@@ -18,74 +18,19 @@
 #include "shim/result_object.h"
 #include "shim/select_object.h"
 #include "shim/wildcard.h"
+#include "tests/check_support.h"
 
 #define ERRLEN	256
 
-/* A memory stream with a text_out on it; take() closes it and returns the bytes. */
-struct capture {
-	char	*buf;
-	size_t	len;
-	FILE	*fp;
-	struct text_out out;
-};
-
-static void
-capture_open(struct capture *c)
-{
-	c->buf = NULL;
-	c->len = 0;
-	c->fp = open_memstream(&c->buf, &c->len);
-	ck_assert_ptr_nonnull(c->fp);
-	text_out_init(&c->out, c->fp, TNC_NEWLINE_LF);
-}
-
-static char *
-capture_take(struct capture *c)
-{
-	ck_assert_int_eq(text_out_finish(&c->out), 0);
-	ck_assert_int_eq(fclose(c->fp), 0);
-	return c->buf;
-}
-
-static char *
-fixture_read(const char *name)
-{
-	static const char *const dirs[] = { "fixtures/pipeline/",
-	    "../fixtures/pipeline/", "fixtures/views/", "../fixtures/views/" };
-	char path[512];
-	size_t i;
-
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		FILE *fp;
-		char *data;
-		long n;
-
-		snprintf(path, sizeof(path), "%s%s", dirs[i], name);
-		fp = fopen(path, "rb");
-		if (fp == NULL)
-			continue;
-		ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
-		n = ftell(fp);
-		ck_assert_int_ge(n, 0);
-		rewind(fp);
-		data = malloc((size_t)n + 1);
-		ck_assert_ptr_nonnull(data);
-		ck_assert_uint_eq(fread(data, 1, (size_t)n, fp), (size_t)n);
-		data[n] = '\0';
-		fclose(fp);
-		return data;
-	}
-	ck_abort_msg("fixture %s not found (run from the repository root)", name);
-	return NULL;
-}
-
+/* Compares with fixtures/pipeline/<name>, or fixtures/views/<name>. */
 static void
 assert_fixture(const char *got, const char *name)
 {
-	char *want = fixture_read(name);
+	char *want = fixture_try_read("fixtures/pipeline/", name);
 
-	ck_assert_msg(strcmp(got, want) == 0,
-	    "%s differs:\n--- want ---\n%s--- got ---\n%s---", name, want, got);
+	if (want == NULL)
+		want = fixture_read("fixtures/views/", name);
+	assert_same_as_fixture(got, want, name);
 	free(want);
 }
 
@@ -161,7 +106,7 @@ out_default(const struct psobj_value *v, size_t n, enum ps_edition ed)
 {
 	struct capture c;
 
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	ck_assert_int_eq(object_format_out_default(v, n, ed, 0, &c.out), 0);
 	return capture_take(&c);
 }
@@ -369,20 +314,20 @@ START_TEST(test_select3_format_list)
 	char *got;
 
 	sel = select_props(&v, 1, three, 3, &n);
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	ck_assert_int_eq(object_format_list(sel, n, &fs, PS_EDITION_51, &c.out,
 	    err, sizeof(err)), 0);
 	got = capture_take(&c);
 	assert_fixture(got, "select_format_list.txt");
 	free(got);
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	ck_assert_int_eq(object_format_list(sel, n, &fs, PS_EDITION_74, &c.out,
 	    err, sizeof(err)), 0);
 	got = capture_take(&c);
 	assert_fixture(got, "select_format_list_74.txt");
 	free(got);
 	/* fl with explicit properties on the object itself: the same bytes */
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	fs.props = three;
 	fs.nprops = 3;
 	ck_assert_int_eq(object_format_list(&v, 1, &fs, PS_EDITION_51, &c.out,
@@ -562,7 +507,7 @@ START_TEST(test_five_is_list)
 	assert_fixture(got, "select_five.txt");
 	free(got);
 	select_values_free(sel, n);
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	ck_assert_int_eq(object_format_list(&v, 1, &fs, PS_EDITION_51, &c.out,
 	    err, sizeof(err)), 0);
 	got = capture_take(&c);
@@ -628,7 +573,7 @@ START_TEST(test_table_view)
 	struct capture c;
 	char err[ERRLEN], *got;
 
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	ck_assert_int_eq(object_format_table(&v, 1, &fs, PS_EDITION_51, &c.out,
 	    err, sizeof(err)), 0);
 	got = capture_take(&c);
@@ -649,7 +594,7 @@ START_TEST(test_table_props)
 
 	cr_tcp_fail(&cr, "localhost", "::1", "127.0.0.1");
 	v = result_value(&cr.r, PS_EDITION_51);
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	ck_assert_int_eq(object_format_table(&v, 1, &fs, PS_EDITION_51, &c.out,
 	    err, sizeof(err)), 0);
 	got = capture_take(&c);
@@ -761,7 +706,7 @@ START_TEST(test_out_string)
 	size_t n, ns;
 
 	sel = select_props(&v, 1, three, 3, &n);
-	capture_open(&c);
+	capture_open(&c, TNC_NEWLINE_LF);
 	ck_assert_int_eq(object_format_list(sel, n, &fs, PS_EDITION_51, &c.out,
 	    err, sizeof(err)), 0);
 	text = capture_take(&c);

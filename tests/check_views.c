@@ -13,72 +13,15 @@
 #include "shim/result_view.h"
 #include "shim/table_writer.h"
 #include "shim/text_out.h"
+#include "tests/check_support.h"
 
-/* A memory stream with a text_out on it; take() closes it and returns the bytes. */
-struct capture {
-	char	*buf;
-	size_t	len;
-	FILE	*fp;
-	struct text_out out;
-};
-
-static void
-capture_open(struct capture *c, enum tnc_newline nl)
-{
-	c->buf = NULL;
-	c->len = 0;
-	c->fp = open_memstream(&c->buf, &c->len);
-	ck_assert_ptr_nonnull(c->fp);
-	text_out_init(&c->out, c->fp, nl);
-}
-
-static char *
-capture_take(struct capture *c)
-{
-	ck_assert_int_eq(text_out_finish(&c->out), 0);
-	ck_assert_int_eq(fclose(c->fp), 0);
-	return c->buf;
-}
-
-static char *
-fixture_read(const char *name)
-{
-	static const char *const dirs[] = { "fixtures/views/", "../fixtures/views/" };
-	char path[512];
-	size_t i;
-
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		FILE *fp;
-		char *data;
-		long n;
-
-		snprintf(path, sizeof(path), "%s%s", dirs[i], name);
-		fp = fopen(path, "rb");
-		if (fp == NULL)
-			continue;
-		ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
-		n = ftell(fp);
-		ck_assert_int_ge(n, 0);
-		rewind(fp);
-		data = malloc((size_t)n + 1);
-		ck_assert_ptr_nonnull(data);
-		ck_assert_uint_eq(fread(data, 1, (size_t)n, fp), (size_t)n);
-		data[n] = '\0';
-		fclose(fp);
-		return data;
-	}
-	ck_abort_msg("fixture %s not found (run from the repository root)", name);
-	return NULL;
-}
-
-/* Compares with the fixture; on a difference shows both, escaped. */
+/* Compares with fixtures/views/<name>. */
 static void
 assert_fixture(const char *got, const char *name)
 {
-	char *want = fixture_read(name);
+	char *want = fixture_read("fixtures/views/", name);
 
-	ck_assert_msg(strcmp(got, want) == 0,
-	    "%s differs:\n--- want ---\n%s--- got ---\n%s---", name, want, got);
+	assert_same_as_fixture(got, want, name);
 	free(want);
 }
 
