@@ -354,3 +354,17 @@ t_agent_milink_closed_stdout() {
 	start_listener open
 	agent_closed_stdout "127.0.0.1 -port $PORT | select ComputerName, RemoteAddress, TcpTestSucceeded | Format-List"
 }
+
+# Without "| select ... | Format-List" a name that does not resolve prints
+# the default view, which has RemoteAddress but no TcpTestSucceeded line:
+# the query's RemoteAddressResult then raises Msg 537 (agent-spec 4.3,
+# t=0, p>0, r>0). Why the fixtures keep the documented select.
+t_agent_plain_form_name_not_resolved_raises_537() {
+	agent_need || return
+	agent_step argv 0 0 '/usr/local/bin/tnc nosuch.invalid -port 5022' || return
+	expect_message 2 failed
+	[ "$(cat "$STEP/remote.rc")" = 1 ] || fail "RemoteAddressResult did not raise Msg 537"
+	expect_bytes "$STEP/remote.err" 'Msg 537, Level 16, State 3\nInvalid length parameter passed to the LEFT or SUBSTRING function.\n'
+	[ "$(cat "$STEP/tcp.rc")" = 0 ] || fail "TcpTestResult raised: $(cat "$STEP/tcp.err")"
+	expect_bytes "$STEP/tcp" 'Executed as user: mssql. WARNING: Name resolution of nosuch.invalid failed\n\n\nComputerName   : nosuch.invalid\nRemoteAddress  : \nInterfaceAlias : \nSourceAddress  : \nPingSucceeded  : False\n\n\n\n  '
+}
