@@ -620,12 +620,19 @@ int
 icmp_echo(const struct tnc_address *a, long timeout_ms,
     struct icmp_echo_result *res)
 {
+	return icmp_echo_opts(a, timeout_ms, res, NULL);
+}
+
+int
+icmp_echo_opts(const struct tnc_address *a, long timeout_ms,
+    struct icmp_echo_result *res, const struct icmp_opts *opts)
+{
 	struct icmp_pinger *p;
 	struct pollfd fds[2];
 	unsigned nfds;
 	long wait;
 
-	p = icmp_pinger_new(a, 1, timeout_ms, res);
+	p = icmp_pinger_new_opts(a, 1, timeout_ms, res, opts);
 	if (p == NULL)
 		return -1;
 	nfds = icmp_pinger_fds(p, fds);

@@ -80,4 +80,8 @@ void	icmp_pinger_free(struct icmp_pinger *p);
 int	icmp_echo(const struct tnc_address *a, long timeout_ms,
 	    struct icmp_echo_result *res);
 
+/* icmp_echo() with the sockets set up as opts says (NULL: defaults). */
+int	icmp_echo_opts(const struct tnc_address *a, long timeout_ms,
+	    struct icmp_echo_result *res, const struct icmp_opts *opts);
+
 #endif /* TNC_SHIM_ICMP_ECHO_H */

@@ -14,6 +14,7 @@
 #include "route_lookup.h"
 #include "tcp_probe.h"
 #include "test_run.h"
+#include "trace_route.h"
 
 #define RUN_DEADLINE_FACTOR	10	/* whole run: 10 x -TimeoutSeconds */
 #define RUN_MAX_SLEEP_MS	1000	/* wake up at least this often */
@@ -270,11 +271,11 @@ run_probes(struct run *run)
 				break;
 			}
 			if (!e->reply_present) {
-				if (e->denied)
-					run_note_icmp(run);
 				if (run_warn(run, "Ping to %s failed",
 				    r->resolved[pi].text))
 					goto stopped;
+				if (e->denied)	/* after the warning it explains */
+					run_note_icmp(run);
 				if (!e->denied && e->os_errno != 0)
 					diag_note(d, "%s: the echo could not be "
 					    "sent: %s", r->resolved[pi].text,
@@ -356,6 +357,35 @@ out:
 	return rc;
 }
 
+/*
+ * -TraceRoute (spec 1.4 step 5), after the ping, to RemoteAddress: hops
+ * of min(4 s, -TimeoutSeconds) each, within what is left of the run.
+ * Returns 0, or -1 with d->error set.
+ */
+static int
+run_trace(struct run *run)
+{
+	struct tnc_result *r = run->r;
+	const struct tnc_address *dst = &r->resolved[r->remote_index];
+	long hop_ms = run->timeout_ms < TRACE_HOP_TIMEOUT_MS ?
+	    run->timeout_ms : TRACE_HOP_TIMEOUT_MS;
+	char **v;
+	int n;
+
+	n = trace_route(dst, run->o->hops, hop_ms,
+	    run->deadline_ms - run_elapsed_ms(run), &run->con, &v);
+	if (n < 0) {
+		snprintf(run->d->error, sizeof(run->d->error), "out of memory");
+		return -1;
+	}
+	r->trace_route = v;
+	r->ntrace = (size_t)n;
+	if (n > 0 && trace_incomplete(v, (size_t)n, dst))
+		run_warn(run, "Trace route to destination %s did not complete. "
+		    "Trace terminated :: %s", dst->text, v[n - 1]);
+	return 0;
+}
+
 int
 tnc_run(const struct tnc_options *o, struct tnc_result *r,
     struct tnc_diag *d)
@@ -394,5 +424,11 @@ tnc_run(const struct tnc_options *o, struct tnc_result *r,
 	r->nresolved = (size_t)n;
 	r->name_resolution_succeeded = true;
 	r->remote_index = 0;
-	return run_probes(&run);
+	if (run_probes(&run) != 0)
+		return -1;
+	/* TraceRoute is in the ICMP set; Quiet has returned at the ping */
+	if (o->trace_route && o->port == 0 && !d->stopped &&
+	    o->information_level != TNC_INFO_QUIET)
+		return run_trace(&run);
+	return 0;
 }

@@ -125,3 +125,108 @@ t_netlab_cmdlet_note_silenced() {
 	expect_stderr_empty
 	expect_stdout 'False\n'
 }
+
+# --- -TraceRoute ---
+
+# labc_trace_view NAME ADDR SOURCE PING RTT HOP...: the ping-only view plus TraceRoute
+labc_trace_view() {
+	local name=$1 addr=$2 src=$3 ping=$4 rtt=$5 hops="" h first=1
+	shift 5
+	for h in "$@"; do
+		if [ $first = 1 ]; then hops="TraceRoute             : $h\n"; first=0
+		else hops="$hops                         $h\n"; fi
+	done
+	[ "$rtt" = N ] && normalise_rtt "$OUT"
+	expect_stdout "\n\nComputerName           : %s\nRemoteAddress          : %s\nInterfaceAlias         : %s\nSourceAddress          : %s\nPingSucceeded          : %s\nPingReplyDetails (RTT) : %s ms\n$hops\n\n\n" \
+	    "$name" "$addr" "$LAB_IF" "$src" "$ping" "$rtt"
+}
+
+# client -> router -> server: two hops, IPv4 and IPv6
+t_netlab_cmdlet_trace_two_hops() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client server.lab.test -TraceRoute
+	expect_rc 0
+	expect_stderr_empty
+	labc_trace_view server.lab.test 198.18.2.10 "$LAB_SRC4" True N 198.18.1.1 198.18.2.10
+	run_tnc_in_client fd00:198:18:2::10 -TraceRoute -Hops 5
+	expect_rc 0
+	expect_stderr_empty
+	labc_trace_view fd00:198:18:2::10 fd00:198:18:2::10 "$LAB_SRC6" True N fd00:198:18:1::1 fd00:198:18:2::10
+	# -Hops 1 stops at the router: incomplete
+	run_tnc_in_client 198.18.2.10 -TraceRoute -Hops 1
+	expect_rc 0
+	expect_stderr 'WARNING: Trace route to destination 198.18.2.10 did not complete. Trace terminated :: 198.18.1.1\n'
+	labc_trace_view 198.18.2.10 198.18.2.10 "$LAB_SRC4" True N 198.18.1.1
+}
+
+# the server drops everything: hops after the router never answer
+t_netlab_cmdlet_trace_dropped() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client 198.18.2.12 -TraceRoute -Hops 3 -TimeoutSeconds 1
+	expect_rc 1
+	expect_stderr 'WARNING: Ping to 198.18.2.12 failed with status: TimedOut\nWARNING: Trace route to destination 198.18.2.12 did not complete. Trace terminated :: 0.0.0.0\n'
+	labc_trace_view 198.18.2.12 198.18.2.12 "$LAB_SRC4" False 0 198.18.1.1 0.0.0.0 0.0.0.0
+	# ping 1 s + router hop + 2 silent hops of 1 s
+	expect_faster_than_ms 3800
+	run_tnc_in_client fd00:198:18:2::12 -TraceRoute -Hops 2 -TimeoutSeconds 1
+	expect_rc 1
+	expect_stderr 'WARNING: Ping to fd00:198:18:2::12 failed with status: TimedOut\nWARNING: Trace route to destination fd00:198:18:2::12 did not complete. Trace terminated :: ::\n'
+	labc_trace_view fd00:198:18:2::12 fd00:198:18:2::12 "$LAB_SRC6" False 0 fd00:198:18:1::1 ::
+	expect_faster_than_ms 2800
+}
+
+# no host behind the router: every hop from 2 on is the router's unreachable
+t_netlab_cmdlet_trace_unreachable() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client 198.18.2.99 -TraceRoute -Hops 3 -TimeoutSeconds 1
+	expect_rc 1
+	expect_stderr 'WARNING: Ping to 198.18.2.99 failed with status: DestinationHostUnreachable\ntnc: 198.18.2.99: DestinationHostUnreachable, reported by 198.18.1.1\nWARNING: Trace route to destination 198.18.2.99 did not complete. Trace terminated :: 198.18.1.1\n'
+	labc_trace_view 198.18.2.99 198.18.2.99 "$LAB_SRC4" False 0 198.18.1.1 198.18.1.1 198.18.1.1
+	expect_faster_than_ms 2000
+}
+
+# the run's deadline (10 x -TimeoutSeconds) bounds a long trace
+t_netlab_cmdlet_trace_deadline() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client 198.18.2.12 -TraceRoute -Hops 30 -TimeoutSeconds 0.2
+	expect_rc 1
+	expect_faster_than_ms 3000
+	grep -q '^WARNING: Trace route to destination 198.18.2.12 did not complete. Trace terminated :: 0.0.0.0$' "$ERR" ||
+		fail "no incomplete-trace warning: $(cat "$ERR")"
+	local n
+	n=$(grep -c '0\.0\.0\.0$' "$OUT")
+	# 2 s of run: 0.2 s ping, the router hop, then about 9 silent hops
+	[ "$n" -ge 5 ] && [ "$n" -le 10 ] || fail "$n silent hops within the deadline"
+}
+
+# unprivileged: ping sockets (the client namespace's ping_group_range opened
+# for this test only), Time Exceeded read from the error queue
+t_netlab_cmdlet_trace_unprivileged() {
+	lab_cmdlet_setup || return
+	ip netns exec "$LAB_CLIENT" sysctl -q -w net.ipv4.ping_group_range="0 2147483647" ||
+		{ fail "cannot open ping_group_range in the client"; return; }
+	_lab_run ip netns exec "$LAB_CLIENT" setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$TNC" server.lab.test -TraceRoute
+	expect_rc 0
+	expect_stderr_empty
+	labc_trace_view server.lab.test 198.18.2.10 "$LAB_SRC4" True N 198.18.1.1 198.18.2.10
+	_lab_run ip netns exec "$LAB_CLIENT" setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$TNC" fd00:198:18:2::12 -TraceRoute -Hops 2 -TimeoutSeconds 1
+	expect_rc 1
+	labc_trace_view fd00:198:18:2::12 fd00:198:18:2::12 "$LAB_SRC6" False 0 fd00:198:18:1::1 ::
+	ip netns exec "$LAB_CLIENT" sysctl -q -w net.ipv4.ping_group_range="1 0"
+}
+
+# loopback (the runner's own namespace, no lab): one hop, the address itself
+t_cmdlet_trace_loopback() {
+	run_tnc 127.0.0.1 -TraceRoute
+	expect_rc 0
+	expect_stderr_empty
+	normalise_rtt "$OUT"
+	expect_stdout '\n\nComputerName           : 127.0.0.1\nRemoteAddress          : 127.0.0.1\nInterfaceAlias         : lo\nSourceAddress          : 127.0.0.1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTraceRoute             : 127.0.0.1\n\n\n\n'
+	run_tnc ::1 -TraceRoute -Hops 1
+	expect_rc 0
+	expect_stderr_empty
+	normalise_rtt "$OUT"
+	expect_stdout '\n\nComputerName           : ::1\nRemoteAddress          : ::1\nInterfaceAlias         : lo\nSourceAddress          : ::1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTraceRoute             : ::1\n\n\n\n'
+}
