@@ -30,7 +30,7 @@ LIB_SRCS  = $(filter-out shim/main.c,$(wildcard shim/*.c parsers/*.c))
 LIB_OBJS  = $(LIB_SRCS:.c=.o)
 UNIT_SRCS = $(wildcard tests/check_*.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
-TEST_TOOLS = tests/tools/listener
+TEST_TOOLS = tests/tools/listener tests/tools/tsql_eval
 
 .PHONY: all deps demo check unit integration install uninstall clean bench
 
@@ -47,6 +47,9 @@ tnc: shim/main.o $(LIB_OBJS)
 
 tests/check_%: tests/check_%.c $(LIB_OBJS) $(wildcard tests/*.h)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -I. -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(CHECK_LIBS)
+
+# check_tsql compiles the evaluator's source into its test binary
+tests/check_tsql: tests/tools/tsql_eval.c
 
 tests/tools/%: tests/tools/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
