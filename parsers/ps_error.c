@@ -113,6 +113,21 @@ underline(struct text_out *out, size_t spaces, size_t tildes)
 	text_out_line(out, buf);
 }
 
+/*
+ * ErrorCategoryInfo.Ellipsize of 5.1: past 40 characters, the first 15,
+ * "..." and the last 15 (counted in bytes; the texts are ASCII).
+ */
+static void
+ellipsize(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (n <= 40)
+		snprintf(buf, size, "%s", s);
+	else
+		snprintf(buf, size, "%.15s...%s", s, s + n - 15);
+}
+
 void
 ps_error_render(const struct ps_error *e, const char *script,
     struct text_out *out)
@@ -120,7 +135,7 @@ ps_error_render(const struct ps_error *e, const char *script,
 	size_t len = strlen(script);
 	size_t off = e->offset > len ? len : e->offset;
 	size_t line_no = 1, line_start = 0, line_end, i, col, tildes, end;
-	char prefix[256];
+	char prefix[256], tname[64], ttype[64];
 
 	for (i = 0; i < off; i++) {
 		if (script[i] == '\n') {
@@ -156,11 +171,14 @@ ps_error_render(const struct ps_error *e, const char *script,
 	underline(out, col - 1, tildes);
 	if (e->parse_error)
 		render_message(out, "", e->message);
-	text_out_linef(out, "    + CategoryInfo          : %s: (:) [%s], %s",
-	    e->category ? e->category : "",
-	    e->parse_error ? "" : (e->command ? e->command : ""),
+	ellipsize(e->target_name, tname, sizeof(tname));
+	ellipsize(e->target_type ? e->target_type : "", ttype, sizeof(ttype));
+	text_out_linef(out, "    + CategoryInfo          : %s: (%s:%s) [%s], %s",
+	    e->category ? e->category : "", tname, ttype,
+	    e->parse_error || e->engine_error ? "" :
+	    (e->command ? e->command : ""),
 	    e->exception ? e->exception : "");
-	if (e->parse_error || e->command == NULL)
+	if (e->parse_error || e->engine_error || e->command == NULL)
 		text_out_linef(out, "    + FullyQualifiedErrorId : %s",
 		    e->error_id ? e->error_id : "");
 	else

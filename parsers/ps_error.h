@@ -21,6 +21,14 @@ struct ps_error {
 	const char *error_id;		/* "NamedParameterNotFound" */
 	size_t	offset, length;		/* extent in the script to underline with ~ */
 	bool	parse_error;
+	/* CategoryInfo "(TargetName:TargetType)"; both empty give "(:)".
+	   Each is shortened past 40 characters as 5.1's Ellipsize does. */
+	char	target_name[256];
+	const char *target_type;	/* "String", "PSObject"; NULL = "" */
+	bool	engine_error;		/* raised by the engine, not by command
+					   (CommandNotFoundException): activity
+					   "[]" and a bare FullyQualifiedErrorId;
+					   command still names the prefix */
 };
 
 /* Empties e (no message, no ids). */

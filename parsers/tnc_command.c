@@ -23,6 +23,8 @@ static const int common_tcp_port_numbers[] = { 80, 3389, 445, 5985 };
 static const char *const information_levels[] = { "Quiet", "Detailed",
 	NULL };
 static const char *const newlines[] = { "LF", "CRLF", NULL };
+static const char *const output_styles[] = { "WindowsPowerShell",
+	"PowerShell7", NULL };
 
 /*
  * Declaration order matters: it is the order of "Possible matches" in
@@ -58,6 +60,9 @@ static const struct ps_param_meta tnc_params[] = {
 	  .tier = PS_TIER_EXTENSION },
 	{ .name = "NewLine", .type = PS_TYPE_STRING, .position = PS_NAMED,
 	  .sets = PS_ALL_SETS, .validate_set = newlines,
+	  .tier = PS_TIER_EXTENSION },
+	{ .name = "OutputStyle", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS, .validate_set = output_styles,
 	  .tier = PS_TIER_EXTENSION },
 };
 
@@ -139,6 +144,9 @@ tnc_bind(const struct ps_command *cmd, struct tnc_options *o,
 	if ((v = ps_binding_get(&b, "NewLine"))->present)
 		o->newline = strcasecmp(v->s, "CRLF") == 0 ? TNC_NEWLINE_CRLF :
 		    TNC_NEWLINE_LF;
+	if ((v = ps_binding_get(&b, "OutputStyle"))->present)
+		o->output_style = strcasecmp(v->s, "PowerShell7") == 0 ?
+		    TNC_STYLE_POWERSHELL7 : TNC_STYLE_WINDOWS_POWERSHELL;
 	rc = 0;
 out:
 	ps_binding_free(&b);

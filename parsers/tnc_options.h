@@ -36,6 +36,12 @@ enum tnc_newline {
 	TNC_NEWLINE_CRLF
 };
 
+/* ours: whose formatting envelope the output follows (-OutputStyle) */
+enum tnc_output_style {
+	TNC_STYLE_WINDOWS_POWERSHELL,	/* Windows PowerShell 5.1: the default */
+	TNC_STYLE_POWERSHELL7		/* PowerShell 7.4+ */
+};
+
 #define TNC_DEFAULT_COMPUTER_NAME	"internetbeacon.msedge.net"
 #define TNC_DEFAULT_HOPS		30
 #define TNC_DEFAULT_TIMEOUT_SECONDS	5.0	/* as PowerShell 7 Test-Connection */
@@ -55,6 +61,7 @@ struct tnc_options {
 	/* ours, not the cmdlet's */
 	double	timeout_seconds;	/* each connect attempt, each echo */
 	enum tnc_newline newline;
+	enum tnc_output_style output_style;
 };
 
 void	tnc_options_init(struct tnc_options *o);	/* all defaults */

@@ -17,8 +17,10 @@
 #include "diag.h"
 #include "exit_codes.h"
 #include "list_writer.h"
+#include "pipeline_run.h"
 #include "report.h"
 #include "result_view.h"
+#include "route_diag_view.h"
 #include "test_run.h"
 #include "text_out.h"
 
@@ -90,6 +92,74 @@ join_command_line(const char *name, int argc, char **argv)
 	return s;
 }
 
+/*
+ * Whether a is pwsh's -Command (-c, -co, ... -command, any case). A name
+ * that is also a prefix of one of tnc's own parameters (-comm is
+ * -CommonTCPPort) stays tnc's; -c, -co and -com are ambiguous for tnc, so
+ * taking them changes no command line that works.
+ */
+static bool
+is_command_option(const char *a)
+{
+	size_t n;
+
+	if (a[0] != '-' || a[1] == '\0')
+		return false;
+	n = strlen(a + 1);
+	if (n > 7 || strncasecmp(a + 1, "command", n) != 0)
+		return false;
+	return ps_resolve_parameter(&tnc_command_meta, a + 1, true) == NULL;
+}
+
+/* Largest script -Command - reads from stdin */
+#define SCRIPT_STDIN_MAX	(64 * 1024)
+
+/* The script of -Command: the arguments after it, or stdin for "-". */
+static char *
+command_script(int argc, char **argv, int *status)
+{
+	char *s;
+	size_t len = 0, n;
+
+	*status = TNC_EXIT_USAGE;
+	if (argc < 3) {
+		fprintf(stderr, "tnc: %s needs a script, or - to read it from "
+		    "stdin\n", argv[1]);
+		return NULL;
+	}
+	if (argc > 3 || strcmp(argv[2], "-") != 0)
+		return join_command_line(argv[2], argc - 2, argv + 2);
+	s = malloc(SCRIPT_STDIN_MAX + 1);
+	if (s == NULL) {
+		fprintf(stderr, "tnc: out of memory\n");
+		*status = TNC_EXIT_SYSTEM;
+		return NULL;
+	}
+	while (len <= SCRIPT_STDIN_MAX &&
+	    (n = fread(s + len, 1, SCRIPT_STDIN_MAX + 1 - len, stdin)) > 0)
+		len += n;
+	if (ferror(stdin)) {
+		fprintf(stderr, "tnc: cannot read the script from stdin: %s\n",
+		    strerror(errno));
+		free(s);
+		*status = TNC_EXIT_SYSTEM;
+		return NULL;
+	}
+	if (len > SCRIPT_STDIN_MAX) {
+		fprintf(stderr, "tnc: the script on stdin is longer than %d "
+		    "bytes\n", SCRIPT_STDIN_MAX);
+		free(s);
+		return NULL;
+	}
+	if (memchr(s, '\0', len) != NULL) {
+		fprintf(stderr, "tnc: the script on stdin holds a NUL byte\n");
+		free(s);
+		return NULL;
+	}
+	s[len] = '\0';
+	return s;
+}
+
 /* The object: a bare True/False for Quiet, else the list view in its envelope. */
 static int
 print_result(const struct tnc_result *r, const struct tnc_options *o,
@@ -135,17 +205,24 @@ main(int argc, char **argv)
 		}
 	}
 
-	script = join_command_line(invocation_name(argv[0]), argc, argv);
-	if (script == NULL) {
-		fprintf(stderr, "tnc: out of memory\n");
-		return TNC_EXIT_SYSTEM;
+	if (argc >= 2 && is_command_option(argv[1])) {
+		/* pwsh -Command: the script is its own text, e.g. a job step */
+		script = command_script(argc, argv, &status);
+		if (script == NULL)
+			return status;
+	} else {
+		script = join_command_line(invocation_name(argv[0]), argc,
+		    argv);
+		if (script == NULL) {
+			fprintf(stderr, "tnc: out of memory\n");
+			return TNC_EXIT_SYSTEM;
+		}
 	}
 	memset(&e, 0, sizeof(e));
 	rc = tnc_parse_and_bind(script, &o, &e);
 	if (rc == -2) {
-		/* Pipelines and several statements are the command language's job. */
-		fprintf(stderr, "tnc: pipelines are not supported yet: %s\n", script);
-		status = TNC_EXIT_USAGE;
+		/* pipelines, several statements, input lists: the executor */
+		status = pipeline_run_script(script, stdout, stderr, tnc_run);
 		goto out_options;
 	}
 	if (rc < 0) {
@@ -160,6 +237,17 @@ main(int argc, char **argv)
 	text_out_init(&err, stderr, o.newline);
 	memset(&r, 0, sizeof(r));
 	memset(&d, 0, sizeof(d));
+	if (o.diagnose_routing) {
+		/* the NetRouteDiagnostics set: its own object and view */
+		status = route_diag_command(&o, script, &out, &err);
+		text_out_finish(&err);
+		if (text_out_finish(&out) < 0 && status != TNC_EXIT_SYSTEM) {
+			fprintf(stderr, "tnc: cannot write output: %s\n",
+			    strerror(errno));
+			status = TNC_EXIT_SYSTEM;
+		}
+		goto out_run;
+	}
 	if (tnc_run(&o, &r, &d) < 0) {
 		fprintf(stderr, "tnc: %s\n", d.error);
 		status = TNC_EXIT_SYSTEM;

@@ -1,0 +1,302 @@
+/*
+ * commands.c: Windows PowerShell 5.1's parameter metadata for the cmdlets
+ * tnc runs after Test-NetConnection (S6: Select-Object.cs,
+ * OutputFormattingCommands, Out-String.cs, ConvertTo-Json.cs,
+ * CSVCommands.cs, tag v6.0.0 as the closest public stand-in for 5.1).
+ *
+ * Every declared parameter is listed, in declaration order, including the
+ * ones tnc's pipeline does not run (the executor rejects those after
+ * binding): that way a prefix resolves as on Windows (Select-Object -s is
+ * ambiguous between -Skip and -SkipLast) and ambiguity errors list what
+ * Windows lists. Types the binder does not model are bound as kept:
+ * String[], Int32[], PSObject and Object as PS_TYPE_OBJECT, Char as a
+ * String checked by the executor.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "commands.h"
+#include "tnc_command.h"
+
+#define INT_MAX32	2147483647.0
+
+/* Select-Object's sets: DefaultParameter, SkipLastParameter, IndexParameter */
+#define SEL_DEFAULT	(1u << 0)
+#define SEL_SKIPLAST	(1u << 1)
+#define SEL_INDEX	(1u << 2)
+
+static const char *const select_sets[] = { "DefaultParameter",
+	"SkipLastParameter", "IndexParameter" };
+
+static const struct ps_param_meta select_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED, .sets = PS_ALL_SETS },
+	{ .name = "Property", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = SEL_DEFAULT | SEL_SKIPLAST },
+	{ .name = "ExcludeProperty", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED, .sets = SEL_DEFAULT | SEL_SKIPLAST },
+	{ .name = "ExpandProperty", .type = PS_TYPE_STRING,
+	  .position = PS_NAMED, .sets = SEL_DEFAULT | SEL_SKIPLAST },
+	{ .name = "Unique", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Last", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = SEL_DEFAULT, .has_range = true, .range_min = 0,
+	  .range_max = INT_MAX32 },
+	{ .name = "First", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = SEL_DEFAULT, .has_range = true, .range_min = 0,
+	  .range_max = INT_MAX32 },
+	{ .name = "Skip", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = SEL_DEFAULT, .has_range = true, .range_min = 0,
+	  .range_max = INT_MAX32 },
+	{ .name = "SkipLast", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = SEL_SKIPLAST, .has_range = true, .range_min = 0,
+	  .range_max = INT_MAX32 },
+	{ .name = "Wait", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = SEL_DEFAULT | SEL_INDEX },
+	{ .name = "Index", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = SEL_INDEX },
+};
+
+const struct ps_command_meta select_object_meta = {
+	.name = "Select-Object",
+	.type_name = "Microsoft.PowerShell.Commands.SelectObjectCommand",
+	.common_parameters = true,
+	.set_names = select_sets,
+	.nsets = 3,
+	.default_set = 0,
+	.params = select_params,
+	.nparams = sizeof(select_params) / sizeof(select_params[0]),
+};
+
+static const char *const expand_values[] = { "CoreOnly", "EnumOnly", "Both",
+	NULL };
+
+/* FrontEndCommandBase, OuterFormatShapeCommandBase, OuterFormatTableAndListBase */
+#define FORMAT_SHAPE_PARAMS \
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT, \
+	  .position = PS_NAMED }, \
+	{ .name = "GroupBy", .type = PS_TYPE_OBJECT, .position = PS_NAMED }, \
+	{ .name = "View", .type = PS_TYPE_STRING, .position = PS_NAMED }, \
+	{ .name = "ShowError", .type = PS_TYPE_SWITCH, \
+	  .position = PS_NAMED }, \
+	{ .name = "DisplayError", .type = PS_TYPE_SWITCH, \
+	  .position = PS_NAMED }, \
+	{ .name = "Force", .type = PS_TYPE_SWITCH, .position = PS_NAMED }, \
+	{ .name = "Expand", .type = PS_TYPE_STRING, .position = PS_NAMED, \
+	  .validate_set = expand_values }, \
+	{ .name = "Property", .type = PS_TYPE_OBJECT, .position = 0 }
+
+static const struct ps_param_meta format_list_params[] = {
+	FORMAT_SHAPE_PARAMS,
+};
+
+static const struct ps_param_meta format_table_params[] = {
+	FORMAT_SHAPE_PARAMS,
+	{ .name = "AutoSize", .type = PS_TYPE_SWITCH, .position = PS_NAMED },
+	{ .name = "HideTableHeaders", .type = PS_TYPE_SWITCH,
+	  .position = PS_NAMED },
+	{ .name = "Wrap", .type = PS_TYPE_SWITCH, .position = PS_NAMED },
+};
+
+const struct ps_command_meta format_list_meta = {
+	.name = "Format-List",
+	.type_name = "Microsoft.PowerShell.Commands.FormatListCommand",
+	.common_parameters = true,
+	.default_set = -1,
+	.params = format_list_params,
+	.nparams = sizeof(format_list_params) / sizeof(format_list_params[0]),
+};
+
+const struct ps_command_meta format_table_meta = {
+	.name = "Format-Table",
+	.type_name = "Microsoft.PowerShell.Commands.FormatTableCommand",
+	.common_parameters = true,
+	.default_set = -1,
+	.params = format_table_params,
+	.nparams = sizeof(format_table_params) /
+	    sizeof(format_table_params[0]),
+};
+
+static const struct ps_param_meta out_string_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED },
+	{ .name = "Stream", .type = PS_TYPE_SWITCH, .position = PS_NAMED },
+	{ .name = "Width", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .has_range = true, .range_min = 2, .range_max = INT_MAX32 },
+};
+
+const struct ps_command_meta out_string_meta = {
+	.name = "Out-String",
+	.type_name = "Microsoft.PowerShell.Commands.OutStringCommand",
+	.common_parameters = true,
+	.default_set = -1,
+	.params = out_string_params,
+	.nparams = sizeof(out_string_params) / sizeof(out_string_params[0]),
+};
+
+/*
+ * InputObject is mandatory and ValueFromPipeline: the binder checks
+ * mandatory parameters at command-line binding, before pipeline input
+ * exists, so it is not marked mandatory here (every downstream command
+ * has pipeline input in a tnc pipeline).
+ */
+static const struct ps_param_meta convertto_json_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT, .position = 0 },
+	{ .name = "Depth", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .has_range = true, .range_min = 1, .range_max = INT_MAX32 },
+	{ .name = "Compress", .type = PS_TYPE_SWITCH, .position = PS_NAMED },
+};
+
+const struct ps_command_meta convertto_json_meta = {
+	.name = "ConvertTo-Json",
+	.type_name = "Microsoft.PowerShell.Commands.ConvertToJsonCommand",
+	.common_parameters = true,
+	.default_set = -1,
+	.params = convertto_json_params,
+	.nparams = sizeof(convertto_json_params) /
+	    sizeof(convertto_json_params[0]),
+};
+
+/* ConvertTo-Csv's sets: Delimiter (the default), UseCulture */
+static const char *const csv_sets[] = { "Delimiter", "UseCulture" };
+
+static const struct ps_param_meta convertto_csv_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Delimiter", .type = PS_TYPE_STRING, .position = 1,
+	  .sets = 1u << 0 },
+	{ .name = "UseCulture", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = 1u << 1 },
+	{ .name = "NoTypeInformation", .aliases = { "NTI" },
+	  .type = PS_TYPE_SWITCH, .position = PS_NAMED, .sets = PS_ALL_SETS },
+};
+
+const struct ps_command_meta convertto_csv_meta = {
+	.name = "ConvertTo-Csv",
+	.type_name = "Microsoft.PowerShell.Commands.ConvertToCsvCommand",
+	.common_parameters = true,
+	.set_names = csv_sets,
+	.nsets = 2,
+	.default_set = 0,
+	.params = convertto_csv_params,
+	.nparams = sizeof(convertto_csv_params) /
+	    sizeof(convertto_csv_params[0]),
+};
+
+static const struct ps_param_meta input_object_only[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED },
+};
+
+static const struct ps_param_meta out_host_params[] = {
+	{ .name = "Paging", .type = PS_TYPE_SWITCH, .position = PS_NAMED },
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED },
+};
+
+const struct ps_command_meta out_default_meta = {
+	.name = "Out-Default",
+	.type_name = "Microsoft.PowerShell.Commands.OutDefaultCommand",
+	.common_parameters = true,
+	.default_set = -1,
+	.params = input_object_only,
+	.nparams = 1,
+};
+
+const struct ps_command_meta out_host_meta = {
+	.name = "Out-Host",
+	.type_name = "Microsoft.PowerShell.Commands.OutHostCommand",
+	.common_parameters = true,
+	.default_set = -1,
+	.params = out_host_params,
+	.nparams = sizeof(out_host_params) / sizeof(out_host_params[0]),
+};
+
+const struct ps_command_meta out_null_meta = {
+	.name = "Out-Null",
+	.type_name = "Microsoft.PowerShell.Commands.OutNullCommand",
+	.common_parameters = true,
+	.default_set = -1,
+	.params = input_object_only,
+	.nparams = 1,
+};
+
+static const struct {
+	const char *name;
+	enum pipe_cmd cmd;
+	const struct ps_command_meta *meta;
+} command_table[] = {
+	{ "Select-Object", PIPE_CMD_SELECT_OBJECT, &select_object_meta },
+	{ "select", PIPE_CMD_SELECT_OBJECT, &select_object_meta },
+	{ "Format-List", PIPE_CMD_FORMAT_LIST, &format_list_meta },
+	{ "fl", PIPE_CMD_FORMAT_LIST, &format_list_meta },
+	{ "Format-Table", PIPE_CMD_FORMAT_TABLE, &format_table_meta },
+	{ "ft", PIPE_CMD_FORMAT_TABLE, &format_table_meta },
+	{ "Out-String", PIPE_CMD_OUT_STRING, &out_string_meta },
+	{ "ConvertTo-Json", PIPE_CMD_CONVERTTO_JSON, &convertto_json_meta },
+	{ "ConvertTo-Csv", PIPE_CMD_CONVERTTO_CSV, &convertto_csv_meta },
+	{ "Out-Default", PIPE_CMD_OUT_DEFAULT, &out_default_meta },
+	{ "Out-Host", PIPE_CMD_OUT_DEFAULT, &out_host_meta },
+	{ "oh", PIPE_CMD_OUT_DEFAULT, &out_host_meta },
+	{ "Out-Null", PIPE_CMD_OUT_NULL, &out_null_meta },
+};
+
+enum pipe_cmd
+commands_lookup(const char *name, const struct ps_command_meta **meta)
+{
+	size_t i;
+
+	*meta = NULL;
+	if (tnc_command_name_matches(name))
+		return PIPE_CMD_TNC;
+	for (i = 0; i < sizeof(command_table) / sizeof(command_table[0]); i++) {
+		if (strcasecmp(name, command_table[i].name) == 0) {
+			*meta = command_table[i].meta;
+			return command_table[i].cmd;
+		}
+	}
+	return PIPE_CMD_NONE;
+}
+
+/* Real 5.1 commands and aliases people pipe tnc into that tnc does not run */
+static const char *const unsupported[] = {
+	"Where-Object", "where", "?", "ForEach-Object", "foreach", "%",
+	"Sort-Object", "sort", "Group-Object", "group", "Measure-Object",
+	"measure", "Tee-Object", "tee", "Out-File", "Out-GridView", "ogv",
+	"Out-Printer", "lp", "Export-Csv", "epcsv", "Export-Clixml",
+	"ConvertTo-Xml", "ConvertTo-Html", "Format-Wide", "fw",
+	"Format-Custom", "fc", "Get-Member", "gm", "Write-Output", "echo",
+	"write", "Write-Host", "Set-Content", "sc", "Add-Content", "ac",
+	"Select-String", "sls", "Get-Unique", "gu", "Compare-Object",
+	"compare", "diff", "Test-Connection", NULL
+};
+
+bool
+commands_is_known_unsupported(const char *name)
+{
+	size_t i;
+
+	for (i = 0; unsupported[i] != NULL; i++)
+		if (strcasecmp(name, unsupported[i]) == 0)
+			return true;
+	return false;
+}
+
+int
+commands_not_found(const struct ps_command *cmd, struct ps_error *e)
+{
+	ps_error_bind(e, cmd->name, NULL, "ObjectNotFound",
+	    "CommandNotFoundException", "CommandNotFoundException",
+	    cmd->name_offset, cmd->name_length, "The term '%s' is not "
+	    "recognized as the name of a cmdlet, function, script file, or "
+	    "operable program. Check the spelling of the name, or if a path "
+	    "was included, verify that the path is correct and try again.",
+	    cmd->name);
+	snprintf(e->target_name, sizeof(e->target_name), "%s", cmd->name);
+	e->target_type = "String";
+	e->engine_error = true;
+	return -1;
+}

@@ -1,0 +1,66 @@
+#ifndef TNC_PARSERS_COMMANDS_H
+#define TNC_PARSERS_COMMANDS_H
+
+#include <stdbool.h>
+
+#include "binder.h"
+#include "parser.h"
+#include "ps_error.h"
+
+/*
+ * The commands a tnc pipeline may hold after Test-NetConnection, with
+ * Windows PowerShell 5.1's parameter metadata (every declared parameter,
+ * in declaration order, so that prefixes resolve and ambiguities read as
+ * they do on Windows), for the generic binder (binder.h).
+ */
+
+enum pipe_cmd {
+	PIPE_CMD_NONE = -1,
+	PIPE_CMD_TNC,			/* Test-NetConnection, tnc */
+	PIPE_CMD_SELECT_OBJECT,		/* select */
+	PIPE_CMD_FORMAT_LIST,		/* fl */
+	PIPE_CMD_FORMAT_TABLE,		/* ft */
+	PIPE_CMD_OUT_STRING,
+	PIPE_CMD_CONVERTTO_JSON,
+	PIPE_CMD_CONVERTTO_CSV,
+	PIPE_CMD_OUT_DEFAULT,		/* Out-Default, Out-Host (oh) */
+	PIPE_CMD_OUT_NULL
+};
+
+extern const struct ps_command_meta select_object_meta;
+extern const struct ps_command_meta format_list_meta;
+extern const struct ps_command_meta format_table_meta;
+extern const struct ps_command_meta out_string_meta;
+extern const struct ps_command_meta convertto_json_meta;
+extern const struct ps_command_meta convertto_csv_meta;
+extern const struct ps_command_meta out_default_meta;
+extern const struct ps_command_meta out_host_meta;
+extern const struct ps_command_meta out_null_meta;
+
+/*
+ * commands_lookup()
+ * The command name (as typed, any case; aliases: select, fl, ft, oh, tnc)
+ * stands for. Sets *meta to its metadata (NULL for tnc, whose metadata is
+ * tnc_command.h's). Returns PIPE_CMD_NONE for any other name.
+ */
+enum pipe_cmd	commands_lookup(const char *name,
+	    const struct ps_command_meta **meta);
+
+/*
+ * commands_is_known_unsupported()
+ * True for a few real Windows PowerShell commands that tnc does not run
+ * (Where-Object, Sort-Object, ForEach-Object, Out-File, ... and their
+ * aliases): these get a "not supported" error rather than the
+ * CommandNotFoundException a name PowerShell does not know gets.
+ */
+bool	commands_is_known_unsupported(const char *name);
+
+/*
+ * commands_not_found()
+ * Fills e with Windows PowerShell 5.1's CommandNotFoundException for cmd:
+ * "X : The term 'X' is not recognized as the name of a cmdlet, ...".
+ * Returns -1.
+ */
+int	commands_not_found(const struct ps_command *cmd, struct ps_error *e);
+
+#endif /* TNC_PARSERS_COMMANDS_H */
