@@ -362,8 +362,8 @@ configure(struct stage *st, struct ps_error *e)
 			return ps_error_bind(e, st->meta->name,
 			    st->meta->type_name, "InvalidArgument",
 			    "ParameterBindingException",
-			    "CannotConvertArgumentNoMessage", v->offset,
-			    v->length, "Cannot bind parameter 'Delimiter'. "
+			    "CannotConvertArgumentNoMessage", v->value->offset,
+			    v->value->length, "Cannot bind parameter 'Delimiter'. "
 			    "Cannot convert value \"%s\" to type \"System.Char"
 			    "\". Error: \"String must be exactly one character "
 			    "long.\"", text);
@@ -371,7 +371,7 @@ configure(struct stage *st, struct ps_error *e)
 		/* ',' is also UseCulture's list separator on en-US */
 		if (v->present && strcmp(v->s, ",") != 0)
 			return not_supported(e, "ParameterNotSupported",
-			    v->offset, v->length, "The parameter 'Delimiter' "
+			    v->value->offset, v->value->length, "The parameter 'Delimiter' "
 			    "of ConvertTo-Csv is not supported by tnc with a "
 			    "value other than ','.");
 		break;
