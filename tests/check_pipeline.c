@@ -1,0 +1,364 @@
+/*
+ * check_pipeline.c: the pipeline executor (shim/pipeline_run.c) with a
+ * fake Test-NetConnection, so no packet is sent: spec 2.2(g) and 3.5
+ * bytes, stream order, exit statuses, and the pure helpers.
+ *
+ * The fake: "10.0.0.1" connects; any other IPv4 literal is filtered (TCP
+ * and ping time out, as spec 3.5's host); "bad" does not resolve.
+ */
+#include <arpa/inet.h>
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parsers/commands.h"
+#include "shim/exit_codes.h"
+#include "shim/pipeline_run.h"
+#include "shim/psobj.h"
+
+static int fake_calls;
+
+static int
+fake_run(const struct tnc_options *o, struct tnc_result *r,
+    struct tnc_diag *d)
+{
+	struct sockaddr_in *sin;
+	const char *name = o->computer_name;
+
+	__atomic_add_fetch(&fake_calls, 1, __ATOMIC_SEQ_CST);
+	memset(r, 0, sizeof(*r));
+	r->computer_name = strdup(name);
+	r->remote_index = -1;
+	if (strcmp(name, "bad") == 0) {
+		diag_warn(d, "Name resolution of %s failed", name);
+		return 0;
+	}
+	r->name_resolution_succeeded = true;
+	r->resolved = calloc(1, sizeof(*r->resolved));
+	r->nresolved = 1;
+	r->remote_index = 0;
+	sin = (struct sockaddr_in *)&r->resolved[0].sa;
+	sin->sin_family = AF_INET;
+	inet_pton(AF_INET, name, &sin->sin_addr);
+	r->resolved[0].sa_len = sizeof(*sin);
+	snprintf(r->resolved[0].text, sizeof(r->resolved[0].text), "%s", name);
+	snprintf(r->interface_alias, sizeof(r->interface_alias), "eth0");
+	snprintf(r->source_address, sizeof(r->source_address), "10.0.0.100");
+	r->remote_port = (unsigned)o->port;
+	if (o->port != 0 && strcmp(name, "10.0.0.1") == 0) {
+		r->tcp_test_succeeded = true;
+		return 0;
+	}
+	if (o->port != 0)
+		diag_warn(d, "TCP connect to (%s : %d) failed", name, o->port);
+	diag_warn(d, "Ping to %s failed with status: TimedOut", name);
+	r->ping_reply_present = true;
+	r->ping_status = TNC_PING_TIMED_OUT;
+	return 0;
+}
+
+struct run_out {
+	char	*out, *err, *both;	/* both: stdout and stderr as 2>&1 */
+	int	status;
+};
+
+static void
+run_script(const char *script, struct run_out *r)
+{
+	size_t lo, le, lb;
+	FILE *o, *e, *b;
+
+	memset(r, 0, sizeof(*r));
+	o = open_memstream(&r->out, &lo);
+	e = open_memstream(&r->err, &le);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_ptr_nonnull(e);
+	r->status = pipeline_run_script(script, o, e, fake_run);
+	fclose(o);
+	fclose(e);
+	b = open_memstream(&r->both, &lb);
+	ck_assert_ptr_nonnull(b);
+	pipeline_run_script(script, b, b, fake_run);
+	fclose(b);
+}
+
+static void
+run_free(struct run_out *r)
+{
+	free(r->out);
+	free(r->err);
+	free(r->both);
+}
+
+/* Spec 3.5, byte for byte: 2 blank lines before, 3 after */
+START_TEST(test_job_step_filtered)
+{
+	struct run_out r;
+
+	run_script("tnc 10.0.0.5 -port 5022 | select ComputerName, "
+	    "RemoteAddress, TcpTestSucceeded | Format-List", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_str_eq(r.out, "\n\nComputerName     : 10.0.0.5\n"
+	    "RemoteAddress    : 10.0.0.5\nTcpTestSucceeded : False\n\n\n\n");
+	ck_assert_str_eq(r.err, "WARNING: TCP connect to (10.0.0.5 : 5022) "
+	    "failed\nWARNING: Ping to 10.0.0.5 failed with status: TimedOut\n");
+	ck_assert_str_eq(r.both, "WARNING: TCP connect to (10.0.0.5 : 5022) "
+	    "failed\nWARNING: Ping to 10.0.0.5 failed with status: TimedOut\n"
+	    "\n\nComputerName     : 10.0.0.5\nRemoteAddress    : 10.0.0.5\n"
+	    "TcpTestSucceeded : False\n\n\n\n");
+	run_free(&r);
+}
+END_TEST
+
+/* Spec 3.5, name resolution failed: empty RemoteAddress, exit 2 */
+START_TEST(test_job_step_unresolved)
+{
+	struct run_out r;
+
+	run_script("tnc bad -port 5022 | select ComputerName, RemoteAddress, "
+	    "TcpTestSucceeded | Format-List", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_NO_NAME);
+	ck_assert_str_eq(r.out, "\n\nComputerName     : bad\n"
+	    "RemoteAddress    : \nTcpTestSucceeded : False\n\n\n\n");
+	run_free(&r);
+}
+END_TEST
+
+/* Spec 2.2(g): one envelope, warnings above the object they belong to */
+START_TEST(test_input_list_order)
+{
+	struct run_out r;
+
+	run_script("'10.0.0.2','10.0.0.1','10.0.0.3' | tnc -Port 53 | "
+	    "select ComputerName, TcpTestSucceeded | fl", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_int_eq(fake_calls > 0, 1);
+	ck_assert_str_eq(r.both,
+	    "WARNING: TCP connect to (10.0.0.2 : 53) failed\n"
+	    "WARNING: Ping to 10.0.0.2 failed with status: TimedOut\n"
+	    "\n\nComputerName     : 10.0.0.2\nTcpTestSucceeded : False\n\n"
+	    "ComputerName     : 10.0.0.1\nTcpTestSucceeded : True\n\n"
+	    "WARNING: TCP connect to (10.0.0.3 : 53) failed\n"
+	    "WARNING: Ping to 10.0.0.3 failed with status: TimedOut\n"
+	    "ComputerName     : 10.0.0.3\nTcpTestSucceeded : False\n\n\n\n");
+	run_free(&r);
+}
+END_TEST
+
+/* Many inputs in parallel still print in input order */
+START_TEST(test_many_in_order)
+{
+	char script[8192], expect[8192];
+	size_t n = 0, m = 0;
+	struct run_out r;
+	int i;
+
+	for (i = 1; i <= 100; i++) {
+		n += (size_t)snprintf(script + n, sizeof(script) - n, "%s'10.0.1.%d'",
+		    i > 1 ? "," : "", i);
+		m += (size_t)snprintf(expect + m, sizeof(expect) - m,
+		    "10.0.1.%d\n", i);
+	}
+	snprintf(script + n, sizeof(script) - n,
+	    " | tnc | select -ExpandProperty ComputerName");
+	run_script(script, &r);
+	ck_assert_str_eq(r.out, expect);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+}
+END_TEST
+
+/* A blocking command (ConvertTo-Json) prints after every warning */
+START_TEST(test_blocking_after_warnings)
+{
+	struct run_out r;
+
+	run_script("'10.0.0.2','10.0.0.1' | tnc -Port 53 | "
+	    "select ComputerName | ConvertTo-Json -Compress", &r);
+	ck_assert_str_eq(r.both,
+	    "WARNING: TCP connect to (10.0.0.2 : 53) failed\n"
+	    "WARNING: Ping to 10.0.0.2 failed with status: TimedOut\n"
+	    "[{\"ComputerName\":\"10.0.0.2\"},{\"ComputerName\":\"10.0.0.1\"}]\n");
+	run_free(&r);
+}
+END_TEST
+
+/* -First stops the tests upstream: the third one's warnings never show */
+START_TEST(test_first_stops_upstream)
+{
+	struct run_out r;
+
+	run_script("'10.0.0.1','10.0.0.2' | tnc -Port 53 | select -First 1 "
+	    "-ExpandProperty TcpTestSucceeded", &r);
+	ck_assert_str_eq(r.out, "True\n");
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_quiet_and_member)
+{
+	struct run_out r;
+
+	run_script("tnc 10.0.0.1 -Port 1 -InformationLevel Quiet", &r);
+	ck_assert_str_eq(r.out, "True\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("(tnc 10.0.0.1 -Port 1).RemotePort", &r);
+	ck_assert_str_eq(r.out, "1\n");
+	run_free(&r);
+	run_script("(tnc 10.0.0.7 -Port 1).TcpTestSucceeded", &r);
+	ck_assert_str_eq(r.out, "False\n");
+	ck_assert_str_eq(r.both, "WARNING: TCP connect to (10.0.0.7 : 1) "
+	    "failed\nWARNING: Ping to 10.0.0.7 failed with status: TimedOut\n"
+	    "False\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+}
+END_TEST
+
+/* A usage error anywhere: nothing runs, exit 3 */
+START_TEST(test_usage_error_runs_nothing)
+{
+	struct run_out r;
+
+	fake_calls = 0;
+	run_script("tnc 10.0.0.1 -Port 1; tnc 10.0.0.1 -Port 1 | nosuch", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "nosuch : The term 'nosuch' is not recognized "
+	    "as the name of a cmdlet, function, script file, or operable "
+	    "program. Check the spelling of the name, or if a path was "
+	    "included, verify that the path is correct and try again.\n"
+	    "At line:1 char:46\n"
+	    "+ tnc 10.0.0.1 -Port 1; tnc 10.0.0.1 -Port 1 | nosuch\n"
+	    "+                                              ~~~~~~\n"
+	    "    + CategoryInfo          : ObjectNotFound: (nosuch:String) [], "
+	    "CommandNotFoundException\n"
+	    "    + FullyQualifiedErrorId : CommandNotFoundException\n \n");
+	run_free(&r);
+}
+END_TEST
+
+/* -ExpandProperty of a missing property: the error, the rest goes on */
+START_TEST(test_expand_missing)
+{
+	struct run_out r;
+
+	run_script("tnc 10.0.0.1 -Port 1 | select -ExpandProperty Nope -ea "
+	    "SilentlyContinue", &r);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -Port 1 | select -ExpandProperty Nope", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_ptr_nonnull(strstr(r.err, "(TestNetConnectionResult:"
+	    "PSObject) [Select-Object], PSArgumentException\n"));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(test_split_points)
+{
+	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
+	const char *wait[] = { NULL, NULL, "X\n" };
+	size_t at[2];
+
+	pipeline_split_points(texts, 2, at);
+	ck_assert_uint_eq(at[0], 0);
+	ck_assert_uint_eq(at[1], 5);	/* after A's own blank line */
+	pipeline_split_points(wait, 2, at);
+	ck_assert_uint_eq(at[0], 0);
+	ck_assert_uint_eq(at[1], 0);
+	ck_assert_uint_eq(pipeline_common_prefix("abc", "abd"), 2);
+}
+END_TEST
+
+START_TEST(test_error_target)
+{
+	struct psobj_value v;
+	struct psobj *o;
+	char *s;
+
+	o = psobj_new("Selected.TestNetConnectionResult");
+	ck_assert_ptr_nonnull(o);
+	psobj_add(o, "ComputerName", (psobj_string(&v, "h"), v));
+	psobj_add(o, "TcpTestSucceeded", psobj_bool(false));
+	ck_assert_int_eq(psobj_object(&v, o, NULL), 0);
+	s = pipeline_error_target(&v);
+	ck_assert_str_eq(s, "@{ComputerName=h; TcpTestSucceeded=False}");
+	free(s);
+	psobj_value_free(&v);
+	v = psobj_bool(true);
+	s = pipeline_error_target(&v);
+	ck_assert_str_eq(s, "True");
+	free(s);
+}
+END_TEST
+
+START_TEST(test_lookup)
+{
+	const struct ps_command_meta *m;
+
+	ck_assert_int_eq(commands_lookup("SELECT", &m), PIPE_CMD_SELECT_OBJECT);
+	ck_assert_str_eq(m->name, "Select-Object");
+	ck_assert_int_eq(commands_lookup("fl", &m), PIPE_CMD_FORMAT_LIST);
+	ck_assert_int_eq(commands_lookup("FT", &m), PIPE_CMD_FORMAT_TABLE);
+	ck_assert_int_eq(commands_lookup("test-netconnection", &m),
+	    PIPE_CMD_TNC);
+	ck_assert_int_eq(commands_lookup("Where-Object", &m), PIPE_CMD_NONE);
+	ck_assert(commands_is_known_unsupported("where"));
+	ck_assert(!commands_is_known_unsupported("frobnicate"));
+	ck_assert_str_eq(ps_resolve_parameter(&select_object_meta, "exp",
+	    false), "ExpandProperty");
+	ck_assert_ptr_null(ps_resolve_parameter(&select_object_meta, "ex",
+	    false));
+	ck_assert_str_eq(ps_resolve_parameter(&select_object_meta, "p",
+	    false), "Property");
+	ck_assert_str_eq(ps_resolve_parameter(&convertto_csv_meta, "nti",
+	    false), "NoTypeInformation");
+	ck_assert_str_eq(ps_resolve_parameter(&format_table_meta, "a",
+	    false), "AutoSize");
+}
+END_TEST
+
+static Suite *
+pipeline_suite(void)
+{
+	Suite *s = suite_create("pipeline");
+	TCase *tc = tcase_create("run");
+	TCase *tp = tcase_create("pure");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_job_step_filtered);
+	tcase_add_test(tc, test_job_step_unresolved);
+	tcase_add_test(tc, test_input_list_order);
+	tcase_add_test(tc, test_many_in_order);
+	tcase_add_test(tc, test_blocking_after_warnings);
+	tcase_add_test(tc, test_first_stops_upstream);
+	tcase_add_test(tc, test_quiet_and_member);
+	tcase_add_test(tc, test_usage_error_runs_nothing);
+	tcase_add_test(tc, test_expand_missing);
+	tcase_add_test(tp, test_split_points);
+	tcase_add_test(tp, test_error_target);
+	tcase_add_test(tp, test_lookup);
+	suite_add_tcase(s, tc);
+	suite_add_tcase(s, tp);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(pipeline_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
