@@ -10,6 +10,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "constraint.h"
 #include "resolve.h"
 #include "route_lookup.h"
 
@@ -18,7 +19,7 @@
 struct route_req {
 	struct nlmsghdr nh;
 	struct rtmsg rt;
-	char	attrs[64];
+	char	attrs[128];		/* RTA_DST, RTA_SRC, RTA_OIF */
 };
 
 static void
@@ -41,10 +42,15 @@ route_parse(struct rtmsg *rt, int len, struct route_info *ri)
 {
 	int family = rt->rtm_family;
 	unsigned alen = family == AF_INET ? 4 : 16;
+	char dst[TNC_ADDR_TEXT_LEN] = "";
 
 	for (struct rtattr *a = RTM_RTA(rt); RTA_OK(a, len);
 	    a = RTA_NEXT(a, len)) {
 		switch (a->rta_type) {
+		case RTA_DST:
+			if (RTA_PAYLOAD(a) >= alen)
+				inet_ntop(family, RTA_DATA(a), dst, sizeof(dst));
+			break;
 		case RTA_OIF:
 			if (RTA_PAYLOAD(a) >= sizeof(uint32_t))
 				memcpy(&ri->oif, RTA_DATA(a), sizeof(uint32_t));
@@ -63,6 +69,11 @@ route_parse(struct rtmsg *rt, int len, struct route_info *ri)
 			break;
 		}
 	}
+	if (dst[0] == '\0')		/* no RTA_DST: the default route */
+		snprintf(dst, sizeof(dst), "%s", family == AF_INET ?
+		    "0.0.0.0" : "::");
+	snprintf(ri->prefix, sizeof(ri->prefix), "%s/%u", dst,
+	    (unsigned)rt->rtm_dst_len);
 	if (ri->gateway[0] == '\0')	/* on-link, as Windows shows it */
 		snprintf(ri->gateway, sizeof(ri->gateway), "%s",
 		    family == AF_INET ? "0.0.0.0" : "::");
@@ -70,10 +81,29 @@ route_parse(struct rtmsg *rt, int len, struct route_info *ri)
 		ri->ifname[0] = '\0';
 }
 
+void
+route_parse_reply(const void *rtm, size_t len, struct route_info *ri)
+{
+	memset(ri, 0, sizeof(*ri));
+	if (len < NLMSG_ALIGN(sizeof(struct rtmsg)))
+		return;
+	route_parse((struct rtmsg *)rtm,
+	    (int)(len - NLMSG_ALIGN(sizeof(struct rtmsg))), ri);
+}
+
 int
 route_lookup(const struct tnc_address *dst, struct route_info *ri)
 {
+	struct route_query q = { .dst = dst };
+
+	return route_query(&q, ri);
+}
+
+int
+route_query(const struct route_query *q, struct route_info *ri)
+{
 	static unsigned seqno;
+	const struct tnc_address *dst = q->dst;
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	struct timeval tv = { .tv_sec = 1 };
 	struct route_req req;
@@ -104,9 +134,29 @@ route_lookup(const struct tnc_address *dst, struct route_info *ri)
 
 		req.rt.rtm_dst_len = 128;
 		add_attr(&req, RTA_DST, &sin6->sin6_addr, 16);
-		if (oif != 0)		/* fe80::1%2: that interface */
+		if (oif != 0 && q->oif == 0)	/* fe80::1%2: that interface */
 			add_attr(&req, RTA_OIF, &oif, sizeof(oif));
 	}
+	if (q->oif != 0) {
+		uint32_t oif = q->oif;
+
+		add_attr(&req, RTA_OIF, &oif, sizeof(oif));
+	}
+	if (q->src != NULL) {
+		if (q->src->sa.ss_family != family) {
+			errno = EAFNOSUPPORT;
+			return -1;
+		}
+		req.rt.rtm_src_len = family == AF_INET ? 32 : 128;
+		if (family == AF_INET)
+			add_attr(&req, RTA_SRC, &((const struct sockaddr_in *)
+			    &q->src->sa)->sin_addr, 4);
+		else
+			add_attr(&req, RTA_SRC, &((const struct sockaddr_in6 *)
+			    &q->src->sa)->sin6_addr, 16);
+	}
+	if (q->fib_match)
+		req.rt.rtm_flags |= RTM_F_FIB_MATCH;
 
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	if (fd < 0)
@@ -149,6 +199,13 @@ fail:
 int
 route_source_address(const struct tnc_address *dst, char *out, size_t outlen)
 {
+	return route_source_address_bound(dst, NULL, out, outlen);
+}
+
+int
+route_source_address_bound(const struct tnc_address *dst,
+    const struct tnc_constraint *c, char *out, size_t outlen)
+{
 	struct sockaddr_storage ss = dst->sa, local;
 	socklen_t llen = sizeof(local);
 	struct tnc_address a;
@@ -164,7 +221,8 @@ route_source_address(const struct tnc_address *dst, char *out, size_t outlen)
 	fd = socket(ss.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
-	if (connect(fd, (struct sockaddr *)&ss, dst->sa_len) == 0 &&
+	if (constraint_apply(c, fd, ss.ss_family) == 0 &&
+	    connect(fd, (struct sockaddr *)&ss, dst->sa_len) == 0 &&
 	    getsockname(fd, (struct sockaddr *)&local, &llen) == 0 &&
 	    address_set(&a, (struct sockaddr *)&local, llen) == 0) {
 		snprintf(out, outlen, "%s", a.text);

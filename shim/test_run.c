@@ -71,8 +71,8 @@ run_warn(struct run *run, const char *fmt, ...)
 }
 
 /* Effective uid 0, or CAP_NET_ADMIN (bit 12) in CapEff. */
-static bool
-run_is_admin(void)
+bool
+tnc_is_admin(void)
 {
 	char line[256];
 	unsigned long long caps;
@@ -156,7 +156,7 @@ run_interface(struct run *run, const char *connected_src)
 		route_source_address(remote, r->source_address,
 		    sizeof(r->source_address));
 	r->network_isolation_context = route_isolation_context(remote);
-	r->is_admin = run_is_admin();
+	r->is_admin = tnc_is_admin();
 }
 
 static long

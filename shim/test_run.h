@@ -17,4 +17,7 @@
 int	tnc_run(const struct tnc_options *o, struct tnc_result *r,
 	    struct tnc_diag *d);
 
+/* IsAdmin: effective uid 0, or CAP_NET_ADMIN in the effective set. */
+bool	tnc_is_admin(void);
+
 #endif /* TNC_SHIM_TEST_RUN_H */

@@ -22,7 +22,7 @@ t_closed_port_ipv4_pings() {
 	start_listener closed
 	run_tnc 127.0.0.1 -Port "$PORT"
 	expect_rc 1
-	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\n' "$PORT"
+	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\ntnc: 127.0.0.1:%s: connection refused (TCP reset)\n' "$PORT" "$PORT"
 	normalise_rtt "$OUT"
 	expect_stdout '\n\nComputerName           : 127.0.0.1\nRemoteAddress          : 127.0.0.1\nRemotePort             : %s\nInterfaceAlias         : lo\nSourceAddress          : 127.0.0.1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTcpTestSucceeded       : False\n\n\n\n' "$PORT"
 }
@@ -40,7 +40,7 @@ t_localhost_tries_each_address() {
 	start_listener open
 	run_tnc localhost -Port "$PORT"
 	expect_rc 0
-	expect_stderr 'WARNING: TCP connect to (::1 : %s) failed\n' "$PORT"
+	expect_stderr 'WARNING: TCP connect to (::1 : %s) failed\ntnc: [::1]:%s: connection refused (TCP reset)\n' "$PORT" "$PORT"
 	expect_stdout '\n\nComputerName     : localhost\nRemoteAddress    : 127.0.0.1\nRemotePort       : %s\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nTcpTestSucceeded : True\n\n\n\n' "$PORT"
 }
 
@@ -49,7 +49,7 @@ t_localhost_both_refused() {
 	start_listener closed
 	run_tnc localhost -Port "$PORT"
 	expect_rc 1
-	expect_stderr 'WARNING: TCP connect to (::1 : %s) failed\nWARNING: TCP connect to (127.0.0.1 : %s) failed\n' "$PORT" "$PORT"
+	expect_stderr 'WARNING: TCP connect to (::1 : %s) failed\ntnc: [::1]:%s: connection refused (TCP reset)\nWARNING: TCP connect to (127.0.0.1 : %s) failed\ntnc: 127.0.0.1:%s: connection refused (TCP reset)\n' "$PORT" "$PORT" "$PORT" "$PORT"
 	normalise_rtt "$OUT"
 	expect_stdout '\n\nComputerName           : localhost\nRemoteAddress          : ::1\nRemotePort             : %s\nInterfaceAlias         : lo\nSourceAddress          : ::1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTcpTestSucceeded       : False\n\n\n\n' "$PORT"
 }
@@ -73,7 +73,7 @@ t_quiet_open_and_closed() {
 	start_listener closed
 	run_tnc 127.0.0.1 -Port "$PORT" -InformationLevel Quiet
 	expect_rc 1
-	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\n' "$PORT"
+	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\ntnc: 127.0.0.1:%s: connection refused (TCP reset)\n' "$PORT" "$PORT"
 	expect_stdout 'False\n'
 }
 
@@ -93,7 +93,7 @@ t_common_tcp_port_http_closed() {
 	cleanup_listeners			# port 80 now closed for sure
 	run_tnc 127.0.0.1 HTTP -i Quiet
 	expect_rc 1
-	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : 80) failed\n'
+	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : 80) failed\ntnc: 127.0.0.1:80: connection refused (TCP reset)\n'
 	expect_stdout 'False\n'
 }
 
@@ -112,7 +112,7 @@ t_filtered_port_times_out() {
 	start_listener full
 	run_tnc 127.0.0.1 -Port "$PORT" -TimeoutSeconds 1
 	expect_rc 1
-	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\n' "$PORT"
+	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\ntnc: 127.0.0.1:%s: no answer within 1 s (filtered?)\n' "$PORT" "$PORT"
 	expect_faster_than_ms 2500
 	normalise_rtt "$OUT"
 	expect_stdout '\n\nComputerName           : 127.0.0.1\nRemoteAddress          : 127.0.0.1\nRemotePort             : %s\nInterfaceAlias         : lo\nSourceAddress          : 127.0.0.1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTcpTestSucceeded       : False\n\n\n\n' "$PORT"
@@ -174,11 +174,12 @@ t_unprivileged_ping_has_no_reply_object() {
 	$TNC_USER "$TNC" 127.0.0.1 -Port "$PORT" >"$OUT" 2>"$ERR"
 	RC=$?
 	expect_rc 1
-	head -n 2 "$ERR" >"$WORK/err2"
-	printf 'WARNING: TCP connect to (127.0.0.1 : %s) failed\nWARNING: Ping to 127.0.0.1 failed\n' "$PORT" >"$EXP"
+	head -n 3 "$ERR" >"$WORK/err2"
+	printf 'WARNING: TCP connect to (127.0.0.1 : %s) failed\ntnc: 127.0.0.1:%s: connection refused (TCP reset)\nWARNING: Ping to 127.0.0.1 failed\n' "$PORT" "$PORT" >"$EXP"
 	expect_file "$WORK/err2"
-	[ "$(sed -n '3p' "$ERR" | cut -c1-5)" = "tnc: " ] || fail "no hint on how to allow ICMP"
-	[ "$(wc -l <"$ERR")" -eq 3 ] || fail "expected exactly 3 stderr lines"
+	# the hint follows the ping warning it explains
+	[ "$(sed -n '4p' "$ERR" | cut -c1-5)" = "tnc: " ] || fail "no hint on how to allow ICMP"
+	[ "$(wc -l <"$ERR")" -eq 4 ] || fail "expected exactly 4 stderr lines"
 	expect_stdout '\n\nComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : %s\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nPingSucceeded    : False\nTcpTestSucceeded : False\n\n\n\n' "$PORT"
 }
 

@@ -230,3 +230,108 @@ t_cmdlet_trace_loopback() {
 	normalise_rtt "$OUT"
 	expect_stdout '\n\nComputerName           : ::1\nRemoteAddress          : ::1\nInterfaceAlias         : lo\nSourceAddress          : ::1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTraceRoute             : ::1\n\n\n\n'
 }
+
+# --- -DiagnoseRouting ---
+
+t_netlab_cmdlet_diagnose_plain() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client server.lab.test -DiagnoseRouting
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nComputerName              : server.lab.test\nRemoteAddress             : 198.18.2.10\nSelectedSourceAddress     : 198.18.1.2\nOutgoingInterfaceIndex    : 2\nSelectedNetRoute          : DestinationPrefix: 0.0.0.0/0\n                            NextHop: 198.18.1.1\nRouteDiagnosticsSucceeded : True\n\n\n\n'
+	# on-link: the connected prefix, next hop 0.0.0.0
+	run_tnc_in_client 198.18.1.1 -DiagnoseRouting
+	expect_rc 0
+	expect_stdout '\n\nComputerName              : 198.18.1.1\nRemoteAddress             : 198.18.1.1\nSelectedSourceAddress     : 198.18.1.2\nOutgoingInterfaceIndex    : 2\nSelectedNetRoute          : DestinationPrefix: 198.18.1.0/24\n                            NextHop: 0.0.0.0\nRouteDiagnosticsSucceeded : True\n\n\n\n'
+	run_tnc_in_client v6only.lab.test -DiagnoseRouting
+	expect_rc 0
+	expect_stdout '\n\nComputerName              : v6only.lab.test\nRemoteAddress             : fd00:198:18:2::10\nSelectedSourceAddress     : fd00:198:18:1::2\nOutgoingInterfaceIndex    : 2\nSelectedNetRoute          : DestinationPrefix: ::/0\n                            NextHop: fd00:198:18:1::1\nRouteDiagnosticsSucceeded : True\n\n\n\n'
+}
+
+t_netlab_cmdlet_diagnose_constrained() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client fd00:198:18:2::10 -DiagnoseRouting -ConstrainSourceAddress fd00:198:18:1::2 -ConstrainInterface 2
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nComputerName              : fd00:198:18:2::10\nRemoteAddress             : fd00:198:18:2::10\nConstrainSourceAddress    : fd00:198:18:1::2\nConstrainInterfaceIndex   : 2\nSelectedSourceAddress     : fd00:198:18:1::2\nOutgoingInterfaceIndex    : 2\nSelectedNetRoute          : DestinationPrefix: ::/0\n                            NextHop: fd00:198:18:1::1\nRouteDiagnosticsSucceeded : True\n\n\n\n'
+	# a source the client does not have: no route, fields empty (the
+	# module's Find-NetRoute runs with -ErrorAction SilentlyContinue)
+	run_tnc_in_client 198.18.2.10 -DiagnoseRouting -ConstrainSourceAddress 198.18.9.9
+	expect_rc 1
+	expect_stderr 'tnc: 198.18.2.10: no route from 198.18.9.9: Network is unreachable\n'
+	expect_stdout '\n\nComputerName              : 198.18.2.10\nRemoteAddress             : 198.18.2.10\nConstrainSourceAddress    : 198.18.9.9\nSelectedSourceAddress     : \nOutgoingInterfaceIndex    : 0\nSelectedNetRoute          : DestinationPrefix: \n                            NextHop: \nRouteDiagnosticsSucceeded : True\n\n\n\n'
+	# the loopback interface cannot reach the server
+	run_tnc_in_client 198.18.2.10 -DiagnoseRouting -ConstrainInterface 1
+	expect_rc 1
+	grep -q '^tnc: 198.18.2.10: no route through the constrained interface: ' "$ERR" ||
+		fail "no no-route note: $(cat "$ERR")"
+}
+
+t_netlab_cmdlet_diagnose_detailed() {
+	lab_cmdlet_setup || return
+	# as root: elevated, the (empty on Linux) event lists are shown
+	run_tnc_in_client 198.18.2.10 -DiagnoseRouting -InformationLevel Detailed
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nComputerName                 : 198.18.2.10\nRemoteAddress                : 198.18.2.10\nSelectedSourceAddress        : 198.18.1.2\nOutgoingInterfaceIndex       : 2\nSelectedNetRoute             : DestinationPrefix: 0.0.0.0/0\n                               NextHop: 198.18.1.1\nRouteSelectionEvents         : \nSourceAddressSelectionEvents : \nRouteDiagnosticsSucceeded    : True\n\n\n\n'
+	# not elevated: the module's warning, and Detailed is dropped
+	_lab_run ip netns exec "$LAB_CLIENT" setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$TNC" 198.18.2.10 -DiagnoseRouting -InformationLevel Detailed
+	expect_rc 0
+	expect_stderr "WARNING: '-InformationLevel Detailed' requires elevation (Run as administrator).\n"
+	expect_stdout '\n\nComputerName              : 198.18.2.10\nRemoteAddress             : 198.18.2.10\nSelectedSourceAddress     : 198.18.1.2\nOutgoingInterfaceIndex    : 2\nSelectedNetRoute          : DestinationPrefix: 0.0.0.0/0\n                            NextHop: 198.18.1.1\nRouteDiagnosticsSucceeded : True\n\n\n\n'
+}
+
+t_netlab_cmdlet_diagnose_failures() {
+	lab_cmdlet_setup || return
+	# name resolution failed: the module returns $null, nothing is printed
+	run_tnc_in_client nosuch.lab.test -DiagnoseRouting
+	expect_rc 2
+	expect_stderr 'WARNING: Name resolution of nosuch.lab.test failed\n'
+	expect_stdout ''
+	run_tnc_in_client 198.18.3.1 -DiagnoseRouting
+	expect_rc 1
+	expect_stderr 'tnc: 198.18.3.1: no route: Network is unreachable\n'
+	run_tnc_in_client 198.18.2.10 -DiagnoseRouting -ConstrainSourceAddress bogus
+	expect_rc 1
+	expect_stderr 'WARNING: Error occured while finding route information. Exception: -ConstrainSourceAddress bogus: not an IP address\n'
+	expect_stdout '\n\nComputerName              : 198.18.2.10\nRemoteAddress             : 198.18.2.10\nConstrainSourceAddress    : bogus\nSelectedSourceAddress     : \nOutgoingInterfaceIndex    : 0\nSelectedNetRoute          : DestinationPrefix: \n                            NextHop: \nRouteDiagnosticsSucceeded : False\n\n\n\n'
+}
+
+# --- -InformationLevel Detailed across the router ---
+
+t_netlab_cmdlet_detailed() {
+	lab_cmdlet_setup || return
+	run_tnc_in_client server.lab.test -Port "$LAB_PORT" -InformationLevel Detailed
+	expect_rc 0
+	expect_stderr_empty
+	# root: IsAdmin is True, so its row is hidden
+	expect_stdout '\n\nComputerName            : server.lab.test\nRemoteAddress           : 198.18.2.10\nRemotePort              : 5022\nNameResolutionResults   : 198.18.2.10\nMatchingIPsecRules      : \nNetworkIsolationContext : Private Network\nInterfaceAlias          : lab0\nSourceAddress           : 198.18.1.2\nNetRoute (NextHop)      : 198.18.1.1\nTcpTestSucceeded        : True\n\n\n\n'
+	_lab_run ip netns exec "$LAB_CLIENT" setpriv --reuid=65534 --regid=65534 --clear-groups \
+	    "$TNC" dual.lab.test -Port 5023 -InformationLevel Detailed -TimeoutSeconds 2
+	expect_rc 1
+	expect_stderr 'WARNING: TCP connect to (fd00:198:18:2::10 : 5023) failed\ntnc: [fd00:198:18:2::10]:5023: connection refused (TCP reset)\nWARNING: TCP connect to (198.18.2.10 : 5023) failed\ntnc: 198.18.2.10:5023: connection refused (TCP reset)\nWARNING: Ping to fd00:198:18:2::10 failed\ntnc: ICMP echo is not permitted for this user; allow it with: sysctl -w net.ipv4.ping_group_range="0 2147483647" or setcap cap_net_raw+p %s\nWARNING: Ping to 198.18.2.10 failed\n' "$(readlink -f "$TNC")"
+	# not admin: IsAdmin False shown; the ping is not permitted to nobody,
+	# so there is no PingReplyDetails row
+	cp "$OUT" "$WORK/out.detailed"
+	printf '\n\nComputerName            : dual.lab.test\nRemoteAddress           : fd00:198:18:2::10\nRemotePort              : 5023\nNameResolutionResults   : fd00:198:18:2::10\n                          198.18.2.10\nMatchingIPsecRules      : \nNetworkIsolationContext : Private Network\nIsAdmin                 : False\nInterfaceAlias          : lab0\nSourceAddress           : fd00:198:18:1::2\nNetRoute (NextHop)      : fd00:198:18:1::1\nPingSucceeded           : False\nTcpTestSucceeded        : False\n\n\n\n' >"$EXP"
+	expect_file "$WORK/out.detailed"
+	# ping only, on-link: next hop 0.0.0.0
+	run_tnc_in_client 198.18.1.1 -InformationLevel Detailed
+	expect_rc 0
+	normalise_rtt "$OUT"
+	expect_stdout '\n\nComputerName           : 198.18.1.1\nRemoteAddress          : 198.18.1.1\nNameResolutionResults  : 198.18.1.1\nInterfaceAlias         : lab0\nSourceAddress          : 198.18.1.2\nNetRoute (NextHop)     : 0.0.0.0\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\n\n\n\n'
+	run_tnc_in_client fd00:198:18:1::1 -InformationLevel Detailed
+	expect_rc 0
+	normalise_rtt "$OUT"
+	expect_stdout '\n\nComputerName           : fd00:198:18:1::1\nRemoteAddress          : fd00:198:18:1::1\nNameResolutionResults  : fd00:198:18:1::1\nInterfaceAlias         : lab0\nSourceAddress          : fd00:198:18:1::2\nNetRoute (NextHop)     : ::\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\n\n\n\n'
+}
+
+# loopback, no lab: Detailed with a port, root (IsAdmin hidden)
+t_cmdlet_detailed_loopback() {
+	start_listener open
+	run_tnc 127.0.0.1 -Port "$PORT" -InformationLevel Detailed
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nComputerName            : 127.0.0.1\nRemoteAddress           : 127.0.0.1\nRemotePort              : %s\nNameResolutionResults   : 127.0.0.1\nMatchingIPsecRules      : \nNetworkIsolationContext : Loopback\nInterfaceAlias          : lo\nSourceAddress           : 127.0.0.1\nNetRoute (NextHop)      : 0.0.0.0\nTcpTestSucceeded        : True\n\n\n\n' "$PORT"
+}

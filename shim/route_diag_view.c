@@ -1,0 +1,111 @@
+/* route_diag_view.c: the list view of a NetRouteDiagnostics object. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exit_codes.h"
+#include "report.h"
+#include "route_diag_view.h"
+
+#define RD_VIEW_MAX_ITEMS	10
+
+static int
+rd_add(struct view_rows *rows, const char *label, const char *value)
+{
+	struct list_item *it = &rows->items[rows->n];
+
+	it->label = strdup(label);
+	it->value = strdup(value);
+	if (it->label == NULL || it->value == NULL) {
+		free(it->label);
+		free(it->value);
+		errno = ENOMEM;
+		return -1;
+	}
+	rows->n++;
+	return 0;
+}
+
+int
+route_diag_view(const struct route_diag *rd, struct view_rows *rows)
+{
+	char num[16], route[2 * TNC_ADDR_TEXT_LEN + 40];
+	int rc = 0;
+
+	rows->n = 0;
+	rows->items = calloc(RD_VIEW_MAX_ITEMS, sizeof(*rows->items));
+	if (rows->items == NULL)
+		return -1;
+	rc |= rd_add(rows, "ComputerName", rd->computer_name);
+	rc |= rd_add(rows, "RemoteAddress", rd->remote_address);
+	if (rd->constrain_source[0] != '\0')
+		rc |= rd_add(rows, "ConstrainSourceAddress", rd->constrain_source);
+	if (rd->constrain_ifindex != 0) {
+		snprintf(num, sizeof(num), "%u", rd->constrain_ifindex);
+		rc |= rd_add(rows, "ConstrainInterfaceIndex", num);
+	}
+	rc |= rd_add(rows, "SelectedSourceAddress", rd->selected_source);
+	snprintf(num, sizeof(num), "%u", rd->out_ifindex);
+	rc |= rd_add(rows, "OutgoingInterfaceIndex", num);
+	/* the format's script concatenates even for a null route */
+	snprintf(route, sizeof(route), "DestinationPrefix: %s\nNextHop: %s",
+	    rd->has_route ? rd->prefix : "", rd->has_route ? rd->next_hop : "");
+	rc |= rd_add(rows, "SelectedNetRoute", route);
+	if (rd->detailed) {
+		/* no ETW route events on Linux: empty lists */
+		rc |= rd_add(rows, "RouteSelectionEvents", "");
+		rc |= rd_add(rows, "SourceAddressSelectionEvents", "");
+	}
+	rc |= rd_add(rows, "RouteDiagnosticsSucceeded",
+	    rd->succeeded ? "True" : "False");
+	if (rc != 0) {
+		view_rows_free(rows);
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+int
+route_diag_command(const struct tnc_options *o, const char *script,
+    struct text_out *out, struct text_out *err)
+{
+	struct route_diag rd;
+	struct tnc_diag d;
+	struct list_writer lw;
+	struct view_rows rows;
+	int status;
+
+	memset(&d, 0, sizeof(d));
+	if (route_diagnose(o, &rd, &d) < 0) {
+		text_out_linef(err, "tnc: %s", d.error);
+		status = TNC_EXIT_SYSTEM;
+		goto out;
+	}
+	if (d.stopped) {
+		report_stop_error(&d, script, err);
+		status = TNC_EXIT_FAILED;
+		goto out;
+	}
+	report_diag(&d, o, err);
+	text_out_finish(err);		/* warnings come before the object */
+	if (!rd.resolved) {
+		status = TNC_EXIT_NO_NAME;
+		goto out;
+	}
+	status = rd.succeeded && rd.has_route ? TNC_EXIT_OK : TNC_EXIT_FAILED;
+	if (route_diag_view(&rd, &rows) < 0) {
+		text_out_line(err, "tnc: out of memory");
+		status = TNC_EXIT_SYSTEM;
+		goto out;
+	}
+	list_writer_begin(&lw, out, PS_EDITION_51);
+	list_writer_entry(&lw, rows.items, rows.n);
+	list_writer_end(&lw);
+	view_rows_free(&rows);
+out:
+	route_diag_free(&rd);
+	diag_free(&d);
+	return status;
+}

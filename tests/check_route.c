@@ -1,0 +1,231 @@
+/* check_route.c: route replies, FIB-match prefixes, trace and route diagnostics. */
+#include <arpa/inet.h>
+#include <check.h>
+#include <linux/rtnetlink.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim/resolve.h"
+#include "shim/route_diag_view.h"
+#include "shim/route_lookup.h"
+#include "shim/trace_route.h"
+
+/* An RTM_NEWROUTE body: rtmsg, then RTA_DST (if dst) and RTA_GATEWAY (if gw). */
+struct fake_route {
+	struct rtmsg rt;
+	char	attrs[64];
+};
+
+static size_t
+fake_attr(struct fake_route *m, size_t off, unsigned short type,
+    const void *data, size_t len)
+{
+	struct rtattr *a = (struct rtattr *)(m->attrs + off);
+
+	a->rta_type = type;
+	a->rta_len = (unsigned short)RTA_LENGTH(len);
+	memcpy(RTA_DATA(a), data, len);
+	return off + RTA_ALIGN(a->rta_len);
+}
+
+static size_t
+fake_v4(struct fake_route *m, const char *dst, unsigned dst_len,
+    const char *gw, unsigned oif)
+{
+	struct in_addr a;
+	size_t off = 0;
+
+	memset(m, 0, sizeof(*m));
+	m->rt.rtm_family = AF_INET;
+	m->rt.rtm_dst_len = (unsigned char)dst_len;
+	if (dst != NULL) {
+		inet_pton(AF_INET, dst, &a);
+		off = fake_attr(m, off, RTA_DST, &a, 4);
+	}
+	if (gw != NULL) {
+		inet_pton(AF_INET, gw, &a);
+		off = fake_attr(m, off, RTA_GATEWAY, &a, 4);
+	}
+	off = fake_attr(m, off, RTA_OIF, &oif, 4);
+	return NLMSG_ALIGN(sizeof(m->rt)) + off;
+}
+
+START_TEST(test_parse_default_route)
+{
+	struct fake_route m;
+	struct route_info ri;
+	size_t len = fake_v4(&m, NULL, 0, "198.18.1.1", 1);
+
+	route_parse_reply(&m, len, &ri);
+	ck_assert_str_eq(ri.prefix, "0.0.0.0/0");
+	ck_assert_str_eq(ri.gateway, "198.18.1.1");
+	ck_assert_uint_eq(ri.oif, 1);
+	ck_assert_str_eq(ri.ifname, "lo");
+}
+END_TEST
+
+START_TEST(test_parse_on_link)
+{
+	struct fake_route m;
+	struct route_info ri;
+	size_t len = fake_v4(&m, "198.18.1.0", 24, NULL, 1);
+
+	route_parse_reply(&m, len, &ri);
+	ck_assert_str_eq(ri.prefix, "198.18.1.0/24");
+	ck_assert_str_eq(ri.gateway, "0.0.0.0");	/* on-link, as Windows */
+}
+END_TEST
+
+START_TEST(test_parse_v6_default)
+{
+	struct fake_route m;
+	struct route_info ri;
+	struct in6_addr gw;
+	unsigned oif = 1;
+	size_t off = 0;
+
+	memset(&m, 0, sizeof(m));
+	m.rt.rtm_family = AF_INET6;
+	inet_pton(AF_INET6, "fd00:198:18:1::1", &gw);
+	off = fake_attr(&m, off, RTA_GATEWAY, &gw, 16);
+	off = fake_attr(&m, off, RTA_OIF, &oif, 4);
+	route_parse_reply(&m, NLMSG_ALIGN(sizeof(m.rt)) + off, &ri);
+	ck_assert_str_eq(ri.prefix, "::/0");
+	ck_assert_str_eq(ri.gateway, "fd00:198:18:1::1");
+}
+END_TEST
+
+/* The kernel's own answer for loopback: the local table's /32 entry. */
+START_TEST(test_query_fib_match_loopback)
+{
+	struct tnc_address dst, src;
+	struct route_query q = { .dst = &dst, .fib_match = true };
+	struct route_info ri;
+
+	ck_assert_int_eq(resolve_literal("127.0.0.1", &dst), 0);
+	ck_assert_int_eq(route_query(&q, &ri), 0);
+	ck_assert_str_eq(ri.prefix, "127.0.0.1/32");
+	ck_assert_str_eq(ri.gateway, "0.0.0.0");
+	ck_assert_str_eq(ri.ifname, "lo");
+	/* without the flag: the host prefix of the destination */
+	q.fib_match = false;
+	ck_assert_int_eq(route_query(&q, &ri), 0);
+	ck_assert_str_eq(ri.prefix, "127.0.0.1/32");
+	/* constrained to a source of the other family */
+	ck_assert_int_eq(resolve_literal("::1", &src), 0);
+	q.src = &src;
+	ck_assert_int_eq(route_query(&q, &ri), -1);
+}
+END_TEST
+
+START_TEST(test_trace_loopback)
+{
+	struct tnc_address dst;
+	char **v;
+	int n;
+
+	ck_assert_int_eq(resolve_literal("127.0.0.1", &dst), 0);
+	n = trace_route(&dst, 30, 1000, 5000, NULL, &v);
+	ck_assert_int_eq(n, 1);
+	/* "..." when this user may not send ICMP at all */
+	if (strcmp(v[0], "...") != 0) {
+		ck_assert_str_eq(v[0], "127.0.0.1");
+		ck_assert(!trace_incomplete(v, 1, &dst));
+	}
+	free(v[0]);
+	free(v);
+}
+END_TEST
+
+START_TEST(test_trace_incomplete)
+{
+	struct tnc_address dst;
+	char *hops[] = { "198.18.1.1", "0.0.0.0" };
+	char *done[] = { "198.18.1.1", "198.18.2.10" };
+
+	ck_assert_int_eq(resolve_literal("198.18.2.10", &dst), 0);
+	ck_assert(trace_incomplete(hops, 2, &dst));
+	ck_assert(!trace_incomplete(done, 2, &dst));
+	ck_assert(trace_incomplete(done, 0, &dst));
+}
+END_TEST
+
+/* The NetRouteDiagnostics rows and their display conditions (spec 2.3). */
+START_TEST(test_diag_view_rows)
+{
+	struct route_diag rd;
+	struct view_rows rows;
+	static const char *plain[] = { "ComputerName", "RemoteAddress",
+	    "SelectedSourceAddress", "OutgoingInterfaceIndex",
+	    "SelectedNetRoute", "RouteDiagnosticsSucceeded" };
+	static const char *full[] = { "ComputerName", "RemoteAddress",
+	    "ConstrainSourceAddress", "ConstrainInterfaceIndex",
+	    "SelectedSourceAddress", "OutgoingInterfaceIndex",
+	    "SelectedNetRoute", "RouteSelectionEvents",
+	    "SourceAddressSelectionEvents", "RouteDiagnosticsSucceeded" };
+
+	memset(&rd, 0, sizeof(rd));
+	rd.resolved = true;
+	rd.computer_name = "server.lab.test";
+	snprintf(rd.remote_address, sizeof(rd.remote_address), "198.18.2.10");
+	rd.constrain_source = "";
+	snprintf(rd.selected_source, sizeof(rd.selected_source), "198.18.1.2");
+	rd.out_ifindex = 2;
+	rd.has_route = true;
+	snprintf(rd.prefix, sizeof(rd.prefix), "0.0.0.0/0");
+	snprintf(rd.next_hop, sizeof(rd.next_hop), "198.18.1.1");
+	rd.succeeded = true;
+	ck_assert_int_eq(route_diag_view(&rd, &rows), 0);
+	ck_assert_uint_eq(rows.n, 6);
+	for (size_t i = 0; i < rows.n; i++)
+		ck_assert_str_eq(rows.items[i].label, plain[i]);
+	ck_assert_str_eq(rows.items[3].value, "2");
+	ck_assert_str_eq(rows.items[4].value,
+	    "DestinationPrefix: 0.0.0.0/0\nNextHop: 198.18.1.1");
+	ck_assert_str_eq(rows.items[5].value, "True");
+	view_rows_free(&rows);
+
+	rd.constrain_source = "198.18.1.2";
+	rd.constrain_ifindex = 2;
+	rd.detailed = true;
+	ck_assert_int_eq(route_diag_view(&rd, &rows), 0);
+	ck_assert_uint_eq(rows.n, 10);
+	for (size_t i = 0; i < rows.n; i++)
+		ck_assert_str_eq(rows.items[i].label, full[i]);
+	ck_assert_str_eq(rows.items[7].value, "");
+	view_rows_free(&rows);
+}
+END_TEST
+
+static Suite *
+route_suite(void)
+{
+	Suite *s = suite_create("route");
+	TCase *tc_parse = tcase_create("netlink");
+	TCase *tc_trace = tcase_create("trace");
+	TCase *tc_view = tcase_create("diag_view");
+
+	tcase_add_test(tc_parse, test_parse_default_route);
+	tcase_add_test(tc_parse, test_parse_on_link);
+	tcase_add_test(tc_parse, test_parse_v6_default);
+	tcase_add_test(tc_parse, test_query_fib_match_loopback);
+	tcase_add_test(tc_trace, test_trace_loopback);
+	tcase_add_test(tc_trace, test_trace_incomplete);
+	tcase_add_test(tc_view, test_diag_view_rows);
+	suite_add_tcase(s, tc_parse);
+	suite_add_tcase(s, tc_trace);
+	suite_add_tcase(s, tc_view);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(route_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
