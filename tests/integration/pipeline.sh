@@ -346,7 +346,7 @@ t_pl_command_option_errors() {
 	expect_rc 3
 	expect_stderr 'tnc: -Command needs a script, or - to read it from stdin\n'
 	head -c 70000 /dev/zero | tr '\0' ' ' >"$WORK/big"
-	"$TNC" -c - <"$WORK/big" >"$OUT" 2>"$ERR"
+	"$TNC" -command - <"$WORK/big" >"$OUT" 2>"$ERR"
 	RC=$?
 	expect_rc 3
 	expect_stderr 'tnc: the script on stdin is longer than 65536 bytes\n'
