@@ -46,10 +46,17 @@ static const struct ps_param_meta tnc_params[] = {
 	  .has_range = true, .range_min = 1, .range_max = 65535 },
 	{ .name = "DiagnoseRouting", .type = PS_TYPE_SWITCH,
 	  .position = PS_NAMED, .sets = SET_NRD, .mandatory_sets = SET_NRD },
+	/*
+	 * The cmdlet has these two in the NetRouteDiagnostics set only. Ours
+	 * are in every set, so that they also bind the TCP test and the echo
+	 * to a source address or interface (issue 5). No command line that
+	 * works in the real cmdlet changes meaning; only its error for, say,
+	 * `tnc host -Port 80 -ConstrainSourceAddress a` becomes a test.
+	 */
 	{ .name = "ConstrainSourceAddress", .type = PS_TYPE_STRING,
-	  .position = PS_NAMED, .sets = SET_NRD },
+	  .position = PS_NAMED, .sets = PS_ALL_SETS },
 	{ .name = "ConstrainInterface", .type = PS_TYPE_UINT32,
-	  .position = PS_NAMED, .sets = SET_NRD },
+	  .position = PS_NAMED, .sets = PS_ALL_SETS },
 	{ .name = "InformationLevel", .type = PS_TYPE_STRING,
 	  .position = PS_NAMED, .sets = PS_ALL_SETS,
 	  .validate_set = information_levels },

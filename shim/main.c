@@ -274,9 +274,10 @@ main(int argc, char **argv)
 		}
 		goto out_run;
 	}
-	if (tnc_run(&o, &r, &d) < 0) {
+	rc = tnc_run(&o, &r, &d);
+	if (rc < 0) {
 		fprintf(stderr, "tnc: %s\n", d.error);
-		status = TNC_EXIT_SYSTEM;
+		status = report_run_failure_status(rc);
 		goto out_run;
 	}
 	if (d.stopped) {

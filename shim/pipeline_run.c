@@ -950,7 +950,7 @@ run_finish(struct exec *ex, const struct stage *st, struct run *rn,
 			text_out_linef(&t, "tnc: %s", rn->d.error);
 			rn->events = mem_close(m, &buf, &t);
 		}
-		worst(status, TNC_EXIT_SYSTEM);
+		worst(status, report_run_failure_status(rn->rc));
 		return;
 	}
 	if (mem_open(ex, &m, &buf, &len, &t) == 0) {
@@ -1238,7 +1238,7 @@ exec_pipeline(struct exec *ex, const struct plan *pl, bool host,
 			if (first == 1 && runs[i].bind_failed)
 				worst(&s, TNC_EXIT_USAGE);
 			else if (first == 1 && runs[i].rc < 0)
-				worst(&s, TNC_EXIT_SYSTEM);
+				worst(&s, report_run_failure_status(runs[i].rc));
 			else if (first == 1 && runs[i].d.stopped)
 				worst(&s, TNC_EXIT_FAILED);
 			else if (first == 1)

@@ -5,6 +5,7 @@
 #include "../parsers/ps_error.h"
 #include "exit_codes.h"
 #include "report.h"
+#include "test_run.h"
 
 void
 report_diag(const struct tnc_diag *d, const struct tnc_options *o,
@@ -57,4 +58,10 @@ report_exit_status(const struct tnc_result *r)
 	if (!r->name_resolution_succeeded)
 		return TNC_EXIT_NO_NAME;
 	return report_quiet_value(r) ? TNC_EXIT_OK : TNC_EXIT_FAILED;
+}
+
+int
+report_run_failure_status(int run_rc)
+{
+	return run_rc == TNC_RUN_BAD_OPTION ? TNC_EXIT_USAGE : TNC_EXIT_SYSTEM;
 }

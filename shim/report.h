@@ -23,6 +23,9 @@ void	report_stop_error(const struct tnc_diag *d, const char *script,
 /* 0 success, 1 failed, 2 name did not resolve (shim/exit_codes.h). */
 int	report_exit_status(const struct tnc_result *r);
 
+/* The exit status for a tnc_run() that could not run: 3 bad option, else 4. */
+int	report_run_failure_status(int run_rc);
+
 /* The bare bool that -InformationLevel Quiet returns. */
 bool	report_quiet_value(const struct tnc_result *r);
 

@@ -413,7 +413,7 @@ tnc_run(const struct tnc_options *o, struct tnc_result *r,
 	r->trace_route = NULL;
 	if (constraint_from_options(o, &run.con, d->error,
 	    sizeof(d->error)) != 0)
-		return -1;
+		return TNC_RUN_BAD_OPTION;
 
 	n = resolve_name(name, (double)run.timeout_ms / 1000.0, &r->resolved);
 	if (n < 0) {

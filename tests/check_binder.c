@@ -78,8 +78,6 @@ static const struct error_case error_cases[] = {
 	    "Cannot validate argument on parameter 'TimeoutSeconds'. The -1 argument is less than or equal to the minimum allowed range of 0. Supply an argument that is greater than 0 and then try the command again." },
 	{ "timeout_3601", "tnc host -TimeoutSeconds 3601", "ParameterArgumentValidationError",
 	    "Cannot validate argument on parameter 'TimeoutSeconds'. The 3601 argument is greater than the maximum allowed range of 3600. Supply an argument that is less than or equal to 3600 and then try the command again." },
-	{ "missing_mandatory", "tnc host -ConstrainInterface 3", "MissingMandatoryParameter",
-	    "Cannot process command because of one or more missing mandatory parameters: DiagnoseRouting." },
 	{ "parse_unterminated", "tnc 'abc", "TerminatorExpectedAtEndOfString",
 	    "The string is missing the terminator: '." },
 	{ "parse_empty_pipe", "tnc host |", "EmptyPipeElement",
@@ -443,6 +441,70 @@ START_TEST(test_not_plain)
 }
 END_TEST
 
+/*
+ * Test-NetConnection no longer has a reachable mandatory-parameter error
+ * (its Constrain* parameters are in every set, issue 5), so the binder's
+ * rule is checked on a command of the same shape: -Flag is in set "A",
+ * where -Name is mandatory.
+ */
+START_TEST(test_missing_mandatory)
+{
+	static const char *const set_names[] = { "A", "B" };
+	static const struct ps_param_meta params[] = {
+		{ .name = "Name", .type = PS_TYPE_STRING, .position = PS_NAMED,
+		  .sets = 1u, .mandatory_sets = 1u },
+		{ .name = "Flag", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+		  .sets = 1u },
+		{ .name = "Other", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+		  .sets = 2u },
+	};
+	static const struct ps_command_meta meta = {
+		.name = "Test-NetConnection", .is_function = true,
+		.common_parameters = true, .set_names = set_names, .nsets = 2,
+		.default_set = -1, .params = params, .nparams = 3,
+	};
+	const char *script = "tnc -Flag";
+	struct ps_script s;
+	struct ps_binding b;
+	struct ps_error e;
+	char *got, *want;
+
+	ck_assert_int_eq(ps_parse(script, &s, &e), 0);
+	ck_assert_int_eq(ps_bind(&meta, &s.v[0].cmds[0], &b, &e), -1);
+	ck_assert_str_eq(e.error_id, "MissingMandatoryParameter");
+	got = render(&e, script, TNC_NEWLINE_LF);
+	want = fixture_read("", "fixtures/errors/missing_mandatory.txt");
+	assert_same_as_fixture(got, want, "missing_mandatory.txt");
+	free(got);
+	free(want);
+	ps_binding_free(&b);
+	ps_script_free(&s);
+}
+END_TEST
+
+/* Our extension: the constraints bind in the default mode too. */
+START_TEST(test_constraints_in_every_set)
+{
+	struct tnc_options o;
+	struct ps_error e;
+
+	ck_assert_int_eq(tnc_parse_and_bind("tnc host -Port 80 "
+	    "-ConstrainSourceAddress 127.0.0.2 -ConstrainInterface 1", &o, &e), 0);
+	ck_assert_int_eq(o.set, TNC_SET_REMOTE_PORT);
+	ck_assert_str_eq(o.constrain_source_address, "127.0.0.2");
+	ck_assert_uint_eq(o.constrain_interface, 1);
+	tnc_options_free(&o);
+	ck_assert_int_eq(tnc_parse_and_bind("tnc host -ConstrainInterface 3",
+	    &o, &e), 0);
+	ck_assert_int_eq(o.set, TNC_SET_ICMP);
+	tnc_options_free(&o);
+	ck_assert_int_eq(tnc_parse_and_bind("tnc host -DiagnoseRouting "
+	    "-ConstrainInterface 3", &o, &e), 0);
+	ck_assert_int_eq(o.set, TNC_SET_NET_ROUTE_DIAGNOSTICS);
+	tnc_options_free(&o);
+}
+END_TEST
+
 START_TEST(test_more_errors)
 {
 	static const struct {
@@ -543,6 +605,8 @@ binder_suite(void)
 	tcase_add_test(tc_bad, test_error_crlf);
 	tcase_add_test(tc_bad, test_action_preference_number_out_of_range);
 	tcase_add_test(tc_bad, test_more_errors);
+	tcase_add_test(tc_bad, test_missing_mandatory);
+	tcase_add_test(tc_ok, test_constraints_in_every_set);
 	suite_add_tcase(s, tc_ok);
 	suite_add_tcase(s, tc_bad);
 	return s;

@@ -193,3 +193,22 @@ t_stdout_write_error_is_exit_4() {
 	RC=$?
 	expect_rc 4
 }
+
+# Ours: -ConstrainSourceAddress / -ConstrainInterface bind the TCP test too.
+t_constrained_source_address_binds_tcp() {
+	start_listener open
+	run_tnc 127.0.0.1 -Port "$PORT" -ConstrainSourceAddress 127.0.0.2
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : %s\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.2\nTcpTestSucceeded : True\n\n\n\n' "$PORT"
+	run_tnc 127.0.0.1 -Port "$PORT" -ConstrainInterface 1 -InformationLevel Quiet
+	expect_rc 0
+	expect_stdout 'True\n'
+}
+
+t_constraint_that_cannot_be_used_is_usage_error() {
+	run_tnc 127.0.0.1 -Port 1 -ConstrainSourceAddress bogus
+	expect_rc 3
+	expect_stdout ''
+	expect_stderr 'tnc: -ConstrainSourceAddress bogus: not an IP address\n'
+}
