@@ -27,7 +27,12 @@
 static const char usage_text[] =
 "Usage: tnc [[-ComputerName] <host>] [-Port <1-65535> | [-CommonTCPPort] HTTP|RDP|SMB|WINRM]\n"
 "           [-InformationLevel Quiet|Detailed] [-TimeoutSeconds <seconds>]\n"
-"           [-NewLine LF|CRLF] [-WarningAction <preference>] [-ErrorAction <preference>]\n"
+"           [-ConstrainSourceAddress <ip>] [-ConstrainInterface <index>]\n"
+"           [-NewLine LF|CRLF] [-OutputStyle WindowsPowerShell|PowerShell7]\n"
+"           [-WarningAction <preference>] [-ErrorAction <preference>]\n"
+"       tnc [[-ComputerName] <host>] -TraceRoute [-Hops <1-120>] [...]\n"
+"       tnc [[-ComputerName] <host>] -DiagnoseRouting [-ConstrainSourceAddress <ip>]\n"
+"           [-ConstrainInterface <index>] [-InformationLevel Detailed] [...]\n"
 "       tnc -Command '<script>' | -Command -   a PowerShell pipeline, e.g.\n"
 "           'tnc host -port 5022 | select ComputerName, TcpTestSucceeded | Format-List'\n"
 "           (- reads it from stdin); argv with '|' tokens works the same\n"
@@ -43,13 +48,21 @@ static const char usage_text[] =
 "  -Port, -RemotePort                  TCP port to test\n"
 "  -CommonTCPPort                      HTTP (80), RDP (3389), SMB (445), WINRM (5985)\n"
 "  -InformationLevel                   Quiet: print only True or False; Detailed\n"
+"  -TraceRoute, -Hops                  trace the route (default 30 hops at most)\n"
+"  -DiagnoseRouting                    show the route and source address chosen\n"
+"  -ConstrainSourceAddress, -ConstrainInterface\n"
+"                                      with -DiagnoseRouting as in Windows; tnc also\n"
+"                                      binds the TCP test and the echo to them\n"
 "  -TimeoutSeconds                     bound for each connect attempt and each echo\n"
 "                                      (default 5); the whole run stops after 10 times it\n"
 "  -NewLine CRLF                       end lines with CR LF, as Windows does\n"
 "  -OutputStyle PowerShell7            PowerShell 7.4's envelopes (default\n"
 "                                      WindowsPowerShell, i.e. 5.1)\n"
-"  -WarningAction SilentlyContinue     do not print warnings (also Ignore); Stop: the\n"
-"                                      first warning ends the run as an error\n"
+"  -WarningAction SilentlyContinue     do not print warnings or notes (also Ignore);\n"
+"                                      Stop: the first warning ends the run as an error\n"
+"\n"
+"Warnings (WARNING: ...) and tnc's own notes (tnc: ...) go to stderr; the\n"
+"result goes to stdout.\n"
 "\n"
 "Exit status:\n"
 "  0  the test succeeded\n"
@@ -61,7 +74,8 @@ static const char usage_text[] =
 "Examples:\n"
 "  tnc 10.0.0.4 -port 5022\n"
 "  tnc sqlmi.example.net -Port 5022 -InformationLevel Quiet\n"
-"  tnc localhost -CommonTCPPort RDP\n";
+"  tnc localhost -CommonTCPPort RDP\n"
+"  tnc 10.0.0.4 -port 5022 '|' select ComputerName, RemoteAddress, TcpTestSucceeded '|' Format-List\n";
 
 /* "tnc", or "Test-NetConnection" when invoked through that link. */
 static const char *
@@ -200,7 +214,7 @@ print_result(const struct tnc_result *r, const struct tnc_options *o,
 	}
 	if (result_view_default(r, &rows) < 0)
 		return -1;
-	list_writer_begin(&lw, out, PS_EDITION_51);
+	list_writer_begin(&lw, out, report_edition(o));
 	list_writer_entry(&lw, rows.items, rows.n);
 	list_writer_end(&lw);
 	view_rows_free(&rows);

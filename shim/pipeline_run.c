@@ -467,9 +467,7 @@ plan_build(struct exec *ex, const struct ps_pipeline *p, struct plan *pl,
 			if (!ex->style_set) {
 				ex->style_set = true;
 				ex->nl = st->o.newline;
-				ex->ed = st->o.output_style ==
-				    TNC_STYLE_POWERSHELL7 ? PS_EDITION_74 :
-				    PS_EDITION_51;
+				ex->ed = report_edition(&st->o);
 			}
 			continue;
 		}

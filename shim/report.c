@@ -65,3 +65,10 @@ report_run_failure_status(int run_rc)
 {
 	return run_rc == TNC_RUN_BAD_OPTION ? TNC_EXIT_USAGE : TNC_EXIT_SYSTEM;
 }
+
+enum ps_edition
+report_edition(const struct tnc_options *o)
+{
+	return o->output_style == TNC_STYLE_POWERSHELL7 ? PS_EDITION_74 :
+	    PS_EDITION_51;
+}

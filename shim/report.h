@@ -3,6 +3,7 @@
 
 #include "../parsers/tnc_options.h"
 #include "diag.h"
+#include "list_writer.h"
 #include "text_out.h"
 #include "tnc_result.h"
 
@@ -25,6 +26,9 @@ int	report_exit_status(const struct tnc_result *r);
 
 /* The exit status for a tnc_run() that could not run: 3 bad option, else 4. */
 int	report_run_failure_status(int run_rc);
+
+/* Whose envelopes the output follows: 5.1, or 7.4 with -OutputStyle PowerShell7. */
+enum ps_edition report_edition(const struct tnc_options *o);
 
 /* The bare bool that -InformationLevel Quiet returns. */
 bool	report_quiet_value(const struct tnc_result *r);

@@ -100,7 +100,7 @@ route_diag_command(const struct tnc_options *o, const char *script,
 		status = TNC_EXIT_SYSTEM;
 		goto out;
 	}
-	list_writer_begin(&lw, out, PS_EDITION_51);
+	list_writer_begin(&lw, out, report_edition(o));
 	list_writer_entry(&lw, rows.items, rows.n);
 	list_writer_end(&lw);
 	view_rows_free(&rows);

@@ -212,3 +212,11 @@ t_constraint_that_cannot_be_used_is_usage_error() {
 	expect_stdout ''
 	expect_stderr 'tnc: -ConstrainSourceAddress bogus: not an IP address\n'
 }
+
+# Ours: PowerShell 7.4's envelope (one blank line before and after a list).
+t_output_style_powershell7_plain_form() {
+	start_listener open
+	run_tnc 127.0.0.1 -Port "$PORT" -OutputStyle PowerShell7
+	expect_rc 0
+	expect_stdout '\nComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : %s\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nTcpTestSucceeded : True\n\n' "$PORT"
+}
