@@ -11,19 +11,33 @@ trap 'kill $listener 2>/dev/null; rm -f "$fifo"' EXIT
 read -r open <"$fifo"
 closed=$(tests/tools/listener closed)
 
+# show CMD...: prints the command as one would type it in a shell, runs it
 show() {
-	echo "\$ $*"
+	local a line="\$"
+	for a in "$@"; do
+		case $a in
+		*[\ \|]*) line="$line '$a'" ;;
+		*) line="$line $a" ;;
+		esac
+	done
+	echo "$line"
 	"$@"
 	echo "[exit status $?]"
 	echo
 }
 
 echo "== A listener on 127.0.0.1:$open stands in for the Managed Instance endpoint."
-echo "== The job-step check, as SQL Agent's step would run it:"
+echo "== Job step 'Test Port 5022' of TestMILinkConnection, its command string split"
+echo "== into arguments as a CmdExec step does (no shell):"
 echo
-show ./tnc 127.0.0.1 -port "$open"
+show ./tnc 127.0.0.1 -port "$open" '|' select ComputerName, RemoteAddress, TcpTestSucceeded '|' Format-List
+echo "== The same string handed over whole, as pwsh -Command takes it:"
+echo
+show ./tnc -Command "tnc 127.0.0.1 -port $open | select ComputerName, RemoteAddress, TcpTestSucceeded | Format-List"
+echo "== The NetHelper job's step:"
+echo
 show ./tnc 127.0.0.1 -port "$open" -InformationLevel Quiet
 echo "== The same checks against a closed port ($closed):"
 echo
-show ./tnc 127.0.0.1 -port "$closed"
+show ./tnc 127.0.0.1 -port "$closed" '|' select ComputerName, RemoteAddress, TcpTestSucceeded '|' Format-List
 show ./tnc 127.0.0.1 -port "$closed" -InformationLevel Quiet
