@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "errqueue.h"
 #include "icmp_echo.h"
 #include "resolve.h"
 
@@ -356,45 +357,26 @@ static void
 icmp_errqueue(struct icmp_pinger *p, struct icmp_sock *s)
 {
 	for (int k = 0; k < ICMP_READS_MAX; k++) {
-		uint8_t buf[ICMP_PKT_MAX], ctl[512];
-		struct sockaddr_storage to;
-		struct iovec iov = { buf, sizeof(buf) };
-		struct msghdr msg;
-		struct sock_extended_err *ee = NULL;
+		struct errqueue_entry q;
+		struct sock_extended_err *ee;
 		uint16_t seq;
-		ssize_t len;
 
-		memset(&msg, 0, sizeof(msg));
-		msg.msg_name = &to;
-		msg.msg_namelen = sizeof(to);
-		msg.msg_iov = &iov;
-		msg.msg_iovlen = 1;
-		msg.msg_control = ctl;
-		msg.msg_controllen = sizeof(ctl);
-		len = recvmsg(s->fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT);
-		if (len < 0)
+		if (errqueue_next(s->fd, &q) < 0)
 			return;
-		for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL;
-		    c = CMSG_NXTHDR(&msg, c)) {
-			if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) ||
-			    (c->cmsg_level == SOL_IPV6 &&
-			    c->cmsg_type == IPV6_RECVERR))
-				ee = (struct sock_extended_err *)CMSG_DATA(c);
-		}
-		if (ee == NULL || (ee->ee_origin != SO_EE_ORIGIN_ICMP &&
-		    ee->ee_origin != SO_EE_ORIGIN_ICMP6))
+		ee = q.ee;
+		if (ee == NULL)
 			continue;
-		if (!quoted_echo(buf, (size_t)len, s->family == AF_INET ?
+		if (!quoted_echo(q.data, (size_t)q.len, s->family == AF_INET ?
 		    ICMP_ECHO : ICMP6_ECHO_REQUEST, false, 0, &seq))
 			continue;
-		if (s->family == AF_INET && to.ss_family == AF_INET)
+		if (s->family == AF_INET && q.to.ss_family == AF_INET)
 			icmp_finish(p, icmp_match(p, AF_INET, seq,
-			    &((struct sockaddr_in *)&to)->sin_addr),
+			    &((struct sockaddr_in *)&q.to)->sin_addr),
 			    icmp4_status(ee->ee_type, ee->ee_code),
 			    SO_EE_OFFENDER(ee));
-		else if (s->family == AF_INET6 && to.ss_family == AF_INET6)
+		else if (s->family == AF_INET6 && q.to.ss_family == AF_INET6)
 			icmp_finish(p, icmp_match(p, AF_INET6, seq,
-			    &((struct sockaddr_in6 *)&to)->sin6_addr),
+			    &((struct sockaddr_in6 *)&q.to)->sin6_addr),
 			    icmp6_status(ee->ee_type, ee->ee_code),
 			    SO_EE_OFFENDER(ee));
 	}

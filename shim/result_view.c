@@ -14,9 +14,8 @@ view_bool(bool b)
 	return b ? "True" : "False";	/* Boolean.ToString() */
 }
 
-/* Appends label/value (both copied); value NULL means empty. */
-static int
-view_add(struct view_rows *rows, const char *label, const char *value)
+int
+view_rows_add(struct view_rows *rows, const char *label, const char *value)
 {
 	struct list_item *it = &rows->items[rows->n];
 
@@ -127,8 +126,8 @@ result_view_default(const struct tnc_result *r, struct view_rows *rows)
 	if (r->remote_index >= 0 && (size_t)r->remote_index < r->nresolved)
 		remote = r->resolved[r->remote_index].text;
 
-	rc |= view_add(rows, "ComputerName", r->computer_name);
-	rc |= view_add(rows, "RemoteAddress", remote);
+	rc |= view_rows_add(rows, "ComputerName", r->computer_name);
+	rc |= view_rows_add(rows, "RemoteAddress", remote);
 	if (rc == 0 && port)
 		rc |= view_add_owned(rows, "RemotePort",
 		    view_uint(r->remote_port));
@@ -137,21 +136,21 @@ result_view_default(const struct tnc_result *r, struct view_rows *rows)
 		    view_resolution_results(r));
 	if (rc == 0 && port && r->detailed) {
 		/* no IPsec rule lookup on Linux: the usual empty value */
-		rc |= view_add(rows, "MatchingIPsecRules", "");
+		rc |= view_rows_add(rows, "MatchingIPsecRules", "");
 		if (rc == 0)
-			rc |= view_add(rows, "NetworkIsolationContext",
+			rc |= view_rows_add(rows, "NetworkIsolationContext",
 			    r->network_isolation_context);
 		if (rc == 0 && !r->is_admin)
-			rc |= view_add(rows, "IsAdmin", view_bool(r->is_admin));
+			rc |= view_rows_add(rows, "IsAdmin", view_bool(r->is_admin));
 	}
 	if (rc == 0)
-		rc |= view_add(rows, "InterfaceAlias", r->interface_alias);
+		rc |= view_rows_add(rows, "InterfaceAlias", r->interface_alias);
 	if (rc == 0)
-		rc |= view_add(rows, "SourceAddress", r->source_address);
+		rc |= view_rows_add(rows, "SourceAddress", r->source_address);
 	if (rc == 0 && r->detailed)
-		rc |= view_add(rows, "NetRoute (NextHop)", r->next_hop);
+		rc |= view_rows_add(rows, "NetRoute (NextHop)", r->next_hop);
 	if (rc == 0 && (!port || !r->tcp_test_succeeded))
-		rc |= view_add(rows, "PingSucceeded",
+		rc |= view_rows_add(rows, "PingSucceeded",
 		    view_bool(r->ping_succeeded));
 	if (rc == 0 && r->ping_reply_present) {
 		/* RoundTripTime is an Int64: print it as such */
@@ -160,7 +159,7 @@ result_view_default(const struct tnc_result *r, struct view_rows *rows)
 		rc |= view_add_owned(rows, "PingReplyDetails (RTT)", rtt);
 	}
 	if (rc == 0 && port)
-		rc |= view_add(rows, "TcpTestSucceeded",
+		rc |= view_rows_add(rows, "TcpTestSucceeded",
 		    view_bool(r->tcp_test_succeeded));
 	if (rc == 0 && r->trace_route != NULL)
 		rc |= view_add_owned(rows, "TraceRoute",

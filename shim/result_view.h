@@ -35,6 +35,13 @@ struct view_rows {
  */
 int	result_view_default(const struct tnc_result *r, struct view_rows *rows);
 
+/*
+ * view_rows_add()
+ * Appends label/value (both copied; value NULL means empty) to rows, whose
+ * items array the caller made large enough. Returns 0, or -1 (ENOMEM).
+ */
+int	view_rows_add(struct view_rows *rows, const char *label, const char *value);
+
 /* Frees what result_view_default() allocated; rows is left empty. */
 void	view_rows_free(struct view_rows *rows);
 

@@ -10,23 +10,6 @@
 
 #define RD_VIEW_MAX_ITEMS	10
 
-static int
-rd_add(struct view_rows *rows, const char *label, const char *value)
-{
-	struct list_item *it = &rows->items[rows->n];
-
-	it->label = strdup(label);
-	it->value = strdup(value);
-	if (it->label == NULL || it->value == NULL) {
-		free(it->label);
-		free(it->value);
-		errno = ENOMEM;
-		return -1;
-	}
-	rows->n++;
-	return 0;
-}
-
 int
 route_diag_view(const struct route_diag *rd, struct view_rows *rows)
 {
@@ -37,27 +20,27 @@ route_diag_view(const struct route_diag *rd, struct view_rows *rows)
 	rows->items = calloc(RD_VIEW_MAX_ITEMS, sizeof(*rows->items));
 	if (rows->items == NULL)
 		return -1;
-	rc |= rd_add(rows, "ComputerName", rd->computer_name);
-	rc |= rd_add(rows, "RemoteAddress", rd->remote_address);
+	rc |= view_rows_add(rows, "ComputerName", rd->computer_name);
+	rc |= view_rows_add(rows, "RemoteAddress", rd->remote_address);
 	if (rd->constrain_source[0] != '\0')
-		rc |= rd_add(rows, "ConstrainSourceAddress", rd->constrain_source);
+		rc |= view_rows_add(rows, "ConstrainSourceAddress", rd->constrain_source);
 	if (rd->constrain_ifindex != 0) {
 		snprintf(num, sizeof(num), "%u", rd->constrain_ifindex);
-		rc |= rd_add(rows, "ConstrainInterfaceIndex", num);
+		rc |= view_rows_add(rows, "ConstrainInterfaceIndex", num);
 	}
-	rc |= rd_add(rows, "SelectedSourceAddress", rd->selected_source);
+	rc |= view_rows_add(rows, "SelectedSourceAddress", rd->selected_source);
 	snprintf(num, sizeof(num), "%u", rd->out_ifindex);
-	rc |= rd_add(rows, "OutgoingInterfaceIndex", num);
+	rc |= view_rows_add(rows, "OutgoingInterfaceIndex", num);
 	/* the format's script concatenates even for a null route */
 	snprintf(route, sizeof(route), "DestinationPrefix: %s\nNextHop: %s",
 	    rd->has_route ? rd->prefix : "", rd->has_route ? rd->next_hop : "");
-	rc |= rd_add(rows, "SelectedNetRoute", route);
+	rc |= view_rows_add(rows, "SelectedNetRoute", route);
 	if (rd->detailed) {
 		/* no ETW route events on Linux: empty lists */
-		rc |= rd_add(rows, "RouteSelectionEvents", "");
-		rc |= rd_add(rows, "SourceAddressSelectionEvents", "");
+		rc |= view_rows_add(rows, "RouteSelectionEvents", "");
+		rc |= view_rows_add(rows, "SourceAddressSelectionEvents", "");
 	}
-	rc |= rd_add(rows, "RouteDiagnosticsSucceeded",
+	rc |= view_rows_add(rows, "RouteDiagnosticsSucceeded",
 	    rd->succeeded ? "True" : "False");
 	if (rc != 0) {
 		view_rows_free(rows);

@@ -13,6 +13,7 @@
 
 #include <curl/curl.h>
 
+#include "errqueue.h"
 #include "resolve.h"
 #include "tcp_probe.h"
 
@@ -141,29 +142,15 @@ static void
 tcp_read_errqueue(struct tcp_probe *p, int fd)
 {
 	for (int k = 0; k < 8; k++) {
-		char data[64], ctl[512];
-		struct iovec iov = { data, sizeof(data) };
-		struct msghdr msg;
-		struct sock_extended_err *ee = NULL;
+		struct errqueue_entry q;
+		struct sock_extended_err *ee;
 		struct sockaddr *off;
 		struct tnc_address a;
 
-		memset(&msg, 0, sizeof(msg));
-		msg.msg_iov = &iov;
-		msg.msg_iovlen = 1;
-		msg.msg_control = ctl;
-		msg.msg_controllen = sizeof(ctl);
-		if (recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
+		if (errqueue_next(fd, &q) < 0)
 			return;
-		for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL;
-		    c = CMSG_NXTHDR(&msg, c)) {
-			if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) ||
-			    (c->cmsg_level == SOL_IPV6 &&
-			    c->cmsg_type == IPV6_RECVERR))
-				ee = (struct sock_extended_err *)CMSG_DATA(c);
-		}
-		if (ee == NULL || (ee->ee_origin != SO_EE_ORIGIN_ICMP &&
-		    ee->ee_origin != SO_EE_ORIGIN_ICMP6))
+		ee = q.ee;
+		if (ee == NULL)
 			continue;
 		p->why.icmp = true;
 		p->why.icmp_family = ee->ee_origin == SO_EE_ORIGIN_ICMP ?
