@@ -27,7 +27,7 @@ struct tnc_diag {
 	size_t	nwarnings;		/* entries of kind DIAG_WARNING */
 	size_t	nnotes;			/* entries of kind DIAG_NOTE */
 	bool	stopped;		/* -WarningAction Stop turned a warning into an error */
-	char	error[256];		/* system failure text when tnc_run() returns -1 */
+	char	error[256];		/* why, when tnc_run() returns < 0 */
 };
 
 void	diag_warn(struct tnc_diag *d, const char *fmt, ...)
