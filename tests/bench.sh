@@ -13,16 +13,17 @@ FILTERED_RUNS=${FILTERED_RUNS:-5}
 fifo=$(mktemp -u /tmp/tnc-bench.XXXXXX)
 pids=""
 trap 'kill $pids 2>/dev/null; rm -f "$fifo"' EXIT
+# listen MODE: starts a listener in this shell (so the trap can end it)
+# and sets port. Not in $(...): a subshell would keep its pid from us.
 listen() {
 	mkfifo "$fifo"
 	tests/tools/listener "$1" -t 600 >"$fifo" &
 	pids="$pids $!"
 	read -r port <"$fifo"
 	rm -f "$fifo"
-	echo "$port"
 }
-open=$(listen open)
-full=$(listen full)
+listen open; open=$port
+listen full; full=$port
 closed=$(tests/tools/listener closed)
 
 # median_ms RUNS CMD...: median wall-clock milliseconds of RUNS runs
