@@ -6,6 +6,7 @@
 
 #include "shim/diag.h"
 #include "shim/report.h"
+#include "tests/check_support.h"
 
 /* report_diag() of d into a string (caller frees). */
 static char *
@@ -89,11 +90,5 @@ diag_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(diag_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(diag_suite());
 }

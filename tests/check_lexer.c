@@ -9,6 +9,7 @@
 
 #include "parsers/lexer.h"
 #include "parsers/parser.h"
+#include "tests/check_support.h"
 
 START_TEST(test_tokens_and_offsets)
 {
@@ -396,11 +397,5 @@ lexer_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(lexer_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(lexer_suite());
 }

@@ -790,11 +790,5 @@ pipeline_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(pipeline_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(pipeline_suite());
 }

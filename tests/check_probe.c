@@ -26,6 +26,7 @@
 #include "shim/route_lookup.h"
 #include "shim/tcp_probe.h"
 #include "shim/test_run.h"
+#include "tests/check_support.h"
 
 #define FILTER_CLIENTS_MAX	8
 
@@ -1022,11 +1023,5 @@ probe_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(probe_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(probe_suite());
 }

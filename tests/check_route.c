@@ -9,6 +9,7 @@
 #include "shim/route_diag_view.h"
 #include "shim/route_lookup.h"
 #include "shim/trace_route.h"
+#include "tests/check_support.h"
 
 /* An RTM_NEWROUTE body: rtmsg, then RTA_DST (if dst) and RTA_GATEWAY (if gw). */
 struct fake_route {
@@ -221,11 +222,5 @@ route_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(route_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(route_suite());
 }

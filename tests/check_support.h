@@ -87,4 +87,20 @@ assert_same_as_fixture(const char *got, const char *want, const char *name)
 	    "%s differs:\n--- want ---\n%s--- got ---\n%s---", name, want, got);
 }
 
+/*
+ * The main() of a suite program: runs s, returns the exit status. CK_ENV
+ * lets CK_VERBOSITY, CK_RUN_CASE, CK_FORK and friends choose at run time.
+ */
+static inline int
+check_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 #endif /* TNC_TESTS_CHECK_SUPPORT_H */

@@ -10,6 +10,7 @@
  */
 #define TSQL_EVAL_NO_MAIN
 #include "tests/tools/tsql_eval.c"
+#include "tests/check_support.h"
 
 #include <check.h>
 
@@ -249,12 +250,6 @@ tsql_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(tsql_suite());
-	int failed;
-
 	setlocale(LC_CTYPE, "C.UTF-8");
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(tsql_suite());
 }

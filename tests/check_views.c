@@ -944,11 +944,5 @@ views_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(views_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return check_run(views_suite());
 }
