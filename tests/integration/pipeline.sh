@@ -98,20 +98,33 @@ t_pl_spec_2_2_examples() {
 	local ok=$'ComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : %s\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nTcpTestSucceeded : True\n'
 	start_listener open
 	# shellcheck disable=SC2059
-	check_ways "command stdin" "tnc 127.0.0.1 -Port $PORT" 0 $'\n\n'"$(printf "$ok" "$PORT")"$'\n\n\n\n' ''
-	check_ways "command stdin" "Test-NetConnection 127.0.0.1 -Port $PORT | Out-Default" 0 $'\n\n'"$(printf "$ok" "$PORT")"$'\n\n\n\n' ''
-	check_ways "command stdin" "tnc 127.0.0.1" 0 \
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -Port $PORT" 0 $'\n\n'"$(printf "$ok" "$PORT")"$'\n\n\n\n' ''
+	check_ways "$ALL_WAYS" "Test-NetConnection 127.0.0.1 -Port $PORT | Out-Default" 0 $'\n\n'"$(printf "$ok" "$PORT")"$'\n\n\n\n' ''
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1" 0 \
 	    $'\n\nComputerName           : 127.0.0.1\nRemoteAddress          : 127.0.0.1\nInterfaceAlias         : lo\nSourceAddress          : 127.0.0.1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\n\n\n\n' ''
 	start_listener closed
 	plain_stderr 127.0.0.1 -Port "$PORT"
-	check_ways "command stdin" "TNC 127.0.0.1 -Port $PORT" 1 \
+	check_ways "$ALL_WAYS" "TNC 127.0.0.1 -Port $PORT" 1 \
 	    $'\n\nComputerName           : 127.0.0.1\nRemoteAddress          : 127.0.0.1\nRemotePort             : '"$PORT"$'\nInterfaceAlias         : lo\nSourceAddress          : 127.0.0.1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTcpTestSucceeded       : False\n\n\n\n' "$PLAIN_ERR"
 	plain_stderr asas
-	check_ways "command stdin" "tnc asas" 2 \
+	check_ways "$ALL_WAYS" "tnc asas" 2 \
 	    $'\n\nComputerName   : asas\nRemoteAddress  : \nInterfaceAlias : \nSourceAddress  : \nPingSucceeded  : False\n\n\n\n' "$PLAIN_ERR"
 	plain_stderr asas -port 1
 	check_ways "$ALL_WAYS" "tnc asas -port 1 | $SEL | Format-List" 2 \
 	    $'\n\nComputerName     : asas\nRemoteAddress    : \nTcpTestSucceeded : False\n\n\n\n' "$PLAIN_ERR"
+}
+
+# Spec 2.2(d) Detailed (as root, so IsAdmin is hidden) and (e) TraceRoute,
+# on loopback (localhost is ::1 then 127.0.0.1 here, as on Windows)
+t_pl_spec_2_2_detailed_and_traceroute() {
+	[ "$(id -u)" -eq 0 ] || { fail "needs root: IsAdmin would show"; return; }
+	start_listener open
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -Port $PORT -InformationLevel Detailed" 0 \
+	    $'\n\nComputerName            : 127.0.0.1\nRemoteAddress           : 127.0.0.1\nRemotePort              : '"$PORT"$'\nNameResolutionResults   : 127.0.0.1\nMatchingIPsecRules      : \nNetworkIsolationContext : Loopback\nInterfaceAlias          : lo\nSourceAddress           : 127.0.0.1\nNetRoute (NextHop)      : 0.0.0.0\nTcpTestSucceeded        : True\n\n\n\n' ''
+	check_ways "$ALL_WAYS" "tnc localhost -InformationLevel Detailed" 0 \
+	    $'\n\nComputerName           : localhost\nRemoteAddress          : ::1\nNameResolutionResults  : ::1\n                         127.0.0.1\nInterfaceAlias         : lo\nSourceAddress          : ::1\nNetRoute (NextHop)     : ::\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\n\n\n\n' ''
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -TraceRoute" 0 \
+	    $'\n\nComputerName           : 127.0.0.1\nRemoteAddress          : 127.0.0.1\nInterfaceAlias         : lo\nSourceAddress          : 127.0.0.1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\nTraceRoute             : 127.0.0.1\n\n\n\n' ''
 }
 
 # Spec 2.2(g): one object per name, in input order, under one envelope;
