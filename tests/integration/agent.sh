@@ -368,3 +368,21 @@ t_agent_plain_form_name_not_resolved_raises_537() {
 	[ "$(cat "$STEP/tcp.rc")" = 0 ] || fail "TcpTestResult raised: $(cat "$STEP/tcp.err")"
 	expect_bytes "$STEP/tcp" 'Executed as user: mssql. WARNING: Name resolution of nosuch.invalid failed\n\n\nComputerName   : nosuch.invalid\nRemoteAddress  : \nInterfaceAlias : \nSourceAddress  : \nPingSucceeded  : False\n\n\n\n  '
 }
+
+# A usage error in a job step: tnc echoes the command line, as PowerShell's
+# error does, so the query's tokens appear in the echo. The step fails with
+# exit 3, the query raises no Msg 537, and its TcpTestResult can never read
+# as a result ("TcpTestSucceeded : ...").
+t_agent_milink_usage_error_is_harmless() {
+	agent_need || return
+	agent_step argv 0 0 '/usr/local/bin/tnc 127.0.0.1 -port 5022 | select ComputerName, RemoteAddress, TcpTestSucceeded | Format-Lis' || return
+	expect_message 3 failed
+	grep -q "^Format-Lis : The term 'Format-Lis' is not recognized" "$STEP/output" ||
+		fail "no CommandNotFound error: $(head -c 300 "$STEP/output")"
+	local c
+	for c in tcp remote; do
+		[ "$(cat "$STEP/$c.rc")" = 0 ] || fail "$c column raised: $(cat "$STEP/$c.err")"
+	done
+	grep -q '^TcpTestSucceeded : ' "$STEP/tcp" && fail "TcpTestResult reads like a result: $(head -c 100 "$STEP/tcp")"
+	return 0
+}
