@@ -12,7 +12,7 @@ PKGS     = libcurl libpcre2-8
 DEB_PKGS = build-essential pkg-config libcurl4-openssl-dev libpcre2-dev check
 # ... and what the integration tests drive: namespaces, nftables, a DNS server
 # (dnsmasq-base: the binary without a system service), peers
-TEST_DEB_PKGS = iproute2 nftables dnsmasq-base netcat-openbsd ethtool util-linux iputils-ping
+TEST_DEB_PKGS = iproute2 nftables dnsmasq-base netcat-openbsd ethtool util-linux mount procps iputils-ping
 VERSION  = 0.1.0
 
 CC      ?= cc
