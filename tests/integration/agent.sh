@@ -46,6 +46,12 @@ agent_need() {
 	AGENT_REMOTE_EXPR=$(grep 'AS    RemoteAddressResult,$' "$AGENT_SQL" | sed 's/^ *//')
 	[ -n "$AGENT_TCP_EXPR" ] && [ -n "$AGENT_REMOTE_EXPR" ] ||
 		{ fail "the result query's expressions are not in $AGENT_SQL"; return 1; }
+	# the emulator creates its account (mssql) when missing; the tests that
+	# run tnc as mssql without it need the account to be there first
+	if ! "$AGENT_EMU" -m argv "$WORK/agent-step0" /bin/true >"$WORK/agent-emu.err" 2>&1; then
+		fail "the emulator cannot run a step: $(cat "$WORK/agent-emu.err")"
+		return 1
+	fi
 	AGENT_READY=yes
 }
 
