@@ -280,6 +280,16 @@ ps_resolve_parameter(const struct ps_command_meta *m, const char *typed,
 	return r >= 0 ? l.v[r]->name : NULL;
 }
 
+bool
+ps_name_is_taken(const struct ps_command_meta *m, const char *typed)
+{
+	struct plist l;
+	size_t match[MAX_MATCHES], n;
+
+	plist_fill(m, &l);
+	return collect(&l, typed, false, match, &n) >= 0 || n > 0;
+}
+
 /* Error helpers: each returns -1 */
 
 static int

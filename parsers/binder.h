@@ -106,6 +106,14 @@ const struct ps_bound *ps_binding_get(const struct ps_binding *b,
 	    const char *name);
 
 /*
+ * ps_name_is_taken()
+ * Whether the real command (its declared and the common parameters, not
+ * ours) takes typed as a parameter name: a name or alias, or a prefix of
+ * one or more of them (an ambiguous prefix is taken too).
+ */
+bool	ps_name_is_taken(const struct ps_command_meta *m, const char *typed);
+
+/*
  * ps_resolve_parameter()
  * The parameter name typed resolves to, by spec 4's rules, for tests and
  * for callers that only need the name: returns its canonical name, or

@@ -111,20 +111,6 @@ join_command_line(const char *name, int argc, char **argv)
 	return s;
 }
 
-/* Whether typed is a prefix of a name or alias of pm (any case) */
-static bool
-prefix_of_param(const char *typed, const struct ps_param_meta *pm)
-{
-	size_t n = strlen(typed), j;
-
-	if (strncasecmp(typed, pm->name, n) == 0)
-		return true;
-	for (j = 0; j < 3 && pm->aliases[j] != NULL; j++)
-		if (strncasecmp(typed, pm->aliases[j], n) == 0)
-			return true;
-	return false;
-}
-
 /*
  * Whether a is pwsh's -Command: -Command or a prefix of it down to
  * -comma, any case. The shorter -c, -co, -com and -comm also start
@@ -135,20 +121,14 @@ prefix_of_param(const char *typed, const struct ps_param_meta *pm)
 static bool
 is_command_option(const char *a)
 {
-	size_t n, i;
+	size_t n;
 
 	if (a[0] != '-' || a[1] == '\0')
 		return false;
 	n = strlen(a + 1);
 	if (n > 7 || strncasecmp(a + 1, "command", n) != 0)
 		return false;
-	for (i = 0; i < tnc_command_meta.nparams; i++)
-		if (prefix_of_param(a + 1, &tnc_command_meta.params[i]))
-			return false;
-	for (i = 0; i < ps_ncommon_params; i++)
-		if (prefix_of_param(a + 1, &ps_common_params[i]))
-			return false;
-	return true;
+	return !ps_name_is_taken(&tnc_command_meta, a + 1);
 }
 
 /* Largest script -Command - reads from stdin */
