@@ -486,14 +486,7 @@ icmp_send(struct icmp_pinger *p, size_t i)
 }
 
 struct icmp_pinger *
-icmp_pinger_new(const struct tnc_address *addrs, size_t n, long timeout_ms,
-    struct icmp_echo_result *res)
-{
-	return icmp_pinger_new_opts(addrs, n, timeout_ms, res, NULL);
-}
-
-struct icmp_pinger *
-icmp_pinger_new_opts(const struct tnc_address *addrs, size_t n,
+icmp_pinger_new(const struct tnc_address *addrs, size_t n,
     long timeout_ms, struct icmp_echo_result *res,
     const struct icmp_opts *opts)
 {
@@ -614,7 +607,7 @@ icmp_echo_opts(const struct tnc_address *a, long timeout_ms,
 	unsigned nfds;
 	long wait;
 
-	p = icmp_pinger_new_opts(a, 1, timeout_ms, res, opts);
+	p = icmp_pinger_new(a, 1, timeout_ms, res, opts);
 	if (p == NULL)
 		return -1;
 	nfds = icmp_pinger_fds(p, fds);

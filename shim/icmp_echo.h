@@ -38,21 +38,14 @@ struct icmp_pinger;
 
 /*
  * icmp_pinger_new()
- * Opens what sockets the address families need and sends an echo to each
- * of the n addresses; res (n entries, owned by the caller) is filled as
- * answers come in.  Entries that could not be sent are done at once with
- * reply_present false.  Returns NULL only when out of memory.
+ * Opens what sockets the address families need, set up as opts says
+ * (NULL: defaults), and sends an echo to each of the n addresses; res (n
+ * entries, owned by the caller) is filled as answers come in. Entries
+ * that could not be sent (or whose socket could not be bound or given its
+ * TTL) are done at once with reply_present false. Returns NULL only when
+ * out of memory.
  */
-struct icmp_pinger *icmp_pinger_new(const struct tnc_address *addrs, size_t n,
-	    long timeout_ms, struct icmp_echo_result *res);
-
-/*
- * icmp_pinger_new_opts()
- * The same, with the sockets set up as opts says (NULL: defaults); an
- * echo whose socket cannot be bound or given its TTL is done at once
- * without a reply object.
- */
-struct icmp_pinger *icmp_pinger_new_opts(const struct tnc_address *addrs,
+struct icmp_pinger *icmp_pinger_new(const struct tnc_address *addrs,
 	    size_t n, long timeout_ms, struct icmp_echo_result *res,
 	    const struct icmp_opts *opts);
 

@@ -43,26 +43,6 @@ ms_since(const struct timespec *t0)
 	    (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-const char *
-tcp_outcome_name(enum tcp_outcome o)
-{
-	switch (o) {
-	case TCP_NOT_TRIED:
-		return "not tried";
-	case TCP_CONNECTED:
-		return "connected";
-	case TCP_REFUSED:
-		return "refused";
-	case TCP_TIMED_OUT:
-		return "timed out";
-	case TCP_UNREACHABLE:
-		return "unreachable";
-	case TCP_FAILED:
-		break;
-	}
-	return "failed";
-}
-
 struct tcp_probe *
 tcp_probe_new(char *err, size_t errlen)
 {

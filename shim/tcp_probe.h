@@ -42,8 +42,6 @@ struct tcp_attempt {
 	int	bind_errno;		/* the constraint could not be applied */
 };
 
-const char *tcp_outcome_name(enum tcp_outcome o);	/* "refused", ... */
-
 /*
  * tcp_attempt_describe()
  * A short sentence on why a failed attempt failed, for the "tnc: " note

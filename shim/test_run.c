@@ -216,7 +216,7 @@ run_probes(struct run *run)
 	if (do_ping) {
 		struct icmp_opts io = { .con = &run->con };
 
-		pinger = icmp_pinger_new_opts(r->resolved, n, run->timeout_ms,
+		pinger = icmp_pinger_new(r->resolved, n, run->timeout_ms,
 		    echo, &io);
 		if (pinger == NULL) {
 			snprintf(d->error, sizeof(d->error), "out of memory");
