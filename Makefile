@@ -16,7 +16,7 @@ TEST_DEB_PKGS = iproute2 nftables dnsmasq-base netcat-openbsd ethtool util-linux
 VERSION  = 0.1.0
 
 CC      ?= cc
-CPPFLAGS += -D_GNU_SOURCE -DTNC_VERSION='"$(VERSION)"'
+CPPFLAGS += -D_GNU_SOURCE -DTNC_VERSION='"$(VERSION)"' -I. -Ishim -MMD -MP
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -Wformat=2 -Wmissing-prototypes -Wpointer-arith \
            -Wshadow $(SANITIZE)
@@ -25,8 +25,11 @@ PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
-# Every .c under shim/ and parsers/ is part of the program; main.c is left out of test binaries.
-LIB_SRCS  = $(filter-out shim/main.c,$(wildcard shim/*.c parsers/*.c))
+# The program's layers (README "Layout"): shim/base, shim/engine, shim/objects,
+# shim/runtime and parsers/. Every .c there is part of the program; main.c is
+# left out of the test binaries. Includes name their layer: "engine/resolve.h".
+LAYERS    = shim/base shim/engine shim/objects shim/runtime parsers
+LIB_SRCS  = $(wildcard $(addsuffix /*.c,$(LAYERS)))
 LIB_OBJS  = $(LIB_SRCS:.c=.o)
 UNIT_SRCS = $(wildcard tests/check_*.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
@@ -39,20 +42,25 @@ all: tnc
 deps:
 	@./tests/tools/deps.sh $(DEB_PKGS)
 
-%.o: %.c $(wildcard shim/*.h parsers/*.h)
+%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+# header dependencies, written by -MMD
+-include $(LIB_OBJS:.o=.d) shim/main.d $(UNIT_BINS:=.d)
 
 tnc: shim/main.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-tests/check_%: tests/check_%.c $(LIB_OBJS) $(wildcard tests/*.h)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -I. -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(CHECK_LIBS)
+tests/check_%: tests/check_%.c $(LIB_OBJS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS) $(CHECK_LIBS)
 
 # check_tsql compiles the evaluator's source into its test binary
 tests/check_tsql: tests/tools/tsql_eval.c
 
 tests/tools/%: tests/tools/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+-include $(TEST_TOOLS:=.d)
 
 demo: deps
 	@$(MAKE) --no-print-directory tnc $(TEST_TOOLS)
@@ -81,4 +89,5 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tnc $(DESTDIR)$(BINDIR)/Test-NetConnection
 
 clean:
-	rm -f tnc shim/*.o parsers/*.o $(UNIT_BINS) $(TEST_TOOLS)
+	rm -f tnc shim/*.[od] $(addsuffix /*.[od],$(LAYERS)) $(UNIT_BINS) \
+	    $(UNIT_BINS:=.d) $(TEST_TOOLS) $(TEST_TOOLS:=.d)

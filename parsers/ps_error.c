@@ -15,8 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text_out.h"
 #include "ps_error.h"
-#include "../shim/text_out.h"
 
 void
 ps_error_clear(struct ps_error *e)

@@ -3,6 +3,8 @@
 
 #include <stdbool.h>
 
+#include "base/types.h"		/* enum tnc_newline */
+
 /*
  * What Test-NetConnection was asked to do, after parameter binding.
  * Filled by tnc_bind() (parsers/tnc_command.c); read by shim/.
@@ -29,11 +31,6 @@ enum tnc_action_pref {
 	TNC_ACTION_INQUIRE = 3,
 	TNC_ACTION_IGNORE = 4,
 	TNC_ACTION_SUSPEND = 5
-};
-
-enum tnc_newline {
-	TNC_NEWLINE_LF,
-	TNC_NEWLINE_CRLF
 };
 
 /* ours: whose formatting envelope the output follows (-OutputStyle) */

@@ -11,18 +11,18 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../parsers/ps_error.h"
-#include "../parsers/tnc_command.h"
-#include "../parsers/tnc_options.h"
-#include "diag.h"
-#include "exit_codes.h"
-#include "list_writer.h"
-#include "pipeline_run.h"
-#include "report.h"
-#include "result_view.h"
-#include "route_diag_view.h"
-#include "test_run.h"
-#include "text_out.h"
+#include "base/exit_codes.h"
+#include "base/text_out.h"
+#include "engine/diag.h"
+#include "engine/netconnection.h"
+#include "objects/list_writer.h"
+#include "objects/result_view.h"
+#include "parsers/ps_error.h"
+#include "parsers/tnc_command.h"
+#include "parsers/tnc_options.h"
+#include "runtime/pipeline_run.h"
+#include "runtime/report.h"
+#include "runtime/route_diag_command.h"
 
 static const char usage_text[] =
 "Usage: tnc [[-ComputerName] <host>] [-Port <1-65535> | [-CommonTCPPort] HTTP|RDP|SMB|WINRM]\n"

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text_out.h"
 #include "parsers/binder.h"
 #include "parsers/tnc_command.h"
-#include "shim/text_out.h"
 #include "tests/check_support.h"
 
 struct error_case {

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim/diag.h"
-#include "shim/report.h"
+#include "engine/diag.h"
+#include "runtime/report.h"
 #include "tests/check_support.h"
 
 /* report_diag() of d into a string (caller frees). */

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/exit_codes.h"
+#include "objects/psobj.h"
 #include "parsers/commands.h"
-#include "shim/exit_codes.h"
-#include "shim/pipeline_run.h"
-#include "shim/psobj.h"
+#include "runtime/pipeline_run.h"
 #include "tests/check_support.h"
 
 static int fake_calls;

@@ -10,14 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim/convert_csv.h"
-#include "shim/convert_json.h"
-#include "shim/object_format.h"
-#include "shim/out_string.h"
-#include "shim/psobj.h"
-#include "shim/result_object.h"
-#include "shim/select_object.h"
-#include "shim/wildcard.h"
+#include "objects/convert_csv.h"
+#include "objects/convert_json.h"
+#include "objects/object_format.h"
+#include "objects/out_string.h"
+#include "objects/psobj.h"
+#include "objects/result_object.h"
+#include "objects/select_object.h"
+#include "objects/wildcard.h"
 #include "tests/check_support.h"
 
 #define ERRLEN	256

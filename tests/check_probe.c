@@ -21,11 +21,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "shim/icmp_echo.h"
-#include "shim/resolve.h"
-#include "shim/route_lookup.h"
-#include "shim/tcp_probe.h"
-#include "shim/test_run.h"
+#include "engine/icmp_echo.h"
+#include "engine/netconnection.h"
+#include "engine/resolve.h"
+#include "engine/route_lookup.h"
+#include "engine/tcp_probe.h"
 #include "tests/check_support.h"
 
 #define FILTER_CLIENTS_MAX	8

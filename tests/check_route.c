@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim/resolve.h"
-#include "shim/route_diag_view.h"
-#include "shim/route_lookup.h"
-#include "shim/trace_route.h"
+#include "engine/resolve.h"
+#include "engine/route_lookup.h"
+#include "engine/trace_route.h"
+#include "objects/route_diag_view.h"
 #include "tests/check_support.h"
 
 /* An RTM_NEWROUTE body: rtmsg, then RTA_DST (if dst) and RTA_GATEWAY (if gw). */

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim/text_out.h"
+#include "base/text_out.h"
 
 /* A memory stream with a text_out on it; capture_take() closes it and returns the bytes. */
 struct capture {

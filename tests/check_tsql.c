@@ -9,8 +9,8 @@
  * test by inclusion, without its main().
  */
 #define TSQL_EVAL_NO_MAIN
-#include "tests/tools/tsql_eval.c"
 #include "tests/check_support.h"
+#include "tests/tools/tsql_eval.c"
 
 #include <check.h>
 

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shim/list_writer.h"
-#include "shim/result_view.h"
-#include "shim/table_writer.h"
-#include "shim/text_out.h"
+#include "base/text_out.h"
+#include "objects/list_writer.h"
+#include "objects/result_view.h"
+#include "objects/table_writer.h"
 #include "tests/check_support.h"
 
 /* Compares with fixtures/views/<name>. */

@@ -1,0 +1,159 @@
+/* convert_csv.c: ConvertTo-Csv in Windows PowerShell 5.1's form. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects/convert_csv.h"
+#include "objects/select_object.h"
+
+struct csv_lines {
+	struct psobj_value *v;
+	size_t	n;
+};
+
+/* Appends the line in buf (taken over). */
+static int
+csv_push(struct csv_lines *l, char *buf)
+{
+	struct psobj_value *p;
+
+	if (buf == NULL)
+		return -1;
+	p = realloc(l->v, (l->n + 1) * sizeof(*p));
+	if (p == NULL) {
+		free(buf);
+		return -1;
+	}
+	l->v = p;
+	l->v[l->n] = psobj_null();
+	l->v[l->n].kind = PSOBJ_STRING;
+	l->v[l->n].type = "System.String";
+	l->v[l->n].s = buf;
+	l->n++;
+	return 0;
+}
+
+/* EscapeAndAppendString(): nothing for null, else quoted, '"' doubled. */
+static void
+csv_field(FILE *m, const char *s)
+{
+	if (s == NULL)
+		return;
+	fputc('"', m);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', m);
+		fputc(*s, m);
+	}
+	fputc('"', m);
+}
+
+/* The CSV properties of a value: an object's, or a string's Length. */
+static size_t
+csv_nprops(const struct psobj_value *v)
+{
+	if (v->kind == PSOBJ_OBJECT)
+		return v->obj->nprops;
+	return v->kind == PSOBJ_STRING ? 1 : 0;
+}
+
+static const char *
+csv_prop_name(const struct psobj_value *v, size_t i)
+{
+	return v->kind == PSOBJ_OBJECT ? v->obj->props[i].name : "Length";
+}
+
+/* The field of property name in v: its ToString(), NULL when null/absent. */
+static char *
+csv_value(const struct psobj_value *v, const char *name, bool *fail)
+{
+	const struct psobj_prop *p;
+	char *s;
+
+	*fail = false;
+	if (v->kind == PSOBJ_STRING && strcmp(name, "Length") == 0) {
+		if (asprintf(&s, "%zu", strlen(v->s)) < 0)
+			*fail = true;
+		return *fail ? NULL : s;
+	}
+	if (v->kind != PSOBJ_OBJECT)
+		return NULL;
+	p = psobj_find(v->obj, name);
+	if (p == NULL || p->value.kind == PSOBJ_NULL)
+		return NULL;
+	s = psobj_value_to_string(&p->value);
+	*fail = s == NULL;
+	return s;
+}
+
+/* One line: the header (names) or a row of first's names in v. */
+static char *
+csv_line(const struct psobj_value *first, const struct psobj_value *v)
+{
+	size_t n = csv_nprops(first), i, len = 0;
+	char *buf = NULL, *s;
+	FILE *m = open_memstream(&buf, &len);
+	bool fail = false;
+
+	if (m == NULL)
+		return NULL;
+	for (i = 0; i < n && !fail; i++) {
+		if (i > 0)
+			fputc(',', m);
+		if (v == NULL) {
+			csv_field(m, csv_prop_name(first, i));
+			continue;
+		}
+		s = csv_value(v, csv_prop_name(first, i), &fail);
+		csv_field(m, s);
+		free(s);
+	}
+	if (fclose(m) != 0 || fail) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+static const char *
+csv_type_name(const struct psobj_value *v)
+{
+	if (v->kind == PSOBJ_OBJECT)
+		return v->obj->type_name;
+	return v->type != NULL ? v->type : "System.Object";
+}
+
+int
+convert_to_csv(const struct psobj_value *in, size_t n, bool no_type_info,
+    struct psobj_value **out, size_t *nout)
+{
+	struct csv_lines l = { NULL, 0 };
+	size_t i, k = 0;
+	char *s;
+	int rc = 0;
+
+	*out = NULL;
+	*nout = 0;
+	/* null inputs are skipped; the first other one sets the columns */
+	while (k < n && in[k].kind == PSOBJ_NULL)
+		k++;
+	if (k == n)
+		return 0;
+	if (!no_type_info)
+		rc = csv_push(&l, asprintf(&s, "#TYPE %s",
+		    csv_type_name(&in[k])) < 0 ? NULL : s);
+	if (rc == 0)
+		rc = csv_push(&l, csv_line(&in[k], NULL));
+	for (i = k; i < n && rc == 0; i++)
+		if (in[i].kind != PSOBJ_NULL)
+			rc = csv_push(&l, csv_line(&in[k], &in[i]));
+	if (rc != 0) {
+		select_values_free(l.v, l.n);
+		errno = ENOMEM;
+		return -1;
+	}
+	*out = l.v;
+	*nout = l.n;
+	return 0;
+}

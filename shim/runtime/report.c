@@ -1,0 +1,74 @@
+/* report.c: warnings, the Stop error and exit status of one run. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/exit_codes.h"
+#include "engine/netconnection.h"
+#include "parsers/ps_error.h"
+#include "runtime/report.h"
+
+void
+report_diag(const struct tnc_diag *d, const struct tnc_options *o,
+    struct text_out *err)
+{
+	if (o->warning_action == TNC_ACTION_SILENTLY_CONTINUE ||
+	    o->warning_action == TNC_ACTION_IGNORE)
+		return;
+	for (size_t i = 0; i < d->nentries; i++)
+		text_out_linef(err, "%s%s", d->entries[i].kind == DIAG_WARNING ?
+		    "WARNING: " : "tnc: ", d->entries[i].text);
+}
+
+/*
+ * PowerShell turns the warning into a terminating
+ * ActionPreferenceStopException; shown in the NormalView shape, pointing
+ * at the whole command (our choice: 5.1 would point into the module).
+ */
+void
+report_stop_error(const struct tnc_diag *d, const char *script,
+    struct text_out *err)
+{
+	struct ps_error e;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.message, sizeof(e.message),
+	    "The running command stopped because the preference variable "
+	    "\"WarningPreference\" or common parameter is set to Stop: %s",
+	    d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) : "");
+	e.command = "Test-NetConnection";
+	e.category = "OperationStopped";
+	e.exception = "ParentContainsErrorRecordException";
+	e.error_id = "ActionPreferenceStop";
+	e.offset = 0;
+	e.length = strlen(script);
+	ps_error_render(&e, script, err);
+}
+
+bool
+report_quiet_value(const struct tnc_result *r)
+{
+	if (!r->name_resolution_succeeded)
+		return false;
+	return r->remote_port != 0 ? r->tcp_test_succeeded : r->ping_succeeded;
+}
+
+int
+report_exit_status(const struct tnc_result *r)
+{
+	if (!r->name_resolution_succeeded)
+		return TNC_EXIT_NO_NAME;
+	return report_quiet_value(r) ? TNC_EXIT_OK : TNC_EXIT_FAILED;
+}
+
+int
+report_run_failure_status(int run_rc)
+{
+	return run_rc == TNC_RUN_BAD_OPTION ? TNC_EXIT_USAGE : TNC_EXIT_SYSTEM;
+}
+
+enum ps_edition
+report_edition(const struct tnc_options *o)
+{
+	return o->output_style == TNC_STYLE_POWERSHELL7 ? PS_EDITION_74 :
+	    PS_EDITION_51;
+}
