@@ -306,7 +306,7 @@ END_TEST
 /* spec 3.5: select of 3 | Format-List */
 START_TEST(test_select3_format_list)
 {
-	struct format_spec fs = { NULL, 0, false, 0 };
+	struct format_spec fs = { .props = NULL };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel;
 	struct capture c;
 	char err[ERRLEN];
@@ -496,7 +496,7 @@ START_TEST(test_five_is_list)
 	static const char *const five[] = { "ComputerName", "RemoteAddress",
 	    "RemotePort", "InterfaceAlias", "TcpTestSucceeded" };
 	static const char *const star[] = { "*" };
-	struct format_spec fs = { star, 1, false, 0 };
+	struct format_spec fs = { .props = star, .nprops = 1 };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel;
 	struct capture c;
 	char err[ERRLEN], *got;
@@ -568,7 +568,7 @@ END_TEST
 /* Format-Table of the result object with no properties: TableView */
 START_TEST(test_table_view)
 {
-	struct format_spec fs = { NULL, 0, false, 0 };
+	struct format_spec fs = { .props = NULL };
 	struct psobj_value v = host_value(PS_EDITION_51);
 	struct capture c;
 	char err[ERRLEN], *got;
@@ -586,7 +586,7 @@ END_TEST
 /* Format-Table -Property of the raw object equals select | Out-Default */
 START_TEST(test_table_props)
 {
-	struct format_spec fs = { three, 3, true, 0 };
+	struct format_spec fs = { .props = three, .nprops = 3, .autosize = true };
 	struct case_result cr;
 	struct psobj_value v;
 	struct capture c;
@@ -699,7 +699,7 @@ END_TEST
 /* spec 3.6: Out-String of a 5.1 list is "\n\n<lines>\n\n\n\n" */
 START_TEST(test_out_string)
 {
-	struct format_spec fs = { NULL, 0, false, 0 };
+	struct format_spec fs = { .props = NULL };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel, *str;
 	struct capture c;
 	char err[ERRLEN], *text;

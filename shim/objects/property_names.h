@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include "objects/psobj.h"
+#include "objects/wildcard.h"
 
 /*
  * The -Property names of Select-Object, Format-List and Format-Table
@@ -22,6 +23,41 @@ struct property_refs {
 	struct property_ref *refs;
 	size_t	n;
 };
+
+/*
+ * The names compiled once (a pipeline resolves them against every object
+ * that passes): each wildcard's pattern, each plain name unescaped.
+ */
+struct property_name {
+	char	*text;			/* as typed */
+	char	*plain;			/* unescaped; NULL for a wildcard */
+	struct wildcard *w;		/* NULL for a plain name */
+};
+
+struct property_names {
+	struct property_name *v;
+	size_t	n;
+};
+
+/*
+ * property_names_compile()
+ * Compiles names[0..n).  Returns 0, or -1 with a sentence in err (a bad
+ * wildcard: PowerShell's WildcardPatternException text; or ENOMEM).
+ */
+int	property_names_compile(const char *const *names, size_t n,
+	    struct property_names *pn, char *err, size_t errlen);
+
+/*
+ * property_names_match()
+ * Resolves compiled names against o (NULL: an object without members);
+ * same result as property_names_resolve().  Returns 0, or -1 with a
+ * sentence in err (a pcre2 match error, or ENOMEM).
+ */
+int	property_names_match(const struct property_names *pn,
+	    const struct psobj *o, struct property_refs *out, char *err,
+	    size_t errlen);
+
+void	property_names_free(struct property_names *pn);
 
 /*
  * property_names_resolve()
