@@ -224,6 +224,65 @@ const struct ps_command_meta out_null_meta = {
 	.nparams = 1,
 };
 
+/*
+ * Get-Content with the FileSystem provider's dynamic parameters, in the
+ * order of Windows PowerShell 5.1's syntax (Path and LiteralPath sets).
+ * Encoding is a FileSystemCmdletProviderEncoding; the runtime converts it.
+ */
+#define GC_PATH		(1u << 0)
+#define GC_LITERAL	(1u << 1)
+#define INT_MAX64	9223372036854775807.0
+
+static const char *const get_content_sets[] = { "Path", "LiteralPath" };
+
+static const struct ps_param_meta get_content_params[] = {
+	{ .name = "Path", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = GC_PATH, .mandatory_sets = GC_PATH },
+	{ .name = "LiteralPath", .aliases = { "PSPath" },
+	  .type = PS_TYPE_OBJECT, .position = PS_NAMED, .sets = GC_LITERAL,
+	  .mandatory_sets = GC_LITERAL },
+	{ .name = "ReadCount", .type = PS_TYPE_DOUBLE, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "TotalCount", .aliases = { "First", "Head" },
+	  .type = PS_TYPE_DOUBLE, .position = PS_NAMED, .sets = PS_ALL_SETS,
+	  .has_range = true, .range_min = -INT_MAX64, .range_max = INT_MAX64 },
+	{ .name = "Tail", .aliases = { "Last" }, .type = PS_TYPE_INT32,
+	  .position = PS_NAMED, .sets = PS_ALL_SETS },
+	{ .name = "Filter", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Include", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Exclude", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Force", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Credential", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "UseTransaction", .aliases = { "usetx" },
+	  .type = PS_TYPE_SWITCH, .position = PS_NAMED, .sets = PS_ALL_SETS },
+	{ .name = "Delimiter", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Wait", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Raw", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Encoding", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Stream", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+};
+
+const struct ps_command_meta get_content_meta = {
+	.name = "Get-Content",
+	.type_name = "Microsoft.PowerShell.Commands.GetContentCommand",
+	.common_parameters = true,
+	.set_names = get_content_sets,
+	.nsets = 2,
+	.default_set = 0,
+	.params = get_content_params,
+	.nparams = sizeof(get_content_params) / sizeof(get_content_params[0]),
+};
+
 static const struct {
 	const char *name;
 	enum pipe_cmd cmd;
@@ -242,6 +301,10 @@ static const struct {
 	{ "Out-Host", PIPE_CMD_OUT_DEFAULT, &out_host_meta },
 	{ "oh", PIPE_CMD_OUT_DEFAULT, &out_host_meta },
 	{ "Out-Null", PIPE_CMD_OUT_NULL, &out_null_meta },
+	{ "Get-Content", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "gc", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "cat", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "type", PIPE_CMD_GET_CONTENT, &get_content_meta },
 };
 
 enum pipe_cmd

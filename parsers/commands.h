@@ -24,7 +24,8 @@ enum pipe_cmd {
 	PIPE_CMD_CONVERTTO_JSON,
 	PIPE_CMD_CONVERTTO_CSV,
 	PIPE_CMD_OUT_DEFAULT,		/* Out-Default, Out-Host (oh) */
-	PIPE_CMD_OUT_NULL
+	PIPE_CMD_OUT_NULL,
+	PIPE_CMD_GET_CONTENT		/* gc, cat, type */
 };
 
 extern const struct ps_command_meta select_object_meta;
@@ -36,10 +37,12 @@ extern const struct ps_command_meta convertto_csv_meta;
 extern const struct ps_command_meta out_default_meta;
 extern const struct ps_command_meta out_host_meta;
 extern const struct ps_command_meta out_null_meta;
+extern const struct ps_command_meta get_content_meta;
 
 /*
  * commands_lookup()
- * The command name (as typed, any case; aliases: select, fl, ft, oh, tnc)
+ * The command name (as typed, any case; aliases: select, fl, ft, oh, gc,
+ * cat, type, tnc)
  * stands for. Sets *meta to its metadata (NULL for tnc, whose metadata is
  * tnc_command.h's). Returns PIPE_CMD_NONE for any other name.
  */

@@ -71,6 +71,10 @@ static const struct ps_param_meta tnc_params[] = {
 	{ .name = "OutputStyle", .type = PS_TYPE_STRING, .position = PS_NAMED,
 	  .sets = PS_ALL_SETS, .validate_set = output_styles,
 	  .tier = PS_TIER_EXTENSION },
+	/* PowerShell 7's name for "at most this many at once" */
+	{ .name = "ThrottleLimit", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS, .has_range = true, .range_min = 1,
+	  .range_max = 2147483647.0, .tier = PS_TIER_EXTENSION },
 };
 
 const struct ps_command_meta tnc_command_meta = {
@@ -154,6 +158,8 @@ tnc_bind(const struct ps_command *cmd, struct tnc_options *o,
 	if ((v = ps_binding_get(&b, "OutputStyle"))->present)
 		o->output_style = strcasecmp(v->s, "PowerShell7") == 0 ?
 		    TNC_STYLE_POWERSHELL7 : TNC_STYLE_WINDOWS_POWERSHELL;
+	if ((v = ps_binding_get(&b, "ThrottleLimit"))->present)
+		o->throttle_limit = (unsigned)v->i;
 	rc = 0;
 out:
 	ps_binding_free(&b);

@@ -10,7 +10,7 @@
 
 /*
  * Test-NetConnection's parameters (spec 1.2) and ours (-TimeoutSeconds,
- * -NewLine, -OutputStyle), for the generic binder.
+ * -NewLine, -OutputStyle, -ThrottleLimit), for the generic binder.
  */
 
 /* Its metadata; parameter set i is enum tnc_param_set's value i. */

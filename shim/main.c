@@ -1,8 +1,9 @@
 /*
  * tnc: Test-NetConnection for Linux.
  *
- * main() is the only place that prints to the process streams and picks the
- * exit status: options -> run -> warnings (stderr) -> object (stdout).
+ * main() finds the script (the command line itself, or -Command's) and
+ * hands it to the runtime, which runs every form the same way: a plain
+ * `tnc host -port N` is a pipeline of one command.
  */
 #include <errno.h>
 #include <signal.h>
@@ -12,17 +13,8 @@
 #include <strings.h>
 
 #include "base/exit_codes.h"
-#include "base/text_out.h"
-#include "engine/diag.h"
-#include "engine/netconnection.h"
-#include "objects/list_writer.h"
-#include "objects/result_view.h"
-#include "parsers/ps_error.h"
 #include "parsers/tnc_command.h"
-#include "parsers/tnc_options.h"
-#include "runtime/pipeline_run.h"
-#include "runtime/report.h"
-#include "runtime/route_diag_command.h"
+#include "runtime/runtime.h"
 
 static const char usage_text[] =
 "Usage: tnc [[-ComputerName] <host>] [-Port <1-65535> | [-CommonTCPPort] HTTP|RDP|SMB|WINRM]\n"
@@ -180,37 +172,11 @@ command_script(int argc, char **argv, int *status)
 	return s;
 }
 
-/* The object: a bare True/False for Quiet, else the list view in its envelope. */
-static int
-print_result(const struct tnc_result *r, const struct tnc_options *o,
-    struct text_out *out)
-{
-	struct list_writer lw;
-	struct view_rows rows;
-
-	if (o->information_level == TNC_INFO_QUIET) {
-		text_out_line(out, report_quiet_value(r) ? "True" : "False");
-		return 0;
-	}
-	if (result_view_default(r, &rows) < 0)
-		return -1;
-	list_writer_begin(&lw, out, report_edition(o));
-	list_writer_entry(&lw, rows.items, rows.n);
-	list_writer_end(&lw);
-	view_rows_free(&rows);
-	return 0;
-}
-
 int
 main(int argc, char **argv)
 {
-	struct tnc_options o;
-	struct tnc_result r;
-	struct tnc_diag d;
-	struct ps_error e;
-	struct text_out out, err;
 	char *script;
-	int rc, status;
+	int status;
 
 	/* A closed stdout must be an exit status (4), not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
@@ -238,65 +204,7 @@ main(int argc, char **argv)
 			return TNC_EXIT_SYSTEM;
 		}
 	}
-	memset(&e, 0, sizeof(e));
-	rc = tnc_parse_and_bind(script, &o, &e);
-	if (rc == -2) {
-		/* pipelines, several statements, input lists: the executor */
-		status = pipeline_run_script(script, stdout, stderr, tnc_run);
-		goto out_options;
-	}
-	if (rc < 0) {
-		text_out_init(&err, stderr, o.newline);
-		ps_error_render(&e, script, &err);
-		text_out_finish(&err);
-		status = TNC_EXIT_USAGE;
-		goto out_options;
-	}
-
-	text_out_init(&out, stdout, o.newline);
-	text_out_init(&err, stderr, o.newline);
-	memset(&r, 0, sizeof(r));
-	memset(&d, 0, sizeof(d));
-	if (o.diagnose_routing) {
-		/* the NetRouteDiagnostics set: its own object and view */
-		status = route_diag_command(&o, script, &out, &err);
-		text_out_finish(&err);
-		if (text_out_finish(&out) < 0 && status != TNC_EXIT_SYSTEM) {
-			fprintf(stderr, "tnc: cannot write output: %s\n",
-			    strerror(errno));
-			status = TNC_EXIT_SYSTEM;
-		}
-		goto out_run;
-	}
-	rc = tnc_run(&o, &r, &d);
-	if (rc < 0) {
-		fprintf(stderr, "tnc: %s\n", d.error);
-		status = report_run_failure_status(rc);
-		goto out_run;
-	}
-	if (d.stopped) {
-		report_stop_error(&d, script, &err);
-		text_out_finish(&err);
-		status = TNC_EXIT_FAILED;
-		goto out_run;
-	}
-	report_diag(&d, &o, &err);
-	text_out_finish(&err);		/* warnings come before the object */
-	status = report_exit_status(&r);
-	if (print_result(&r, &o, &out) < 0) {
-		fprintf(stderr, "tnc: out of memory\n");
-		status = TNC_EXIT_SYSTEM;
-	}
-	if (text_out_finish(&out) < 0) {
-		/* e.g. a closed pipe: SIGPIPE is ignored, so we get EPIPE here */
-		fprintf(stderr, "tnc: cannot write output: %s\n", strerror(errno));
-		status = TNC_EXIT_SYSTEM;
-	}
-out_run:
-	tnc_result_free(&r);
-	diag_free(&d);
-out_options:
-	tnc_options_free(&o);
+	status = runtime_run_script(script, stdout, stderr, NULL);
 	free(script);
 	return status;
 }

@@ -1,7 +1,7 @@
 /*
- * check_pipeline.c: the pipeline executor (shim/pipeline_run.c) with a
- * fake Test-NetConnection, so no packet is sent: spec 2.2(g) and 3.5
- * bytes, stream order, exit statuses, and the pure helpers.
+ * check_pipeline.c: the runtime (shim/runtime/) with the engine's fake in
+ * place of the network, so no packet is sent: spec 2.2(g) and 3.5 bytes,
+ * stream order, exit statuses, and the helpers.
  *
  * The fake: "10.0.0.1" connects; any other IPv4 literal is filtered (TCP
  * and ping time out, as spec 3.5's host); "bad" does not resolve.
@@ -15,19 +15,24 @@
 #include "base/exit_codes.h"
 #include "objects/psobj.h"
 #include "parsers/commands.h"
-#include "runtime/pipeline_run.h"
+#include "runtime/error_target.h"
+#include "runtime/runtime.h"
 #include "tests/check_support.h"
 
 static int fake_calls;
 
 static int
-fake_run(const struct tnc_options *o, struct tnc_result *r,
-    struct tnc_diag *d)
+fake_run(void *ctx, const struct tnc_options *o, struct engine_result *res,
+    long *delay_ms)
 {
+	struct tnc_result *r = &res->r;
+	struct tnc_diag *d = &res->d;
 	struct sockaddr_in *sin;
 	const char *name = o->computer_name;
 
-	__atomic_add_fetch(&fake_calls, 1, __ATOMIC_SEQ_CST);
+	(void)ctx;
+	*delay_ms = 0;
+	fake_calls++;
 	memset(r, 0, sizeof(*r));
 	r->computer_name = strdup(name);
 	r->remote_index = -1;
@@ -59,6 +64,9 @@ fake_run(const struct tnc_options *o, struct tnc_result *r,
 	return 0;
 }
 
+static const struct engine_config fake_engine = { .fake = fake_run };
+static const struct runtime_options fake_options = { .engine = &fake_engine };
+
 struct run_out {
 	char	*out, *err, *both;	/* both: stdout and stderr as 2>&1 */
 	int	status;
@@ -75,12 +83,12 @@ run_script(const char *script, struct run_out *r)
 	e = open_memstream(&r->err, &le);
 	ck_assert_ptr_nonnull(o);
 	ck_assert_ptr_nonnull(e);
-	r->status = pipeline_run_script(script, o, e, fake_run);
+	r->status = runtime_run_script(script, o, e, &fake_options);
 	fclose(o);
 	fclose(e);
 	b = open_memstream(&r->both, &lb);
 	ck_assert_ptr_nonnull(b);
-	pipeline_run_script(script, b, b, fake_run);
+	runtime_run_script(script, b, b, &fake_options);
 	fclose(b);
 }
 
@@ -263,22 +271,6 @@ START_TEST(test_expand_missing)
 }
 END_TEST
 
-START_TEST(test_split_points)
-{
-	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
-	const char *wait[] = { NULL, NULL, "X\n" };
-	size_t at[2];
-
-	pipeline_split_points(texts, 2, at);
-	ck_assert_uint_eq(at[0], 0);
-	ck_assert_uint_eq(at[1], 5);	/* after A's own blank line */
-	pipeline_split_points(wait, 2, at);
-	ck_assert_uint_eq(at[0], 0);
-	ck_assert_uint_eq(at[1], 0);
-	ck_assert_uint_eq(pipeline_common_prefix("abc", "abd"), 2);
-}
-END_TEST
-
 START_TEST(test_error_target)
 {
 	struct psobj_value v;
@@ -344,7 +336,6 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_quiet_and_member);
 	tcase_add_test(tc, test_usage_error_runs_nothing);
 	tcase_add_test(tc, test_expand_missing);
-	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
 	suite_add_tcase(s, tc);

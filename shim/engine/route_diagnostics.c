@@ -51,8 +51,13 @@ route_diagnose(const struct tnc_options *o, struct route_diag *rd,
 	dst = &addrs[0];
 	snprintf(rd->remote_address, sizeof(rd->remote_address), "%s",
 	    dst->text);
-	rd->constrain_source = o->constrain_source_address != NULL ?
-	    o->constrain_source_address : "";
+	rd->constrain_source = strdup(o->constrain_source_address != NULL ?
+	    o->constrain_source_address : "");
+	if (rd->constrain_source == NULL) {
+		snprintf(d->error, sizeof(d->error), "out of memory");
+		free(addrs);
+		return -1;
+	}
 	rd->constrain_ifindex = o->constrain_interface;
 	rd->detailed = o->information_level == TNC_INFO_DETAILED;
 	if (rd->detailed && !tnc_is_admin()) {
@@ -121,5 +126,7 @@ void
 route_diag_free(struct route_diag *rd)
 {
 	free(rd->computer_name);
+	free(rd->constrain_source);
 	rd->computer_name = NULL;
+	rd->constrain_source = NULL;
 }

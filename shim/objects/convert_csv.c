@@ -87,9 +87,8 @@ csv_value(const struct psobj_value *v, const char *name, bool *fail)
 	return s;
 }
 
-/* One line: the header (names) or a row of first's names in v. */
-static char *
-csv_line(const struct psobj_value *first, const struct psobj_value *v)
+char *
+convert_csv_line(const struct psobj_value *first, const struct psobj_value *v)
 {
 	size_t n = csv_nprops(first), i, len = 0;
 	char *buf = NULL, *s;
@@ -116,12 +115,14 @@ csv_line(const struct psobj_value *first, const struct psobj_value *v)
 	return buf;
 }
 
-static const char *
-csv_type_name(const struct psobj_value *v)
+char *
+convert_csv_type_line(const struct psobj_value *first)
 {
-	if (v->kind == PSOBJ_OBJECT)
-		return v->obj->type_name;
-	return v->type != NULL ? v->type : "System.Object";
+	const char *type = first->kind == PSOBJ_OBJECT ? first->obj->type_name :
+	    first->type != NULL ? first->type : "System.Object";
+	char *s;
+
+	return asprintf(&s, "#TYPE %s", type) < 0 ? NULL : s;
 }
 
 int
@@ -130,7 +131,6 @@ convert_to_csv(const struct psobj_value *in, size_t n, bool no_type_info,
 {
 	struct csv_lines l = { NULL, 0 };
 	size_t i, k = 0;
-	char *s;
 	int rc = 0;
 
 	*out = NULL;
@@ -141,13 +141,12 @@ convert_to_csv(const struct psobj_value *in, size_t n, bool no_type_info,
 	if (k == n)
 		return 0;
 	if (!no_type_info)
-		rc = csv_push(&l, asprintf(&s, "#TYPE %s",
-		    csv_type_name(&in[k])) < 0 ? NULL : s);
+		rc = csv_push(&l, convert_csv_type_line(&in[k]));
 	if (rc == 0)
-		rc = csv_push(&l, csv_line(&in[k], NULL));
+		rc = csv_push(&l, convert_csv_line(&in[k], NULL));
 	for (i = k; i < n && rc == 0; i++)
 		if (in[i].kind != PSOBJ_NULL)
-			rc = csv_push(&l, csv_line(&in[k], &in[i]));
+			rc = csv_push(&l, convert_csv_line(&in[k], &in[i]));
 	if (rc != 0) {
 		select_values_free(l.v, l.n);
 		errno = ENOMEM;

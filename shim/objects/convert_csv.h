@@ -22,4 +22,13 @@
 int	convert_to_csv(const struct psobj_value *in, size_t n, bool no_type_info,
 	    struct psobj_value **out, size_t *nout);
 
+/*
+ * The lines one at a time, for a streaming ConvertTo-Csv: the "#TYPE"
+ * line of the first (non-null) object, and the header (v NULL) or the row
+ * of v under the first object's property names.  malloc'd; NULL on ENOMEM.
+ */
+char	*convert_csv_type_line(const struct psobj_value *first);
+char	*convert_csv_line(const struct psobj_value *first,
+	    const struct psobj_value *v);
+
 #endif /* TNC_OBJECTS_CONVERT_CSV_H */

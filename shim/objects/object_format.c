@@ -22,6 +22,7 @@
 #include "base/clock.h"
 #include "objects/property_names.h"
 #include "objects/result_object.h"
+#include "objects/route_diag_object.h"
 #include "objects/table_writer.h"
 
 /* PropertyCountForTable: up to this many properties make a table */
@@ -56,11 +57,12 @@ nomem(struct text_out *out, char *err, size_t errlen)
 	errno = ENOMEM;
 }
 
+/* Whether o's type has a list view of its own (Tcpip.Format.ps1xml). */
 static bool
-is_result(const struct psobj_value *v)
+has_list_view(const struct psobj *o)
 {
-	return v->kind == PSOBJ_OBJECT &&
-	    strcmp(v->obj->type_name, RESULT_OBJECT_TYPE) == 0;
+	return strcmp(o->type_name, RESULT_OBJECT_TYPE) == 0 ||
+	    strcmp(o->type_name, ROUTE_DIAG_OBJECT_TYPE) == 0;
 }
 
 /* A scalar out of band: its ToString() on its own line (null: nothing). */
@@ -136,7 +138,9 @@ list_entry_default_view(struct list_writer *lw, const struct psobj *o)
 {
 	struct view_rows rows;
 
-	if (result_object_default_view(o, &rows) != 0)
+	if ((strcmp(o->type_name, RESULT_OBJECT_TYPE) == 0 ?
+	    result_object_default_view(o, &rows) :
+	    route_diag_object_view(o, &rows)) != 0)
 		return -1;
 	list_writer_entry(lw, rows.items, rows.n);
 	view_rows_free(&rows);
@@ -508,8 +512,7 @@ group_open_table(struct formatter *f)
 static int
 out_default_group(struct formatter *f, const struct psobj *o)
 {
-	bool list = strcmp(o->type_name, RESULT_OBJECT_TYPE) == 0 ||
-	    o->nprops > FORMAT_TABLE_MAX_PROPS;
+	bool list = has_list_view(o) || o->nprops > FORMAT_TABLE_MAX_PROPS;
 	struct property_refs refs;
 	size_t i;
 	int rc;
@@ -623,7 +626,7 @@ list_entry(struct formatter *f, const struct psobj_value *v, char *err,
 		}
 		return rc;
 	}
-	if (is_result(v))
+	if (has_list_view(v->obj))
 		return list_entry_default_view(&f->lw, v->obj);
 	return list_entry_props(&f->lw, v->obj, NULL, f->ed);
 }
@@ -652,7 +655,7 @@ formatter_one(struct formatter *f, const struct psobj_value *v, char *err,
 		return -1;
 	if (f->shape == SHAPE_TABLE)
 		return table_row(f, v->obj);
-	if (is_result(v))
+	if (has_list_view(v->obj))
 		return list_entry_default_view(&f->lw, v->obj);
 	return list_entry_props(&f->lw, v->obj, NULL, f->ed);
 }

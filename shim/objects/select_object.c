@@ -14,6 +14,8 @@ struct out_list {
 	size_t	errors;
 	char	*err;			/* the first non-terminating error */
 	size_t	errlen;
+	char	***all;			/* NULL, or every error's text */
+	bool	nomem;			/* keeping an error's text failed */
 };
 
 /* Appends v (taken over). */
@@ -31,13 +33,28 @@ out_push(struct out_list *l, struct psobj_value v)
 	return 0;
 }
 
-/* A non-terminating error: counted, the first one kept. */
+/* A non-terminating error: counted, the first one kept (all, if asked). */
 static void
 out_error(struct out_list *l, const char *before, const char *name,
     const char *after)
 {
-	if (l->errors++ == 0)
+	char **grown, *s;
+
+	if (l->errors == 0)
 		snprintf(l->err, l->errlen, "%s%s%s", before, name, after);
+	if (l->all != NULL) {
+		grown = realloc(*l->all, (l->errors + 1) * sizeof(*grown));
+		if (grown == NULL || asprintf(&s, "%s%s%s", before, name,
+		    after) < 0) {
+			if (grown != NULL)
+				*l->all = grown;
+			l->nomem = true;
+			return;
+		}
+		*l->all = grown;
+		grown[l->errors] = s;
+	}
+	l->errors++;
 }
 
 /* The type name of v as Select-Object prefixes it with "Selected.". */
@@ -166,7 +183,8 @@ select_expand(struct out_list *l, const struct psobj_value *in,
 
 static int
 select_one(struct out_list *l, const struct psobj_value *in,
-    const struct select_spec *spec, char *err, size_t errlen)
+    const struct select_spec *spec, const struct property_names *names,
+    char *err, size_t errlen)
 {
 	struct property_refs refs = { NULL, 0 };
 	const struct psobj *o = in->kind == PSOBJ_OBJECT ? in->obj : NULL;
@@ -178,8 +196,7 @@ select_one(struct out_list *l, const struct psobj_value *in,
 			return -1;
 		return out_push(l, v);
 	}
-	if (property_names_resolve(o, spec->props, spec->nprops, &refs, err,
-	    errlen) != 0)
+	if (property_names_match(names, o, &refs, err, errlen) != 0)
 		return -1;
 	if (spec->expand != NULL)
 		rc = select_expand(l, in, spec->expand, &refs, err, errlen);
@@ -195,7 +212,8 @@ select_object(const struct psobj_value *in, size_t n,
     size_t *nerrors, char *err, size_t errlen)
 {
 	char first_err[512] = "";
-	struct out_list l = { NULL, 0, 0, first_err, sizeof(first_err) };
+	struct out_list l = { .err = first_err, .errlen = sizeof(first_err) };
+	struct property_names names;
 	size_t i, head = n, tail_from = n;
 	int rc = 0;
 
@@ -203,13 +221,17 @@ select_object(const struct psobj_value *in, size_t n,
 	*nout = 0;
 	if (errlen > 0)
 		err[0] = '\0';
+	if (property_names_compile(spec->props, spec->nprops, &names, err,
+	    errlen) != 0)
+		return -1;
 	if (spec->has_first || spec->has_last)
 		head = !spec->has_first ? 0 : spec->first < n ? spec->first : n;
 	if (spec->has_last)	/* the last N of what -First did not take */
 		tail_from = n - (spec->last < n - head ? spec->last : n - head);
 	for (i = 0; i < n && rc == 0; i++)
 		if (i < head || i >= tail_from)
-			rc = select_one(&l, &in[i], spec, err, errlen);
+			rc = select_one(&l, &in[i], spec, &names, err, errlen);
+	property_names_free(&names);
 	if (nerrors != NULL)
 		*nerrors = l.errors;
 	if (rc != 0) {
@@ -235,4 +257,46 @@ select_values_free(struct psobj_value *v, size_t n)
 	for (i = 0; i < n; i++)
 		psobj_value_free(&v[i]);
 	free(v);
+}
+
+int
+select_value(const struct psobj_value *in, const struct select_spec *spec,
+    const struct property_names *names, struct psobj_value **out,
+    size_t *nout, char ***errors, size_t *nerrors, char *err, size_t errlen)
+{
+	char first_err[512] = "";
+	struct out_list l = { .err = first_err, .errlen = sizeof(first_err) };
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	*errors = NULL;
+	*nerrors = 0;
+	if (errlen > 0)
+		err[0] = '\0';
+	l.all = errors;
+	rc = select_one(&l, in, spec, names, err, errlen);
+	*nerrors = l.errors;
+	if (rc != 0 || l.nomem) {
+		select_values_free(l.v, l.n);
+		select_errors_free(*errors, *nerrors);
+		*errors = NULL;
+		*nerrors = 0;
+		if (err[0] == '\0')
+			snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	*out = l.v;
+	*nout = l.n;
+	return 0;
+}
+
+void
+select_errors_free(char **errors, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(errors[i]);
+	free(errors);
 }

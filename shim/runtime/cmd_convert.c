@@ -1,0 +1,159 @@
+/*
+ * cmd_convert.c: ConvertTo-Json (waits for all its input, as it does in
+ * PowerShell: one input is one value, several an array) and ConvertTo-Csv
+ * (streams: the type and header lines with the first object, then a line
+ * per object).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/exit_codes.h"
+#include "objects/convert_csv.h"
+#include "objects/convert_json.h"
+#include "runtime/context.h"
+#include "runtime/processors.h"
+#include "runtime/values.h"
+
+struct convert_proc {
+	struct proc base;
+	struct runtime *rt;
+	const struct stage *st;
+	struct value_list kept;		/* JSON: everything; CSV: the first */
+};
+
+static enum proc_rc
+convert_nomem(struct convert_proc *cp)
+{
+	host_note(&cp->rt->host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
+	return proc_fail(&cp->base, NULL);
+}
+
+/* A line of text (taken over; NULL: ENOMEM) as a string downstream. */
+static enum proc_rc
+convert_emit_text(struct convert_proc *cp, char *text)
+{
+	struct psobj_value v;
+
+	if (text == NULL || psobj_string(&v, text) != 0) {
+		free(text);
+		return convert_nomem(cp);
+	}
+	free(text);
+	return proc_emit(&cp->base, &v);
+}
+
+static enum proc_rc
+json_process(struct proc *p, struct psobj_value *v)
+{
+	struct convert_proc *cp = (struct convert_proc *)p;
+
+	if (v == NULL)
+		return PROC_OK;
+	return value_list_push(&cp->kept, v) == 0 ? PROC_OK :
+	    convert_nomem(cp);
+}
+
+static enum proc_rc
+json_end(struct proc *p)
+{
+	struct convert_proc *cp = (struct convert_proc *)p;
+	const char *nl = cp->rt->host.nl == TNC_NEWLINE_CRLF ? "\r\n" : "\n";
+	char *text;
+
+	if (convert_to_json(cp->kept.v, cp->kept.n, cp->st->depth, cp->st->compress, nl,
+	    &text) != 0)
+		return convert_nomem(cp);
+	if (text == NULL)		/* no input: no output */
+		return PROC_OK;
+	return convert_emit_text(cp, text);
+}
+
+static enum proc_rc
+csv_process(struct proc *p, struct psobj_value *v)
+{
+	struct convert_proc *cp = (struct convert_proc *)p;
+	enum proc_rc rc = PROC_OK;
+	struct psobj_value *first;
+	char *line;
+
+	if (v == NULL)
+		return PROC_OK;
+	if (v->kind == PSOBJ_NULL) {	/* null inputs are skipped */
+		psobj_value_free(v);
+		return PROC_OK;
+	}
+	if (cp->kept.n == 0) {
+		/* the first object sets the columns */
+		if (value_list_push(&cp->kept, v) != 0)
+			return convert_nomem(cp);
+		first = &cp->kept.v[0];
+		if (!cp->st->no_type_info)
+			rc = convert_emit_text(cp, convert_csv_type_line(first));
+		if (rc == PROC_OK)
+			rc = convert_emit_text(cp, convert_csv_line(first, NULL));
+		if (rc == PROC_OK)
+			rc = convert_emit_text(cp, convert_csv_line(first,
+			    first));
+		return rc;
+	}
+	first = &cp->kept.v[0];
+	line = convert_csv_line(first, v);
+	psobj_value_free(v);
+	return convert_emit_text(cp, line);
+}
+
+static enum proc_rc
+convert_end_nothing(struct proc *p)
+{
+	(void)p;
+	return PROC_OK;
+}
+
+static void
+convert_free(struct proc *p)
+{
+	struct convert_proc *cp = (struct convert_proc *)p;
+
+	value_list_free(&cp->kept);
+	free(cp);
+}
+
+static const struct proc_ops json_ops = {
+	.process = json_process,
+	.end = json_end,
+	.free = convert_free,
+};
+
+static const struct proc_ops csv_ops = {
+	.process = csv_process,
+	.end = convert_end_nothing,
+	.free = convert_free,
+};
+
+static struct proc *
+convert_new(struct runtime *rt, const struct stage *st,
+    const struct proc_ops *ops)
+{
+	struct convert_proc *cp = calloc(1, sizeof(*cp));
+
+	if (cp == NULL)
+		return NULL;
+	cp->base.ops = ops;
+	cp->rt = rt;
+	cp->st = st;
+	return &cp->base;
+}
+
+struct proc *
+cmd_convert_json_new(struct runtime *rt, const struct stage *st)
+{
+	return convert_new(rt, st, &json_ops);
+}
+
+struct proc *
+cmd_convert_csv_new(struct runtime *rt, const struct stage *st)
+{
+	return convert_new(rt, st, &csv_ops);
+}

@@ -1,0 +1,157 @@
+/*
+ * cmd_select.c: Select-Object as a processor.  -Property and
+ * -ExpandProperty work on each object as it comes; -First N passes the
+ * first N and then stops the commands upstream (so later tests never run
+ * or are abandoned); -Last N keeps the last N and passes them at the end.
+ * With both, the first N pass at once and the last N of the rest at the
+ * end, as SelectObjectQueue does.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/exit_codes.h"
+#include "objects/select_object.h"
+#include "runtime/context.h"
+#include "runtime/error_target.h"
+#include "runtime/processors.h"
+#include "runtime/values.h"
+
+struct select_proc {
+	struct proc base;
+	struct runtime *rt;
+	const struct stage *st;
+	struct property_names names;
+	size_t	seen;			/* inputs so far */
+	struct value_ring tail;		/* -Last: the last N */
+};
+
+/* A non-terminating error of one input: shown, exit status at least 1. */
+static void
+select_error(struct select_proc *sp, const struct psobj_value *in,
+    const char *msg)
+{
+	const struct ps_command *pc = sp->st->pc;
+	bool expand = strncmp(msg, "Property \"", 10) == 0;
+	struct ps_error e;
+	char *target;
+
+	ps_error_bind(&e, sp->st->meta->name, sp->st->meta->type_name,
+	    expand ? "InvalidArgument" : "InvalidOperation",
+	    "PSArgumentException", expand ? "ExpandPropertyNotFound" :
+	    "AlreadyExistingUserSpecifiedPropertyNoExpand", pc->offset,
+	    pc->length, "%s", msg);
+	target = pipeline_error_target(in);
+	snprintf(e.target_name, sizeof(e.target_name), "%s",
+	    target != NULL ? target : "");
+	free(target);
+	e.target_type = "PSObject";
+	host_error(&sp->rt->host, &e);
+	host_worst(&sp->rt->host, TNC_EXIT_FAILED);
+}
+
+/* -Property / -ExpandProperty on one input (taken over), output passed on. */
+static enum proc_rc
+select_emit(struct select_proc *sp, struct psobj_value *in)
+{
+	struct psobj_value *out;
+	char **errors, err[512];
+	size_t nout, nerrors, i;
+	enum proc_rc rc = PROC_OK;
+
+	if (select_value(in, &sp->st->sel, &sp->names, &out, &nout, &errors,
+	    &nerrors, err, sizeof(err)) != 0) {
+		psobj_value_free(in);
+		host_note(&sp->rt->host, TNC_EXIT_SYSTEM, "%s", err);
+		return proc_fail(&sp->base, NULL);
+	}
+	for (i = 0; i < nerrors && !sp->st->quiet_errors; i++)
+		select_error(sp, in, errors[i]);
+	select_errors_free(errors, nerrors);
+	psobj_value_free(in);
+	for (i = 0; i < nout; i++) {
+		if (rc == PROC_OK)
+			rc = proc_emit(&sp->base, &out[i]);
+		else
+			psobj_value_free(&out[i]);
+	}
+	free(out);
+	return rc;
+}
+
+static enum proc_rc
+select_process(struct proc *p, struct psobj_value *v)
+{
+	struct select_proc *sp = (struct select_proc *)p;
+	const struct select_spec *sel = &sp->st->sel;
+	enum proc_rc rc;
+
+	if (v == NULL)
+		return PROC_OK;
+	sp->seen++;
+	if (sel->has_first && sp->seen > sel->first && !sel->has_last) {
+		psobj_value_free(v);
+		return proc_stop_upstream(p);
+	}
+	if (sel->has_last && (!sel->has_first || sp->seen > sel->first)) {
+		if (value_ring_push(&sp->tail, v) == 0)
+			return PROC_OK;
+		host_note(&sp->rt->host, TNC_EXIT_SYSTEM, "%s",
+		    strerror(ENOMEM));
+		return proc_fail(p, NULL);
+	}
+	rc = select_emit(sp, v);
+	if (rc == PROC_OK && sel->has_first && !sel->has_last &&
+	    sp->seen == sel->first)
+		return proc_stop_upstream(p);
+	return rc;
+}
+
+static enum proc_rc
+select_end(struct proc *p)
+{
+	struct select_proc *sp = (struct select_proc *)p;
+	enum proc_rc rc = PROC_OK;
+	struct psobj_value v;
+
+	while (rc == PROC_OK && value_ring_pop(&sp->tail, &v))
+		rc = select_emit(sp, &v);
+	return rc;
+}
+
+static void
+select_free(struct proc *p)
+{
+	struct select_proc *sp = (struct select_proc *)p;
+
+	value_ring_free(&sp->tail);
+	property_names_free(&sp->names);
+	free(sp);
+}
+
+static const struct proc_ops select_ops = {
+	.process = select_process,
+	.end = select_end,
+	.free = select_free,
+};
+
+struct proc *
+cmd_select_new(struct runtime *rt, const struct stage *st, char *err,
+    size_t errlen)
+{
+	struct select_proc *sp = calloc(1, sizeof(*sp));
+
+	if (sp == NULL)
+		return NULL;
+	sp->base.ops = &select_ops;
+	sp->rt = rt;
+	sp->st = st;
+	value_ring_init(&sp->tail, st->sel.last);
+	if (property_names_compile(st->sel.props, st->sel.nprops, &sp->names,
+	    err, errlen) != 0) {
+		free(sp);
+		return NULL;
+	}
+	return &sp->base;
+}

@@ -1,0 +1,217 @@
+/*
+ * exec.c: one bound statement run as a streaming pipeline: its input (none,
+ * a list of values, or a parenthesized pipeline with an optional .Member),
+ * its commands as processors, and a sink (Out-Default for a statement of
+ * the script, a collector for a parenthesized one).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/exit_codes.h"
+#include "runtime/exec.h"
+#include "runtime/processors.h"
+
+/* The processor of one bound command; NULL with the failure said. */
+static struct proc *
+proc_for(struct runtime *rt, const struct stage *st)
+{
+	struct proc *p = NULL;
+	char err[512] = "";
+
+	switch (st->cmd) {
+	case PIPE_CMD_TNC:
+		p = cmd_tnc_new(rt, st);
+		break;
+	case PIPE_CMD_GET_CONTENT:
+		p = cmd_get_content_new(rt, st);
+		break;
+	case PIPE_CMD_SELECT_OBJECT:
+		p = cmd_select_new(rt, st, err, sizeof(err));
+		break;
+	case PIPE_CMD_FORMAT_LIST:
+	case PIPE_CMD_FORMAT_TABLE:
+		p = cmd_format_new(rt, st, err, sizeof(err));
+		break;
+	case PIPE_CMD_OUT_STRING:
+		p = cmd_out_string_new(rt, st);
+		break;
+	case PIPE_CMD_CONVERTTO_JSON:
+		p = cmd_convert_json_new(rt, st);
+		break;
+	case PIPE_CMD_CONVERTTO_CSV:
+		p = cmd_convert_csv_new(rt, st);
+		break;
+	case PIPE_CMD_OUT_DEFAULT:
+		p = cmd_out_default_new(rt);
+		break;
+	case PIPE_CMD_OUT_NULL:
+		p = cmd_out_null_new();
+		break;
+	case PIPE_CMD_NONE:
+		break;
+	}
+	if (p == NULL)
+		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s",
+		    err[0] != '\0' ? err : strerror(ENOMEM));
+	return p;
+}
+
+/* A value written in the script, as a pipeline input object. */
+static int
+input_value(const struct ps_value *pv, struct psobj_value *v)
+{
+	size_t i;
+
+	switch (pv->kind) {
+	case PS_VAL_BOOL:
+		*v = psobj_bool(pv->bval);
+		return 0;
+	case PS_VAL_NULL:
+		*v = psobj_null();
+		return 0;
+	case PS_VAL_NUMBER:
+		if (pv->num.type == PS_NUM_INT32 ||
+		    pv->num.type == PS_NUM_INT64) {
+			*v = psobj_int(pv->num.ival,
+			    pv->num.type == PS_NUM_INT32 ? "System.Int32" :
+			    "System.Int64");
+			return 0;
+		}
+		return psobj_string(v, pv->text);
+	case PS_VAL_STRING:
+		return psobj_string(v, pv->text);
+	case PS_VAL_ARRAY:
+		if (psobj_array(v, pv->nitems, "System.Object[]") != 0)
+			return -1;
+		for (i = 0; i < pv->nitems; i++)
+			if (input_value(&pv->items[i], &v->items[i]) != 0) {
+				psobj_value_free(v);
+				return -1;
+			}
+		return 0;
+	}
+	return -1;
+}
+
+/* Feeds the values of a list, one at a time. */
+static enum proc_rc
+feed_values(struct runtime *rt, struct pipeline *pl, const struct ps_value *pv)
+{
+	size_t n = pv->kind == PS_VAL_ARRAY ? pv->nitems : 1, i;
+	enum proc_rc rc = PROC_OK;
+	struct psobj_value v;
+
+	for (i = 0; i < n && rc == PROC_OK; i++) {
+		if (input_value(pv->kind == PS_VAL_ARRAY ? &pv->items[i] : pv,
+		    &v) != 0) {
+			host_note(&rt->host, TNC_EXIT_SYSTEM, "%s",
+			    strerror(ENOMEM));
+			return PROC_FAIL;
+		}
+		rc = pipeline_feed(pl, &v);
+	}
+	return rc;
+}
+
+/*
+ * Member access on a stream: each object's member (a missing member or a
+ * null value gives nothing), arrays unrolled, fed one at a time.
+ */
+static enum proc_rc
+feed_member(struct runtime *rt, struct pipeline *pl,
+    const struct psobj_value *v, const char *member)
+{
+	const struct psobj_prop *pr;
+	struct psobj_value copy;
+	enum proc_rc rc = PROC_OK;
+	size_t i;
+
+	if (v->kind == PSOBJ_ARRAY) {
+		for (i = 0; i < v->nitems && rc == PROC_OK; i++)
+			rc = feed_member(rt, pl, &v->items[i], member);
+		return rc;
+	}
+	if (v->kind != PSOBJ_OBJECT || v->obj == NULL)
+		return PROC_OK;
+	pr = psobj_find(v->obj, member);
+	if (pr == NULL || pr->value.kind == PSOBJ_NULL)
+		return PROC_OK;
+	if (psobj_value_copy(&copy, &pr->value) != 0) {
+		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
+		return PROC_FAIL;
+	}
+	return pipeline_feed(pl, &copy);
+}
+
+/* (inner) or (inner).Member: inner runs to its end first, as in PowerShell. */
+static enum proc_rc
+feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
+{
+	struct proc *sink = collector_new();
+	struct psobj_value *vals;
+	enum proc_rc rc = PROC_OK;
+	size_t n, i;
+
+	if (sink == NULL) {
+		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
+		return PROC_FAIL;
+	}
+	if (exec_statement(rt, plan->inner, sink, &vals, &n) != 0)
+		return PROC_FAIL;
+	for (i = 0; i < n; i++) {
+		if (rc != PROC_OK)
+			psobj_value_free(&vals[i]);
+		else if (plan->p->member != NULL) {
+			rc = feed_member(rt, pl, &vals[i], plan->p->member);
+			psobj_value_free(&vals[i]);
+		} else {
+			rc = pipeline_feed(pl, &vals[i]);
+		}
+	}
+	free(vals);
+	return rc;
+}
+
+int
+exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
+    struct psobj_value **vals, size_t *nvals)
+{
+	struct pipeline pl;
+	struct proc *p;
+	enum proc_rc rc;
+	size_t i;
+	int status = 0;
+
+	pipeline_init(&pl, rt);
+	for (i = 0; i < plan->n; i++) {
+		p = proc_for(rt, &plan->st[i]);
+		if (p == NULL || pipeline_add(&pl, p) != 0) {
+			sink->ops->free(sink);
+			pipeline_free(&pl);
+			return -1;
+		}
+	}
+	if (pipeline_add(&pl, sink) != 0) {
+		pipeline_free(&pl);
+		return -1;
+	}
+	switch (plan->p->head) {
+	case PS_HEAD_VALUES:
+		rc = feed_values(rt, &pl, &plan->p->values);
+		break;
+	case PS_HEAD_PAREN:
+		rc = feed_paren(rt, &pl, plan);
+		break;
+	default:
+		rc = pipeline_feed(&pl, NULL);
+		break;
+	}
+	pipeline_finish(&pl, rc);
+	if (rc == PROC_FAIL && pl.deferred == NULL)
+		status = -1;
+	if (vals != NULL)
+		collector_take(sink, vals, nvals);
+	pipeline_free(&pl);
+	return status;
+}

@@ -1,0 +1,47 @@
+#ifndef TNC_RUNTIME_PROCESSORS_H
+#define TNC_RUNTIME_PROCESSORS_H
+
+#include <stdbool.h>
+
+#include "objects/psobj.h"
+#include "runtime/pipeline.h"
+#include "runtime/plan.h"
+
+/*
+ * The processors of the commands tnc runs, one file each (cmd_*.c), and
+ * the sinks a pipeline ends in.  Each constructor returns NULL when out of
+ * memory, or with a sentence in err when its setup failed.
+ */
+
+struct runtime;
+
+struct proc *cmd_tnc_new(struct runtime *rt, const struct stage *st);
+struct proc *cmd_get_content_new(struct runtime *rt, const struct stage *st);
+struct proc *cmd_select_new(struct runtime *rt, const struct stage *st,
+	    char *err, size_t errlen);
+struct proc *cmd_format_new(struct runtime *rt, const struct stage *st,
+	    char *err, size_t errlen);		/* Format-List, Format-Table */
+struct proc *cmd_out_string_new(struct runtime *rt, const struct stage *st);
+struct proc *cmd_convert_json_new(struct runtime *rt, const struct stage *st);
+struct proc *cmd_convert_csv_new(struct runtime *rt, const struct stage *st);
+struct proc *cmd_out_null_new(void);
+
+/* Out-Default (and Out-Host): the host prints what reaches it. */
+struct proc *cmd_out_default_new(struct runtime *rt);
+
+/*
+ * A collector: keeps what reaches it, for a parenthesized pipeline used as
+ * the input of another.  collector_take() hands the values over.
+ */
+struct proc *collector_new(void);
+void	collector_take(struct proc *p, struct psobj_value **vals, size_t *n);
+
+/*
+ * Format-List and Format-Table pass their output on as text: a string
+ * value of this type, which Out-Default prints and Out-String joins as it
+ * is (PowerShell passes format records; text is what tnc does with them).
+ */
+bool	is_format_text(const struct psobj_value *v);
+int	format_text_value(struct psobj_value *v, char *text);	/* text taken over */
+
+#endif /* TNC_RUNTIME_PROCESSORS_H */

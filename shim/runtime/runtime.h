@@ -1,0 +1,34 @@
+#ifndef TNC_RUNTIME_RUNTIME_H
+#define TNC_RUNTIME_RUNTIME_H
+
+#include <stdio.h>
+
+#include "engine/engine.h"
+
+/*
+ * The runtime of tnc's PowerShell subset: parses a script, binds every
+ * command of every statement before running anything (a usage error means
+ * nothing was sent), then runs the statements one after the other, each a
+ * streaming pipeline (runtime/pipeline.h) ending in Out-Default, with all
+ * tests of the run on one engine.  It prints what Windows PowerShell 5.1's
+ * host prints (or 7.4's, with -OutputStyle PowerShell7).
+ */
+
+struct runtime_options {
+	/* the engine's settings; NULL: the real network, limits from the machine */
+	const struct engine_config *engine;
+	/* the formatters' clock; NULL: the monotonic clock */
+	long long (*now_ms)(void);
+};
+
+/*
+ * runtime_run_script()
+ * Runs script, writing objects to out and warnings, errors and notes to
+ * err.  Returns the exit status (base/exit_codes.h): 3 for a parse or
+ * binding error, 4 for a system failure, else the worst of the run (2 a
+ * name did not resolve, 1 a test failed or a command wrote an error).
+ */
+int	runtime_run_script(const char *script, FILE *out, FILE *err,
+	    const struct runtime_options *ro);
+
+#endif /* TNC_RUNTIME_RUNTIME_H */

@@ -1,0 +1,98 @@
+/* values.c: values a processor keeps: all of them, or the last N. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/values.h"
+
+int
+value_list_push(struct value_list *l, struct psobj_value *v)
+{
+	struct psobj_value *grown;
+	size_t cap;
+
+	if (l->n == l->cap) {
+		cap = l->cap != 0 ? l->cap * 2 : 16;
+		grown = realloc(l->v, cap * sizeof(*grown));
+		if (grown == NULL) {
+			psobj_value_free(v);
+			return -1;
+		}
+		l->v = grown;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *v;
+	return 0;
+}
+
+void
+value_list_free(struct value_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		psobj_value_free(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void
+value_ring_init(struct value_ring *r, size_t max)
+{
+	memset(r, 0, sizeof(*r));
+	r->max = max;
+}
+
+int
+value_ring_push(struct value_ring *r, struct psobj_value *v)
+{
+	struct psobj_value *grown;
+	size_t cap;
+
+	if (r->max == 0) {
+		psobj_value_free(v);
+		return 0;
+	}
+	if (r->n == r->max) {		/* full: the oldest drops out */
+		psobj_value_free(&r->v[r->head]);
+		r->v[r->head] = *v;
+		r->head = (r->head + 1) % r->max;
+		return 0;
+	}
+	if (r->n == r->cap) {		/* not full yet: head is 0, no wrap */
+		cap = r->cap != 0 ? r->cap * 2 : 16;
+		if (cap > r->max)
+			cap = r->max;
+		grown = realloc(r->v, cap * sizeof(*grown));
+		if (grown == NULL) {
+			psobj_value_free(v);
+			return -1;
+		}
+		r->v = grown;
+		r->cap = cap;
+	}
+	r->v[r->n++] = *v;
+	return 0;
+}
+
+bool
+value_ring_pop(struct value_ring *r, struct psobj_value *v)
+{
+	if (r->n == 0)
+		return false;
+	*v = r->v[r->head];
+	r->head = (r->head + 1) % r->cap;
+	r->n--;
+	return true;
+}
+
+void
+value_ring_free(struct value_ring *r)
+{
+	struct psobj_value v;
+
+	while (value_ring_pop(r, &v))
+		psobj_value_free(&v);
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
