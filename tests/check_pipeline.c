@@ -21,17 +21,53 @@
 
 static int fake_calls;
 
+/*
+ * What a test can ask of the fake: a name whose test finishes late (so
+ * results come back out of input order), a delay for every test, and a
+ * watch on how far submission runs ahead of the output.
+ */
+struct fake_ctx {
+	const char *slow;		/* this name finishes after slow_ms */
+	long	slow_ms;
+	long	all_ms;			/* every other test after this */
+	FILE	*out;			/* stdout of the run, to count lines */
+	char	**outbuf;
+	size_t	*outlen;
+	size_t	submitted, max_ahead;	/* tests started minus lines printed */
+};
+
+static size_t
+lines_in(const char *s, size_t len)
+{
+	size_t n = 0, i;
+
+	for (i = 0; s != NULL && i < len; i++)
+		n += s[i] == '\n';
+	return n;
+}
+
 static int
 fake_run(void *ctx, const struct tnc_options *o, struct engine_result *res,
     long *delay_ms)
 {
+	struct fake_ctx *fc = ctx;
 	struct tnc_result *r = &res->r;
 	struct tnc_diag *d = &res->d;
 	struct sockaddr_in *sin;
 	const char *name = o->computer_name;
+	size_t printed;
 
-	(void)ctx;
 	*delay_ms = 0;
+	if (fc != NULL) {
+		*delay_ms = fc->slow != NULL && strcmp(name, fc->slow) == 0 ?
+		    fc->slow_ms : fc->all_ms;
+		if (fc->out != NULL) {
+			fflush(fc->out);
+			printed = lines_in(*fc->outbuf, *fc->outlen);
+			if (++fc->submitted - printed > fc->max_ahead)
+				fc->max_ahead = fc->submitted - printed;
+		}
+	}
 	fake_calls++;
 	memset(r, 0, sizeof(*r));
 	r->computer_name = strdup(name);
@@ -46,9 +82,11 @@ fake_run(void *ctx, const struct tnc_options *o, struct engine_result *res,
 	r->remote_index = 0;
 	sin = (struct sockaddr_in *)&r->resolved[0].sa;
 	sin->sin_family = AF_INET;
-	inet_pton(AF_INET, name, &sin->sin_addr);
+	if (inet_pton(AF_INET, name, &sin->sin_addr) != 1)
+		inet_pton(AF_INET, "10.9.9.9", &sin->sin_addr);	/* a name */
 	r->resolved[0].sa_len = sizeof(*sin);
-	snprintf(r->resolved[0].text, sizeof(r->resolved[0].text), "%s", name);
+	inet_ntop(AF_INET, &sin->sin_addr, r->resolved[0].text,
+	    sizeof(r->resolved[0].text));
 	snprintf(r->interface_alias, sizeof(r->interface_alias), "eth0");
 	snprintf(r->source_address, sizeof(r->source_address), "10.0.0.100");
 	r->remote_port = (unsigned)o->port;
@@ -90,6 +128,29 @@ run_script(const char *script, struct run_out *r)
 	ck_assert_ptr_nonnull(b);
 	runtime_run_script(script, b, b, &fake_options);
 	fclose(b);
+}
+
+/* One run with fc as the fake's context (stdout only, watched). */
+static void
+run_script_ctx(const char *script, struct fake_ctx *fc, struct run_out *r)
+{
+	struct engine_config ec = { .fake = fake_run, .fake_ctx = fc };
+	struct runtime_options ro = { .engine = &ec };
+	size_t lo, le;
+	FILE *o, *e;
+
+	memset(r, 0, sizeof(*r));
+	o = open_memstream(&r->out, &lo);
+	e = open_memstream(&r->err, &le);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_ptr_nonnull(e);
+	fc->out = o;
+	fc->outbuf = &r->out;
+	fc->outlen = &lo;
+	r->status = runtime_run_script(script, o, e, &ro);
+	fc->out = NULL;
+	fclose(o);
+	fclose(e);
 }
 
 static void
@@ -271,6 +332,103 @@ START_TEST(test_expand_missing)
 }
 END_TEST
 
+/* A test that finishes last still prints first: input order, 2.2(g) intact */
+START_TEST(test_out_of_order_completion)
+{
+	struct fake_ctx fc = { .slow = "10.0.0.2", .slow_ms = 80 };
+	struct run_out r;
+
+	run_script_ctx("'10.0.0.2','10.0.0.1','10.0.0.3' | tnc -Port 53 | "
+	    "select ComputerName, TcpTestSucceeded | fl", &fc, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_str_eq(r.out,
+	    "\n\nComputerName     : 10.0.0.2\nTcpTestSucceeded : False\n\n"
+	    "ComputerName     : 10.0.0.1\nTcpTestSucceeded : True\n\n"
+	    "ComputerName     : 10.0.0.3\nTcpTestSucceeded : False\n\n\n\n");
+	ck_assert_str_eq(r.err,
+	    "WARNING: TCP connect to (10.0.0.2 : 53) failed\n"
+	    "WARNING: Ping to 10.0.0.2 failed with status: TimedOut\n"
+	    "WARNING: TCP connect to (10.0.0.3 : 53) failed\n"
+	    "WARNING: Ping to 10.0.0.3 failed with status: TimedOut\n");
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * Memory is bounded by the window, not the input: with every test slow,
+ * submission runs ahead of the printed results by exactly the window (64,
+ * the floor, for -ThrottleLimit 1), never more, and order holds.
+ */
+START_TEST(test_window_bounds_tests_ahead)
+{
+	struct fake_ctx fc = { .all_ms = 200 };
+	char script[16384], expect[8192];
+	size_t n = 0, m = 0;
+	struct run_out r;
+	int i;
+
+	for (i = 1; i <= 200; i++) {
+		n += (size_t)snprintf(script + n, sizeof(script) - n,
+		    "%s'10.0.%d.%d'", i > 1 ? "," : "", i / 100, i % 100);
+		m += (size_t)snprintf(expect + m, sizeof(expect) - m,
+		    "10.0.%d.%d\n", i / 100, i % 100);
+	}
+	snprintf(script + n, sizeof(script) - n, " | tnc -ThrottleLimit 1 | "
+	    "select -ExpandProperty ComputerName");
+	run_script_ctx(script, &fc, &r);
+	ck_assert_str_eq(r.out, expect);
+	ck_assert_uint_eq(fc.submitted, 200);
+	ck_assert_uint_eq(fc.max_ahead, 64);
+	run_free(&r);
+}
+END_TEST
+
+/* The 300 ms group cache of a table: the clock of the formatters */
+static const long long *clock_seq;
+static size_t clock_at;
+
+static long long
+seq_clock(void)
+{
+	return clock_seq[clock_at++];
+}
+
+/*
+ * Widths come from the rows within 300 ms of the first and the first row
+ * after (OutputGroupQueue); a later, wider row is cut to those widths.
+ */
+START_TEST(test_table_widths_from_group_cache)
+{
+	/* group open, then one reading per row while the cache is open */
+	static const long long t[] = { 0, 0, 100, 400, 9999 };
+	struct engine_config ec = { .fake = fake_run };
+	struct runtime_options ro = { .engine = &ec, .now_ms = seq_clock };
+	char *out = NULL, *err = NULL;
+	size_t lo, le;
+	FILE *o = open_memstream(&out, &lo), *e = open_memstream(&err, &le);
+	int status;
+
+	clock_seq = t;
+	clock_at = 0;
+	status = runtime_run_script("'10.0.0.1','10.0.0.2','host-a-bit-longer',"
+	    "'host-much-much-longer-than-that' | tnc -Port 1 | "
+	    "select ComputerName, TcpTestSucceeded", o, e, &ro);
+	fclose(o);
+	fclose(e);
+	ck_assert_int_eq(status, TNC_EXIT_FAILED);
+	ck_assert_uint_eq(clock_at, 4);
+	ck_assert_str_eq(out,
+	    "\nComputerName      TcpTestSucceeded\n"
+	    "------------      ----------------\n"
+	    "10.0.0.1                      True\n"
+	    "10.0.0.2                     False\n"
+	    "host-a-bit-longer            False\n"
+	    "host-much-much...            False\n\n\n");
+	free(out);
+	free(err);
+}
+END_TEST
+
 START_TEST(test_error_target)
 {
 	struct psobj_value v;
@@ -336,6 +494,9 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_quiet_and_member);
 	tcase_add_test(tc, test_usage_error_runs_nothing);
 	tcase_add_test(tc, test_expand_missing);
+	tcase_add_test(tc, test_out_of_order_completion);
+	tcase_add_test(tc, test_window_bounds_tests_ahead);
+	tcase_add_test(tc, test_table_widths_from_group_cache);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
 	suite_add_tcase(s, tc);

@@ -151,7 +151,7 @@ deliver(struct tnc_proc *tp, struct slot *s)
 	if (tp->st->o.information_level == TNC_INFO_QUIET) {
 		v = psobj_bool(report_quiet_value(&res->r));
 	} else if (result_object_new(&v, &res->r, h->ed) != 0) {
-		host_note(h, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
+		host_note(h, TNC_EXIT_SYSTEM, "%s", strerror(errno));
 		return proc_fail(&tp->base, NULL);
 	}
 	return proc_emit(&tp->base, &v);
@@ -209,6 +209,28 @@ window_init(struct tnc_proc *tp)
 	return 0;
 }
 
+/*
+ * The ComputerName an input object binds: its ComputerName property (or
+ * the aliases RemoteAddress, cn) by property name, else the object itself
+ * converted to a string (ComputerName takes pipeline input both ways).
+ * malloc'd; NULL on ENOMEM.
+ */
+static char *
+input_computer_name(const struct psobj_value *v)
+{
+	static const char *const names[] = { "ComputerName",
+		"RemoteAddress", "cn" };
+	const struct psobj_prop *pr;
+	size_t i;
+
+	for (i = 0; v->kind == PSOBJ_OBJECT && i < 3; i++) {
+		pr = psobj_find(v->obj, names[i]);
+		if (pr != NULL && pr->value.kind != PSOBJ_NULL)
+			return psobj_value_to_string(&pr->value);
+	}
+	return psobj_value_to_string(v);
+}
+
 /* Starts the test for input v (NULL: none) in slot s. */
 static int
 slot_start(struct tnc_proc *tp, struct slot *s, const struct psobj_value *v)
@@ -223,7 +245,7 @@ slot_start(struct tnc_proc *tp, struct slot *s, const struct psobj_value *v)
 		s->target_is_string = v->kind == PSOBJ_STRING;
 		return s->target != NULL ? 0 : -1;
 	}
-	if (v != NULL && (name = psobj_value_to_string(v)) == NULL)
+	if (v != NULL && (name = input_computer_name(v)) == NULL)
 		return -1;
 	rc = tnc_options_copy(&o, &tp->st->o, name);
 	free(name);

@@ -371,14 +371,11 @@ check_position(const struct ps_pipeline *p, size_t i, const struct stage *st,
 {
 	const struct ps_command *pc = st->pc;
 
-	if ((st->cmd == PIPE_CMD_TNC && i > 0) ||
-	    (st->cmd == PIPE_CMD_GET_CONTENT && (i > 0 ||
-	    p->head != PS_HEAD_COMMAND)))
+	if (st->cmd == PIPE_CMD_GET_CONTENT && (i > 0 ||
+	    p->head != PS_HEAD_COMMAND))
 		return not_supported(e, "PipelinePositionNotSupported",
-		    pc->name_offset, pc->name_length, st->cmd == PIPE_CMD_TNC ?
-		    "tnc runs Test-NetConnection only as the first command of "
-		    "a pipeline." : "tnc runs Get-Content only as the first "
-		    "command of a pipeline.");
+		    pc->name_offset, pc->name_length, "tnc runs Get-Content "
+		    "only as the first command of a pipeline.");
 	if (st->cmd == PIPE_CMD_TNC || st->cmd == PIPE_CMD_GET_CONTENT)
 		return 0;
 	if (i == 0 && p->head == PS_HEAD_COMMAND)
