@@ -33,7 +33,7 @@ LIB_SRCS  = $(wildcard $(addsuffix /*.c,$(LAYERS)))
 LIB_OBJS  = $(LIB_SRCS:.c=.o)
 UNIT_SRCS = $(wildcard tests/check_*.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
-TEST_TOOLS = tests/tools/listener tests/tools/tsql_eval
+TEST_TOOLS = tests/tools/listener tests/tools/tsql_eval tests/tools/measure
 
 .PHONY: all deps demo check unit integration install uninstall clean bench
 
@@ -79,6 +79,7 @@ integration: tnc $(TEST_TOOLS)
 
 bench: tnc $(TEST_TOOLS)
 	@./tests/bench.sh
+	@./tests/bench_scale.sh
 
 install: tnc
 	install -d $(DESTDIR)$(BINDIR)
