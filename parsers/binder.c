@@ -697,10 +697,16 @@ bind_one(struct ps_binding *b, size_t i, const struct ps_value *v,
 	return 0;
 }
 
-/* Bits of every set the command declares */
+/*
+ * Bits of every set the command declares.  A command that declares none
+ * has PowerShell's one implicit set, __AllParameterSets: bit 0, so its
+ * parameters take part in positional binding like any other.
+ */
 static unsigned
 all_sets(const struct ps_command_meta *m)
 {
+	if (m->nsets == 0)
+		return 1u;
 	return m->nsets >= 32 ? ~0u : (1u << m->nsets) - 1;
 }
 

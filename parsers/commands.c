@@ -197,13 +197,21 @@ static const struct ps_param_meta out_host_params[] = {
 	  .position = PS_NAMED },
 };
 
+/* 5.0 added -Transcript (OutDefaultCommand's own, so before InputObject) */
+static const struct ps_param_meta out_default_params[] = {
+	{ .name = "Transcript", .type = PS_TYPE_SWITCH, .position = PS_NAMED },
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED },
+};
+
 const struct ps_command_meta out_default_meta = {
 	.name = "Out-Default",
 	.type_name = "Microsoft.PowerShell.Commands.OutDefaultCommand",
 	.common_parameters = true,
 	.default_set = -1,
-	.params = input_object_only,
-	.nparams = 1,
+	.params = out_default_params,
+	.nparams = sizeof(out_default_params) /
+	    sizeof(out_default_params[0]),
 };
 
 const struct ps_command_meta out_host_meta = {

@@ -327,6 +327,92 @@ START_TEST(test_lookup)
 }
 END_TEST
 
+/* Issue 10.1, through the executor: ft a, b, c and fl Name as real scripts write them */
+START_TEST(test_format_positional_property)
+{
+	struct run_out r;
+
+	run_script("tnc 10.0.0.1 -port 5022 | ft ComputerName, RemotePort, "
+	    "TcpTestSucceeded", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	ck_assert_str_eq(r.out, "\nComputerName RemotePort TcpTestSucceeded\n"
+	    "------------ ---------- ----------------\n"
+	    "10.0.0.1           5022             True\n\n\n");
+	ck_assert_str_eq(r.err, "");
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -port 5022 | Format-List ComputerName", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	ck_assert_str_eq(r.out, "\n\nComputerName : 10.0.0.1\n\n\n\n");
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -port 5022 | fl Remote*", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	ck_assert_str_eq(r.out, "\n\nRemoteAddress : 10.0.0.1\n"
+	    "RemotePort    : 5022\n\n\n\n");
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * Issue 10.1: the downstream cmdlets bind by position as 5.1's metadata
+ * says (Get-Help syntax of each): Select-Object, Format-List and
+ * Format-Table -Property at 0, ConvertTo-Json -InputObject at 0,
+ * ConvertTo-Csv -InputObject at 0 and -Delimiter at 1; Out-String and
+ * the Out-* commands take nothing by position.  Commands without
+ * parameter sets used to bind nothing by position at all.
+ */
+START_TEST(test_downstream_positions)
+{
+	static const struct {
+		const struct ps_command_meta *meta;
+		const char *script;	/* the command's arguments */
+		const char *param;	/* what the first argument binds, or NULL */
+		const char *second;	/* what the second binds, or NULL */
+	} c[] = {
+		{ &select_object_meta, "select a, b", "Property", NULL },
+		{ &format_list_meta, "fl *", "Property", NULL },
+		{ &format_list_meta, "Format-List ComputerName", "Property",
+		    NULL },
+		{ &format_table_meta, "ft ComputerName, RemotePort, "
+		    "TcpTestSucceeded", "Property", NULL },
+		{ &format_table_meta, "ft a -AutoSize", "Property", NULL },
+		{ &convertto_json_meta, "ConvertTo-Json x", "InputObject",
+		    NULL },
+		{ &convertto_csv_meta, "ConvertTo-Csv x ';'", "InputObject",
+		    "Delimiter" },
+		{ &out_string_meta, "Out-String x", NULL, NULL },
+		{ &out_default_meta, "Out-Default x", NULL, NULL },
+		{ &out_host_meta, "oh x", NULL, NULL },
+		{ &out_null_meta, "Out-Null x", NULL, NULL },
+	};
+	struct ps_script s;
+	struct ps_binding b;
+	struct ps_error e;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_int_eq(ps_parse(c[i].script, &s, &e), 0);
+		if (c[i].param == NULL) {
+			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			    &e) == -1, "%s", c[i].script);
+			ck_assert_str_eq(e.error_id,
+			    "PositionalParameterNotFound");
+			ck_assert_str_eq(e.message, "A positional parameter "
+			    "cannot be found that accepts argument 'x'.");
+		} else {
+			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			    &e) == 0, "%s: %s", c[i].script, e.message);
+			ck_assert(ps_binding_get(&b, c[i].param)->present);
+			ck_assert(ps_binding_get(&b, c[i].param)->positional);
+			if (c[i].second != NULL)
+				ck_assert(ps_binding_get(&b,
+				    c[i].second)->positional);
+		}
+		ps_binding_free(&b);
+		ps_script_free(&s);
+	}
+}
+END_TEST
+
 static Suite *
 pipeline_suite(void)
 {
@@ -344,9 +430,11 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_quiet_and_member);
 	tcase_add_test(tc, test_usage_error_runs_nothing);
 	tcase_add_test(tc, test_expand_missing);
+	tcase_add_test(tc, test_format_positional_property);
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
+	tcase_add_test(tp, test_downstream_positions);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);
 	return s;

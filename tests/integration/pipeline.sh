@@ -222,6 +222,29 @@ t_pl_convert_csv() {
 	    $'"ComputerName","TcpTestSucceeded"\n"127.0.0.1","True"\n' ''
 }
 
+# Issue 10.1: real job steps write `ft a, b, c` and `fl Name`: Format-Table
+# and Format-List take -Property at position 0; ConvertTo-Json takes
+# -InputObject at 0 (bound, then refused as a parameter tnc does not run)
+t_pl_downstream_positional() {
+	local s
+	start_listener open
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | ft ComputerName, RemotePort, TcpTestSucceeded" 0 \
+	    $'\nComputerName RemotePort TcpTestSucceeded\n------------ ---------- ----------------\n127.0.0.1    '"$(printf '%10s' "$PORT")"$'             True\n\n\n' ''
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | Format-List ComputerName" 0 \
+	    $'\n\nComputerName : 127.0.0.1\n\n\n\n' ''
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | fl Remote*, TcpTestSucceeded" 0 \
+	    $'\n\nRemoteAddress    : 127.0.0.1\nRemotePort       : '"$PORT"$'\nTcpTestSucceeded : True\n\n\n\n' ''
+	s="tnc 127.0.0.1 -port $PORT | ConvertTo-Json x"
+	check_ways "$ALL_WAYS" "$s" 3 '' "At line:1 char:$(( ${#s} ))
++ $s
++ $(printf '%*s' $(( ${#s} - 1 )) '')~
+The parameter 'InputObject' of ConvertTo-Json is not supported by tnc.
+    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : ParameterNotSupported
+ 
+"
+}
+
 # pipe_error SCRIPT MESSAGE-LINES... : the NormalView block of a usage error
 # at the extent the caller names; nothing runs, exit status 3
 bad_line() {
