@@ -85,6 +85,9 @@ static const struct error_case error_cases[] = {
 	    "Parameter cannot be processed because the parameter name 'O' is ambiguous. Possible matches include: -OutVariable -OutBuffer." },
 	{ "parse_unterminated", "tnc 'abc", "TerminatorExpectedAtEndOfString",
 	    "The string is missing the terminator: '." },
+	/* issue 10.3: a placeholder left from documentation */
+	{ "parse_less_than", "tnc <SQL_SERVER_IP_ADDRESS> -port 5022", "RedirectionNotSupported",
+	    "The '<' operator is reserved for future use." },
 	{ "parse_empty_pipe", "tnc host |", "EmptyPipeElement",
 	    "An empty pipe element is not allowed." },
 	{ "parse_variable", "tnc $env:X", "VariableNotSupported",

@@ -80,3 +80,22 @@ t_extension_prefix_is_powershells() {
 	expect_rc 0
 	expect_stdout 'True\r\n'
 }
+
+# Issue 10.3: a placeholder copied from documentation is 5.1's parse error,
+# the '<' underlined, through argv (as a CmdExec step splits it) and -Command
+t_less_than_placeholder() {
+	local expected="At line:1 char:5\n+ tnc <SQL_SERVER_IP_ADDRESS> -port 5022\n+     ~\nThe '<' operator is reserved for future use.\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : RedirectionNotSupported\n \n"
+	run_tnc '<SQL_SERVER_IP_ADDRESS>' -port 5022
+	expect_rc 3
+	expect_stdout ''
+	expect_stderr "$expected"
+	run_tnc -Command 'tnc <SQL_SERVER_IP_ADDRESS> -port 5022'
+	expect_rc 3
+	expect_stdout ''
+	expect_stderr "$expected"
+	# inside a word '<' and '>' are text: a name that does not resolve
+	run_tnc 'sql.<region>.example' -port 5022 -InformationLevel Quiet
+	expect_rc 2
+	expect_stdout 'False\n'
+	expect_stderr 'WARNING: Name resolution of sql.<region>.example failed\n'
+}
