@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalogue.h"
 #include "commands.h"
 #include "tnc_command.h"
 
@@ -269,28 +270,10 @@ commands_lookup(const char *name, const struct ps_command_meta **meta)
 	return PIPE_CMD_NONE;
 }
 
-/* Real 5.1 commands and aliases people pipe tnc into that tnc does not run */
-static const char *const unsupported[] = {
-	"Where-Object", "where", "?", "ForEach-Object", "foreach", "%",
-	"Sort-Object", "sort", "Group-Object", "group", "Measure-Object",
-	"measure", "Tee-Object", "tee", "Out-File", "Out-GridView", "ogv",
-	"Out-Printer", "lp", "Export-Csv", "epcsv", "Export-Clixml",
-	"ConvertTo-Xml", "ConvertTo-Html", "Format-Wide", "fw",
-	"Format-Custom", "fc", "Get-Member", "gm", "Write-Output", "echo",
-	"write", "Write-Host", "Set-Content", "sc", "Add-Content", "ac",
-	"Select-String", "sls", "Get-Unique", "gu", "Compare-Object",
-	"compare", "diff", "Test-Connection", NULL
-};
-
 bool
 commands_is_known_unsupported(const char *name)
 {
-	size_t i;
-
-	for (i = 0; unsupported[i] != NULL; i++)
-		if (strcasecmp(name, unsupported[i]) == 0)
-			return true;
-	return false;
+	return catalogue_find(name) != NULL;
 }
 
 int

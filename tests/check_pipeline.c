@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/exit_codes.h"
 #include "objects/psobj.h"
+#include "parsers/catalogue.h"
 #include "parsers/commands.h"
 #include "runtime/pipeline_run.h"
 #include "tests/check_support.h"
@@ -353,6 +355,60 @@ START_TEST(test_format_positional_property)
 END_TEST
 
 /*
+ * Issue 10.4: every command and alias of 5.1's built-in modules is known
+ * (a "not supported" error); only other names are CommandNotFound.  The
+ * table stays sorted and unique, and an alias's command is in it too.
+ */
+START_TEST(test_catalogue)
+{
+	static const char *const known[] = { "Get-Content", "gc", "cat",
+		"TYPE", "Resolve-DnsName", "Get-NetAdapter", "gip", "tnc",
+		"Get-NetIPConfiguration", "Find-NetRoute", "Get-Acl", "curl",
+		"wget", "Test-Connection", "where", "?", "%", "A:", "cd..",
+		"cd\\", "mkdir", "Clear-Host", "Get-Verb", "ogv", "sls",
+		"Get-DnsClientServerAddress", "Set-NetAdapterRss", "gcb",
+		"Invoke-WebRequest", "Write-Warning", "Get-ComputerInfo" };
+	static const char *const runnable[] = { "Select-Object", "select",
+		"Format-List", "fl", "Format-Table", "ft", "Out-String",
+		"ConvertTo-Json", "ConvertTo-Csv", "Out-Default", "Out-Host",
+		"oh", "Out-Null", "Test-NetConnection", "tnc" };
+	static const char *const unknown[] = { "Format-Lis", "Get-Contents",
+		"Test-Connections", "Invoke-Sqlcmd", "Get-Uptime", "Remove-Alias",
+		"Join-String", "ConvertFrom-Markdown", "Test-Json", "nc",
+		"Test-NetConnectio", "ping", "", "AA:" };
+	const struct catalogue_entry *c;
+	size_t i;
+
+	for (i = 1; i < catalogue_size; i++)
+		ck_assert_msg(strcasecmp(catalogue[i - 1].name,
+		    catalogue[i].name) < 0, "%s, %s out of order",
+		    catalogue[i - 1].name, catalogue[i].name);
+	for (i = 0; i < catalogue_size; i++) {
+		const char *to = catalogue[i].alias_of;
+
+		if (to == NULL || strstr(to, ".exe") != NULL)
+			continue;
+		c = catalogue_find(to);
+		ck_assert_msg(c != NULL && c->alias_of == NULL,
+		    "%s stands for %s, which is not a command here",
+		    catalogue[i].name, to);
+	}
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		ck_assert_msg(commands_is_known_unsupported(known[i]), "%s",
+		    known[i]);
+	for (i = 0; i < sizeof(runnable) / sizeof(runnable[0]); i++)
+		ck_assert_msg(catalogue_find(runnable[i]) != NULL, "%s",
+		    runnable[i]);
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+		ck_assert_msg(!commands_is_known_unsupported(unknown[i]), "%s",
+		    unknown[i]);
+	c = catalogue_find("GC");
+	ck_assert_str_eq(c->name, "gc");
+	ck_assert_str_eq(c->alias_of, "Get-Content");
+}
+END_TEST
+
+/*
  * Issue 10.1: the downstream cmdlets bind by position as 5.1's metadata
  * says (Get-Help syntax of each): Select-Object, Format-List and
  * Format-Table -Property at 0, ConvertTo-Json -InputObject at 0,
@@ -434,6 +490,7 @@ pipeline_suite(void)
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
+	tcase_add_test(tp, test_catalogue);
 	tcase_add_test(tp, test_downstream_positions);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);

@@ -341,6 +341,23 @@ The command 'Sort-Object' is not supported by tnc. A tnc pipeline runs Test-NetC
     + FullyQualifiedErrorId : CommandNotSupported
  
 "
+	# issue 10.4: any command or alias of 5.1's built-in modules is known
+	bad_line "command stdin" "gc hosts.txt | tnc -port 5022" "At line:1 char:1
++ gc hosts.txt | tnc -port 5022
++ ~~
+The command 'gc' is not supported by tnc. A tnc pipeline runs Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : CommandNotSupported
+ 
+"
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Resolve-DnsName" "At line:1 char:25
++ tnc 127.0.0.1 -port 5 | Resolve-DnsName
++                         ~~~~~~~~~~~~~~~
+The command 'Resolve-DnsName' is not supported by tnc. A tnc pipeline runs Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : CommandNotSupported
+ 
+"
 	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | ft -Wrap" "At line:1 char:28
 + tnc 127.0.0.1 -port 5 | ft -Wrap
 +                            ~~~~~
