@@ -245,6 +245,24 @@ The parameter 'InputObject' of ConvertTo-Json is not supported by tnc.
 "
 }
 
+# Issue 10.7: -WarningAction Stop in a pipeline: the objects before it,
+# then the warning, then Write-Warning's stop error; exit status 1
+t_pl_warning_action_stop() {
+	local s obj
+	start_listener open
+	s="'127.0.0.1','127.0.0.2' | tnc -port $PORT -wa stop"
+	obj=$'ComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : '"$PORT"$'\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nTcpTestSucceeded : True\n'
+	check_ways "command stdin" "$s" 1 $'\n\n'"$obj"$'\n\n\n' "WARNING: TCP connect to (127.0.0.2 : $PORT) failed
+Write-Warning : The running command stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: TCP connect to (127.0.0.2 : $PORT) failed
+At line:1 char:1
++ $s
++ $(printf '%*s' ${#s} '' | tr ' ' '~')
+    + CategoryInfo          : OperationStopped: (:) [Write-Warning], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : ActionPreferenceStop,Microsoft.PowerShell.Commands.WriteWarningCommand
+ 
+"
+}
+
 # pipe_error SCRIPT MESSAGE-LINES... : the NormalView block of a usage error
 # at the extent the caller names; nothing runs, exit status 3
 bad_line() {
