@@ -263,6 +263,20 @@ At line:1 char:1
 "
 }
 
+# Issue 10.9 (spec 7.7): all properties on loopback, which has no
+# NetAdapter and no InterfaceDescription; the route's InstanceID; an
+# address literal without a reverse name has no DNS records, a name has
+# its A/AAAA records (as root, so IsAdmin is True)
+t_pl_all_properties_loopback() {
+	[ "$(id -u)" -eq 0 ] || { fail "needs root: IsAdmin would differ"; return; }
+	start_listener open
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | fl *" 0 \
+	    $'\n\nComputerName             : 127.0.0.1\nRemoteAddress            : 127.0.0.1\nResolvedAddresses        : {127.0.0.1}\nPingSucceeded            : False\nPingReplyDetails         : \nTcpClientSocket          : \nTcpTestSucceeded         : True\nRemotePort               : '"$PORT"$'\nTraceRoute               : \nDetailed                 : False\nInterfaceAlias           : lo\nInterfaceIndex           : 1\nInterfaceDescription     : \nNetAdapter               : \nNetRoute                 : MSFT_NetRoute (InstanceID = "127.0.0.1/32;0.0.0.0;1")\nSourceAddress            : 127.0.0.1\nNameResolutionSucceeded  : True\nBasicNameResolution      : {}\nLLMNRNetbiosRecords      : {}\nDNSOnlyRecords           : {}\nAllNameResolutionResults : \nIsAdmin                  : True\nNetworkIsolationContext  : Loopback\nMatchingIPsecRules       : \n\n\n\n' ''
+	plain_stderr localhost -port "$PORT"
+	check_ways "$ALL_WAYS" "tnc localhost -port $PORT | fl NetRoute, *Records, AllNameResolutionResults" 0 \
+	    $'\n\nNetRoute                 : MSFT_NetRoute (InstanceID = "127.0.0.1/32;0.0.0.0;1")\nLLMNRNetbiosRecords      : {}\nDNSOnlyRecords           : {Microsoft.DnsClient.Commands.DnsRecord_AAAA, Microsoft.DnsClient.Commands.DnsRecord_A}\nAllNameResolutionResults : {Microsoft.DnsClient.Commands.DnsRecord_AAAA, Microsoft.DnsClient.Commands.DnsRecord_A}\n\n\n\n' "$PLAIN_ERR"
+}
+
 # pipe_error SCRIPT MESSAGE-LINES... : the NormalView block of a usage error
 # at the extent the caller names; nothing runs, exit status 3
 bad_line() {
