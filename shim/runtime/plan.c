@@ -432,7 +432,8 @@ plan_build(const struct ps_pipeline *p, struct plan *pl,
 				return ps_error_parse(e, "CommandNotSupported",
 				    pc->name_offset, pc->name_length, "The "
 				    "command '%s' is not supported by tnc. A "
-				    "tnc pipeline runs Test-NetConnection, then "
+				    "tnc pipeline runs Get-Content or "
+				    "Test-NetConnection, then "
 				    "Select-Object, Format-List, Format-Table, "
 				    "Out-String, ConvertTo-Json, ConvertTo-Csv, "
 				    "Out-Default, Out-Host or Out-Null.",
