@@ -21,6 +21,7 @@
 #include "objects/route_diag_object.h"
 #include "parsers/tnc_command.h"
 #include "runtime/processors.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/error_target.h"
 #include "runtime/report.h"
@@ -329,11 +330,13 @@ static const struct proc_ops tnc_ops = {
 	.free = tnc_free,
 };
 
-struct proc *
-cmd_tnc_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+tnc_make(struct runtime *rt, const struct stage *st, char *err, size_t errlen)
 {
 	struct tnc_proc *tp = calloc(1, sizeof(*tp));
 
+	(void)err;
+	(void)errlen;
 	if (tp == NULL)
 		return NULL;
 	tp->base.ops = &tnc_ops;
@@ -341,3 +344,10 @@ cmd_tnc_new(struct runtime *rt, const struct stage *st)
 	tp->st = st;
 	return &tp->base;
 }
+
+/* Bound by plan.c itself (tnc_bind): every parameter of the cmdlet runs. */
+const struct command_def tnc_def = {
+	.cmd = PIPE_CMD_TNC,
+	.position = CMD_ANYWHERE,
+	.make = tnc_make,
+};

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/exit_codes.h"
+#include "runtime/command_defs.h"
 #include "runtime/exec.h"
 #include "runtime/processors.h"
 
@@ -16,41 +17,9 @@
 static struct proc *
 proc_for(struct runtime *rt, const struct stage *st)
 {
-	struct proc *p = NULL;
 	char err[512] = "";
+	struct proc *p = command_def(st->cmd)->make(rt, st, err, sizeof(err));
 
-	switch (st->cmd) {
-	case PIPE_CMD_TNC:
-		p = cmd_tnc_new(rt, st);
-		break;
-	case PIPE_CMD_GET_CONTENT:
-		p = cmd_get_content_new(rt, st);
-		break;
-	case PIPE_CMD_SELECT_OBJECT:
-		p = cmd_select_new(rt, st, err, sizeof(err));
-		break;
-	case PIPE_CMD_FORMAT_LIST:
-	case PIPE_CMD_FORMAT_TABLE:
-		p = cmd_format_new(rt, st, err, sizeof(err));
-		break;
-	case PIPE_CMD_OUT_STRING:
-		p = cmd_out_string_new(rt, st);
-		break;
-	case PIPE_CMD_CONVERTTO_JSON:
-		p = cmd_convert_json_new(rt, st);
-		break;
-	case PIPE_CMD_CONVERTTO_CSV:
-		p = cmd_convert_csv_new(rt, st);
-		break;
-	case PIPE_CMD_OUT_DEFAULT:
-		p = cmd_out_default_new(rt);
-		break;
-	case PIPE_CMD_OUT_NULL:
-		p = cmd_out_null_new();
-		break;
-	case PIPE_CMD_NONE:
-		break;
-	}
 	if (p == NULL)
 		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s",
 		    err[0] != '\0' ? err : strerror(ENOMEM));

@@ -8,23 +8,11 @@
 #include "runtime/plan.h"
 
 /*
- * The processors of the commands tnc runs, one file each (cmd_*.c), and
- * the sinks a pipeline ends in.  Each constructor returns NULL when out of
- * memory, or with a sentence in err when its setup failed.
+ * What the runtime's processors share beyond command_defs.h: the sinks a
+ * pipeline ends in, and format text.
  */
 
 struct runtime;
-
-struct proc *cmd_tnc_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_get_content_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_select_new(struct runtime *rt, const struct stage *st,
-	    char *err, size_t errlen);
-struct proc *cmd_format_new(struct runtime *rt, const struct stage *st,
-	    char *err, size_t errlen);		/* Format-List, Format-Table */
-struct proc *cmd_out_string_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_convert_json_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_convert_csv_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_out_null_new(void);
 
 /* Out-Default (and Out-Host): the host prints what reaches it. */
 struct proc *cmd_out_default_new(struct runtime *rt);
