@@ -217,6 +217,55 @@ collector_take(struct proc *p, struct psobj_value **vals, size_t *n)
 }
 
 /* ---------------------------------------------------------------------- */
+/* A forwarder: a statement's output into the script's one Out-Default */
+
+struct forward_proc {
+	struct proc base;
+	struct proc *to;
+};
+
+static enum proc_rc
+forward_process(struct proc *p, struct psobj_value *v)
+{
+	struct forward_proc *fw = (struct forward_proc *)p;
+
+	if (v == NULL)
+		return PROC_OK;
+	return fw->to->ops->process(fw->to, v);
+}
+
+static enum proc_rc
+forward_end(struct proc *p)
+{
+	(void)p;		/* the target ends with the script, not here */
+	return PROC_OK;
+}
+
+static void
+forward_free(struct proc *p)
+{
+	free(p);
+}
+
+static const struct proc_ops forward_ops = {
+	.process = forward_process,
+	.end = forward_end,
+	.free = forward_free,
+};
+
+struct proc *
+forward_new(struct proc *to)
+{
+	struct forward_proc *fw = calloc(1, sizeof(*fw));
+
+	if (fw == NULL)
+		return NULL;
+	fw->base.ops = &forward_ops;
+	fw->to = to;
+	return &fw->base;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Out-String */
 
 struct out_string_proc {

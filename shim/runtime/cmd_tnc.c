@@ -90,7 +90,10 @@ deliver_not_bound(struct tnc_proc *tp, struct slot *s)
 	host_worst(&tp->rt->host, TNC_EXIT_USAGE);
 }
 
-/* -WarningAction Stop: the objects before it end first, then the error. */
+/*
+ * -WarningAction Stop: the warning now, as 5.1 writes it before it throws;
+ * the error record ends the script, once its output is closed.
+ */
 static enum proc_rc
 deliver_stopped(struct tnc_proc *tp, const struct engine_result *res)
 {
@@ -98,6 +101,8 @@ deliver_stopped(struct tnc_proc *tp, const struct engine_result *res)
 	size_t len;
 	char *text;
 
+	report_diag(&res->d, &tp->st->o, host_err(&tp->rt->host));
+	host_err_done(&tp->rt->host);
 	text_out_init_buffer(&t, tp->rt->host.nl);
 	report_stop_error(&res->d, tp->rt->host.script, &t);
 	text = text_out_take(&t, &len);

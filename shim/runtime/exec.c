@@ -113,21 +113,37 @@ feed_member(struct runtime *rt, struct pipeline *pl,
 	return pipeline_feed(pl, &copy);
 }
 
-/* (inner) or (inner).Member: inner runs to its end first, as in PowerShell. */
+/*
+ * (inner) or (inner).Member: inner runs to its end first, as in
+ * PowerShell.  A terminating error in inner ends this pipeline too, its
+ * text deferred in pl (the first processor stands for the failure).
+ */
 static enum proc_rc
 feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
 {
 	struct proc *sink = collector_new();
 	struct psobj_value *vals;
 	enum proc_rc rc = PROC_OK;
+	char *error = NULL;
 	size_t n, i;
+	int st;
 
 	if (sink == NULL) {
 		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 		return PROC_FAIL;
 	}
-	if (exec_statement(rt, plan->inner, sink, &vals, &n) != 0)
+	st = exec_statement(rt, plan->inner, sink, &vals, &n, &error);
+	if (st < 0)
 		return PROC_FAIL;
+	if (st > 0) {
+		for (i = 0; i < n; i++)
+			psobj_value_free(&vals[i]);
+		free(vals);
+		free(pl->deferred);
+		pl->deferred = error;
+		pl->fail_at = (size_t)-1;	/* every processor ends */
+		return PROC_FAIL;
+	}
 	for (i = 0; i < n; i++) {
 		if (rc != PROC_OK)
 			psobj_value_free(&vals[i]);
@@ -144,7 +160,7 @@ feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
 
 int
 exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
-    struct psobj_value **vals, size_t *nvals)
+    struct psobj_value **vals, size_t *nvals, char **error)
 {
 	struct pipeline pl;
 	struct proc *p;
@@ -176,9 +192,15 @@ exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
 		rc = pipeline_feed(&pl, NULL);
 		break;
 	}
+	*error = NULL;
 	pipeline_finish(&pl, rc);
 	if (rc == PROC_FAIL && pl.deferred == NULL)
 		status = -1;
+	if (pl.deferred != NULL) {
+		*error = pl.deferred;
+		pl.deferred = NULL;
+		status = 1;
+	}
 	if (vals != NULL)
 		collector_take(sink, vals, nvals);
 	pipeline_free(&pl);

@@ -18,6 +18,14 @@ struct runtime;
 struct proc *cmd_out_default_new(struct runtime *rt);
 
 /*
+ * A forwarder: passes what reaches it to another processor and never ends
+ * it.  A script's statements each end in one, so that all of them share
+ * the script's one Out-Default (PowerShell formats a script's output as
+ * one stream: the first object's shape holds for the ones after it).
+ */
+struct proc *forward_new(struct proc *to);
+
+/*
  * A collector: keeps what reaches it, for a parenthesized pipeline used as
  * the input of another.  collector_take() hands the values over.
  */
