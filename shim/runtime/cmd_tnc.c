@@ -354,5 +354,6 @@ tnc_make(struct runtime *rt, const struct stage *st, char *err, size_t errlen)
 const struct command_def tnc_def = {
 	.cmd = PIPE_CMD_TNC,
 	.position = CMD_ANYWHERE,
+	.can_start = true,
 	.make = tnc_make,
 };

@@ -20,7 +20,8 @@
 struct runtime;
 
 enum cmd_position {
-	CMD_ANYWHERE,			/* takes input, passes output on */
+	CMD_ANYWHERE,			/* takes input, passes output on; first
+					   too when it can start a pipeline */
 	CMD_FIRST,			/* makes its own output from no input */
 	CMD_LAST			/* ends a pipeline: Out-Default, Out-Null */
 };
@@ -31,6 +32,8 @@ struct command_def {
 					   the others are ParameterNotSupported */
 	enum cmd_position position;
 	bool	takes_format_text;	/* may follow Format-List / Format-Table */
+	bool	can_start;		/* runs first too, on its arguments
+					   (Write-Output "x", Test-NetConnection) */
 	/* reads st->b into st->cfg (NULL: nothing to read); 0 or -1 with e */
 	int	(*configure)(struct stage *st, struct ps_error *e);
 	/* the processor; NULL when out of memory or with a sentence in err */

@@ -217,7 +217,7 @@ check_position(const struct ps_pipeline *p, size_t i, const struct stage *st,
 		return ps_error_parse(e, "PipelinePositionNotSupported",
 		    pc->name_offset, pc->name_length, "tnc runs %s only as the "
 		    "first command of a pipeline.", st->meta->name);
-	if (d->position == CMD_FIRST || st->cmd == PIPE_CMD_TNC)
+	if (d->position == CMD_FIRST || (i == 0 && d->can_start))
 		return 0;
 	if (i == 0 && p->head == PS_HEAD_COMMAND)
 		return not_supported(e, "PipelineStartNotSupported",
