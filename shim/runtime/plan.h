@@ -56,6 +56,24 @@ struct plan_style {
 	unsigned throttle;
 };
 
+/* How the first tnc command of a script sets the run's style. */
+struct plan_style;
+
+/*
+ * One command, in three steps: stage_lookup() finds what pc names (0, or
+ * -1 with e: CommandNotFound, or one tnc does not run);
+ * stage_check_position() checks it may stand i-th in its pipeline (input:
+ * the pipeline has input before its first command); stage_bind() binds
+ * and reads its parameters.  stage_free() releases what they made.
+ */
+int	stage_lookup(struct stage *st, const struct ps_command *pc,
+	    struct ps_error *e);
+int	stage_check_position(const struct stage *st, size_t i, bool input,
+	    const struct stage *prev, struct ps_error *e);
+int	stage_bind(struct stage *st, struct plan_style *style,
+	    struct ps_error *e);
+void	stage_free(struct stage *st);
+
 /*
  * plan_build()
  * Binds statement p into pl.  Returns 0, or -1 with e filled (PowerShell's
