@@ -9,7 +9,8 @@
 
 /*
  * The TestNetConnectionResult object (spec 1.3), as far as Linux can fill it.
- * Filled by tnc_run() (shim/test_run.c); rendered by shim/result_view.c.
+ * Filled by the engine (engine/netconnection.c); rendered by
+ * objects/result_view.c.
  */
 
 /* IPAddress.ToString(): inet_ntop text plus "%<scope id>" for scoped IPv6 */
@@ -44,6 +45,7 @@ struct tnc_result {
 	struct tnc_address *resolved;	/* ResolvedAddresses, resolver order */
 	size_t	nresolved;
 	int	remote_index;		/* RemoteAddress = resolved[remote_index]; -1: null */
+	char	*reverse_name;		/* PTR name of an IP-literal target (Detailed); NULL: none */
 
 	unsigned remote_port;		/* 0: no TCP test (row hidden) */
 	bool	tcp_test_succeeded;
