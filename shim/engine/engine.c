@@ -11,6 +11,7 @@
 #include "engine/netconnection.h"
 
 #define ENGINE_TIMEOUT_MAX_MS	(24L * 3600 * 1000)
+#define ENGINE_RECLAIMS_MAX	4	/* idle sockets given back while no test gets on */
 
 /* ---- lists ---- */
 
@@ -199,6 +200,8 @@ wake_fire(void *arg)
 
 		park_remove(&e->parked, t);
 		t->retry(t);
+		if (!t->parked)
+			e->fruitless = 0;	/* it got what it waited for */
 	}
 	/* nothing left to free one: each must now go on or fail for good */
 	if (e->parked.n > 0 && !engine_may_free(e, NULL))
@@ -231,6 +234,7 @@ engine_test_finish(struct engine_test *t)
 		list_remove(&e->running, t);
 	t->state = TEST_DONE;
 	list_push(&e->done, t);
+	e->fruitless = 0;
 	loop_timer_start(e->loop, &e->admit, 0);
 	engine_released(e);
 }
@@ -258,6 +262,21 @@ engine_test_fail_parked(struct engine_test *t)
 	engine_test_fail(t, "%s", why);
 }
 
+/* Closes the engine's idle sockets.  Returns how many. */
+static unsigned
+engine_reclaim(struct engine *e)
+{
+	unsigned n = 0;
+
+	if (e->nl.fd >= 0) {
+		route_nl_close(&e->nl);	/* opened again by the next lookup */
+		n++;
+	}
+	if (e->icmp != NULL)
+		n += icmp_hub_reclaim(e->icmp);
+	return n;
+}
+
 void
 engine_test_park(struct engine_test *t, int e_no, const char *what,
     void (*retry)(struct engine_test *t))
@@ -270,8 +289,19 @@ engine_test_park(struct engine_test *t, int e_no, const char *what,
 	if (t->parked)
 		return;			/* already waiting: now for this too */
 	if (!engine_may_free(e, t)) {
-		engine_test_fail_parked(t);
-		return;
+		/*
+		 * Nothing in flight will free one: the engine's own idle
+		 * sockets (netlink, ICMP with no echo) are given back, and
+		 * the parked try again at once; a few times at most while no
+		 * test gets anywhere (one that needs two descriptors at once
+		 * could take them back and forth).
+		 */
+		if (e->fruitless >= ENGINE_RECLAIMS_MAX || engine_reclaim(e) == 0) {
+			engine_test_fail_parked(t);
+			return;
+		}
+		e->fruitless++;
+		loop_timer_start(e->loop, &e->wake, 0);
 	}
 	park_push(&e->parked, t);
 }
@@ -403,7 +433,7 @@ int
 engine_step(struct engine *e, long timeout_ms, char *err, size_t errlen)
 {
 	if (e->done.head == NULL) {
-		if (e->queued.n + e->running.n == 0)
+		if (engine_pending(e) == 0)
 			return 0;
 		if (loop_run_once(e->loop, timeout_ms, err, errlen) != 0)
 			return -1;
@@ -414,7 +444,8 @@ engine_step(struct engine *e, long timeout_ms, char *err, size_t errlen)
 size_t
 engine_pending(const struct engine *e)
 {
-	return e->queued.n + e->running.n;
+	/* a test that ended inside engine_submit() is pending until delivered */
+	return e->queued.n + e->running.n + e->done.n;
 }
 
 unsigned

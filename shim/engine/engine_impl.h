@@ -55,6 +55,7 @@ struct engine {
 	struct test_list parked;	/* running, waiting for a descriptor */
 	struct loop_timer admit;	/* a slot was freed: start queued tests */
 	struct loop_timer wake;		/* a descriptor was freed: retry the parked */
+	unsigned fruitless;		/* idle sockets reclaimed since a test last got on */
 };
 
 enum test_state {
@@ -102,9 +103,11 @@ void	engine_test_fail(struct engine_test *t, const char *fmt, ...)
  * The test cannot go on for lack of a descriptor or memory (errno e,
  * while doing what): it waits until one is freed, then retry(t) runs.
  * When nothing in flight could free one (no TCP socket open, no other
- * test running that is not itself waiting), the test ends at once as a
- * machine failure ("cannot open a socket: Too many open files (ulimit
- * -n 4)").
+ * test running that is not itself waiting), the engine first closes its
+ * own idle sockets (netlink, ICMP sockets no echo uses) and the test
+ * tries again; when there are none (or it has had its few turns), the
+ * test ends at once as a machine failure ("cannot open a socket: Too
+ * many open files (ulimit -n 4)").
  */
 void	engine_test_park(struct engine_test *t, int e, const char *what,
 	    void (*retry)(struct engine_test *t));

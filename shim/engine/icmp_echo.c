@@ -39,6 +39,7 @@ struct icmp_sock {
 	int	fail_errno;		/* != 0: cannot be used, for good */
 	bool	denied;			/* ... because ICMP is not permitted */
 	uint16_t next_seq;
+	unsigned nbusy;			/* echoes in flight on it */
 	struct icmp_echo **slots;	/* by sequence number; ICMP_SEQS entries */
 };
 
@@ -77,6 +78,22 @@ icmp_hub_free(struct icmp_hub *h)
 		free(s);
 	}
 	free(h);
+}
+
+unsigned
+icmp_hub_reclaim(struct icmp_hub *h)
+{
+	unsigned n = 0;
+
+	for (struct icmp_sock *s = h->socks; s != NULL; s = s->next) {
+		if (s->fd < 0 || s->nbusy > 0)
+			continue;
+		loop_unwatch(h->loop, s->fd);
+		close(s->fd);
+		s->fd = -1;		/* opened again by the next echo */
+		n++;
+	}
+	return n;
 }
 
 static bool
@@ -131,6 +148,8 @@ icmp_sock_open(struct icmp_sock *s)
 	int proto = s->family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
 	int on = 1, fd, e;
 
+	s->raw = false;
+	s->ttl = 0;
 	fd = socket(s->family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
 	if (fd >= 0) {
 		/* ICMP errors about our echoes come through the error queue */
@@ -224,6 +243,7 @@ icmp_echo_release(struct icmp_echo *echo)
 	loop_timer_stop(echo->hub->loop, &echo->timer);
 	if (echo->sent && echo->sock->slots[echo->seq] == echo)
 		echo->sock->slots[echo->seq] = NULL;
+	echo->sock->nbusy--;
 	echo->in_flight = false;
 	echo->sent = false;
 }
@@ -365,6 +385,7 @@ icmp_echo_start(struct icmp_hub *h, struct icmp_echo *echo,
 	echo->done = done;
 	echo->arg = arg;
 	echo->in_flight = true;
+	s->nbusy++;
 	loop_timer_init(&echo->timer, icmp_on_timer, echo);
 	return icmp_send(echo);
 }

@@ -70,6 +70,13 @@ struct icmp_hub *icmp_hub_new(struct loop *l);
 void	icmp_hub_free(struct icmp_hub *h);
 
 /*
+ * icmp_hub_reclaim()
+ * Closes the sockets no echo is using (the next echo opens them again),
+ * for a test that finds no descriptor left.  Returns how many.
+ */
+unsigned icmp_hub_reclaim(struct icmp_hub *h);
+
+/*
  * icmp_echo_start()
  * Sends one echo to dst through the socket for dst's family and con (NULL:
  * none), with hop limit ttl (0: the system's default), to be answered
