@@ -124,9 +124,10 @@ START_TEST(test_many_mixed)
 		ck_assert(r->r.tcp_test_succeeded == (i % 3 == 1));
 		snprintf(want, sizeof(want), "TCP connect to (127.0.0.1 : %d) failed",
 		    o[i].port);
+		/* Quiet returns the bool: no route lookup is made for it */
+		ck_assert_str_eq(r->r.interface_alias, "");
 		if (i % 3 == 1) {
 			ck_assert_uint_eq(r->d.nwarnings, 0);
-			ck_assert_str_eq(r->r.interface_alias, "lo");
 		} else {
 			ck_assert_uint_eq(r->d.nwarnings, 1);
 			ck_assert_str_eq(diag_nth(&r->d, DIAG_WARNING, 0), want);
@@ -537,8 +538,8 @@ budget_child(unsigned port, int n, int extra, bool verbose, int leave,
 			if (rep.failures++ == 0)
 				snprintf(rep.first_error, sizeof(rep.first_error),
 				    "%s", r->d.error);
-		} else if (!r->r.tcp_test_succeeded ||
-		    strcmp(r->r.interface_alias, "lo") != 0) {
+		} else if (!r->r.tcp_test_succeeded || (verbose &&
+		    strcmp(r->r.interface_alias, "lo") != 0)) {
 			rep.wrong++;	/* a wrong verdict: the worst bug */
 		}
 	}

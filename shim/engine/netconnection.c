@@ -550,6 +550,11 @@ run_interface_step(struct run *run)
 	const struct tnc_options *o = run->o;
 	struct tnc_result *r = run->r;
 
+	if (o->information_level == TNC_INFO_QUIET) {
+		/* the cmdlet returns the bare bool here: nothing shows a route */
+		run_after_trace(run);
+		return;
+	}
 	if (run_interface(run, run->tcp_ok ?
 	    run->att[r->remote_index].local_ip : NULL) != 0) {
 		engine_test_park(run->t, errno, "cannot open a socket",

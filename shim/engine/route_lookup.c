@@ -28,8 +28,8 @@ struct route_req {
 void
 route_nl_init(struct route_nl *nl)
 {
+	memset(nl, 0, sizeof(*nl));
 	nl->fd = -1;
-	nl->seq = 0;
 }
 
 void
@@ -163,6 +163,12 @@ route_ifname(struct route_nl *nl, unsigned index, char *name)
 	struct rtattr *a;
 	int len;
 
+	for (unsigned i = 0; i < nl->nnames; i++) {
+		if (nl->names[i].index == index) {
+			memcpy(name, nl->names[i].name, IF_NAMESIZE);
+			return 0;
+		}
+	}
 	memset(&req, 0, sizeof(req));
 	req.nh.nlmsg_len = NLMSG_LENGTH(sizeof(struct ifinfomsg));
 	req.nh.nlmsg_type = RTM_GETLINK;
@@ -180,6 +186,11 @@ route_ifname(struct route_nl *nl, unsigned index, char *name)
 		if (a->rta_type == IFLA_IFNAME && RTA_PAYLOAD(a) > 0) {
 			snprintf(name, IF_NAMESIZE, "%.*s",
 			    (int)RTA_PAYLOAD(a), (const char *)RTA_DATA(a));
+			if (nl->nnames < ROUTE_NAMES_CACHED) {
+				nl->names[nl->nnames].index = index;
+				memcpy(nl->names[nl->nnames++].name, name,
+				    IF_NAMESIZE);
+			}
 			return 0;
 		}
 	}

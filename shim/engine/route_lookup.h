@@ -36,9 +36,17 @@ struct route_query {
  * share nothing).  The kernel answers RTM_GETROUTE and RTM_GETLINK inside
  * the send, so a request costs microseconds and is done synchronously.
  */
+#define ROUTE_NAMES_CACHED	8
+
 struct route_nl {
 	int	fd;			/* -1: not open yet */
 	unsigned seq;			/* of the last request */
+	/* interface names asked for so far (a run does not outlive a rename) */
+	struct {
+		unsigned index;
+		char	name[IF_NAMESIZE];
+	} names[ROUTE_NAMES_CACHED];
+	unsigned nnames;
 };
 
 void	route_nl_init(struct route_nl *nl);
@@ -69,8 +77,8 @@ int	route_query(struct route_nl *nl, const struct route_query *q,
 
 /*
  * route_ifname()
- * The name of interface index (RTM_GETLINK).  Returns 0 with it in
- * name[IF_NAMESIZE], or -1 with errno set.
+ * The name of interface index (RTM_GETLINK, once per index for nl's
+ * life).  Returns 0 with it in name[IF_NAMESIZE], or -1 with errno set.
  */
 int	route_ifname(struct route_nl *nl, unsigned index, char *name);
 

@@ -186,6 +186,7 @@ tcp_opensocket_cb(void *clientp, curlsocktype purpose,
 	}
 	c->pool->nsockets++;
 	c->nsockets++;
+	c->family = addr->family;
 	return fd;
 }
 
@@ -202,12 +203,10 @@ static int
 tcp_sockopt_cb(void *clientp, curl_socket_t fd, curlsocktype purpose)
 {
 	struct tcp_conn *c = clientp;
-	socklen_t len = sizeof(int);
-	int on = 1, family = AF_UNSPEC;
+	int on = 1, family = c->family;	/* from the open callback */
 
 	if (purpose != CURLSOCKTYPE_IPCXN)
 		return CURL_SOCKOPT_OK;
-	getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len);
 	if (family == AF_INET)
 		setsockopt(fd, SOL_IP, IP_RECVERR, &on, sizeof(on));
 	else if (family == AF_INET6)
@@ -333,6 +332,7 @@ tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
 	curl_easy_setopt(e, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
+	curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 0L);	/* nothing is sent: one syscall less */
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, tcp_opensocket_cb);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, c);
 	curl_easy_setopt(e, CURLOPT_SOCKOPTFUNCTION, tcp_sockopt_cb);

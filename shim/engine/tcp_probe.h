@@ -72,6 +72,7 @@ struct tcp_conn {
 	struct tcp_attempt why;		/* icmp*, bind_errno, gathered by callbacks */
 	int	open_errno;		/* socket() failed with this */
 	unsigned nsockets;		/* open, from the open callback's count */
+	int	family;			/* of the socket libcurl asked for */
 	bool	constrained;
 	struct tnc_constraint con;
 	struct timespec started;
