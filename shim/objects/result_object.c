@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/resolve.h"
 #include "objects/result_object.h"
 
 /*
@@ -60,8 +61,12 @@
  * DNSOnlyRecords           Object[]: the psm1 stores @(Resolve-DnsName ...);
  *                          tnc runs no Resolve-DnsName, so empty arrays
  *                          ("{}") after a successful resolution, null after
- *                          a failed one (the psm1 returned before).
- * AllNameResolutionResults null: Sort-Object over nothing gives nothing.
+ *                          a failed one (the psm1 returned before); with
+ *                          the PTR name of an IP-literal target (looked up
+ *                          for Detailed), Basic and DNSOnly hold its
+ *                          DnsRecord_PTR {Name, Type, NameHost} (spec 7.7).
+ * AllNameResolutionResults that DnsRecord_PTR, else null: Sort-Object over
+ *                          nothing gives nothing.
  * IsAdmin                  Boolean.
  * NetworkIsolationContext  String or null.
  * MatchingIPsecRules       null: no IPsec rule lookup on Linux.
@@ -72,6 +77,7 @@
 #define AF_DOTNET_INET6		23
 
 #define PINGREPLY_TYPE	"System.Net.NetworkInformation.PingReply"
+#define DNS_PTR_TYPE	"Microsoft.DnsClient.Commands.DnsRecord_PTR"
 #define CIM_TYPE	"Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/"
 
 /* .NET's Ping.DefaultSendBuffer: 32 bytes of 'a' + i % 23 */
@@ -462,15 +468,50 @@ b_source(struct builder *rb, const struct tnc_result *r)
 	b_add_rc(rb, "SourceAddress", rc, v);
 }
 
-/* Empty Object[] after a resolution, null before (see the table above). */
+/*
+ * The PTR record of an IP-literal target (looked up for Detailed): a
+ * DnsRecord_PTR with the record's name and NameHost, whose ToString() is
+ * its type name (spec 7.7).
+ */
+static int
+b_ptr_record(struct psobj_value *v, const struct tnc_result *r)
+{
+	struct builder b = { psobj_new(DNS_PTR_TYPE), 0 };
+	char arpa[80];
+
+	if (b.o == NULL)
+		b.rc = -1;
+	b_string(&b, "Name", address_arpa_name(&r->resolved[0], arpa,
+	    sizeof(arpa)));
+	b_string(&b, "Type", "PTR");
+	b_string(&b, "NameHost", r->reverse_name);
+	return b_finish(&b, v, NULL);
+}
+
+enum dns_shape {
+	DNS_RECORDS,			/* Object[]: the PTR record, if any */
+	DNS_NO_RECORDS,			/* Object[], always empty (LLMNR/NetBIOS) */
+	DNS_RECORD			/* the record itself, or null */
+};
+
+/* Null before a resolution (see the table above); after it, as shape says. */
 static void
-b_dns_records(struct builder *b, const char *name, const struct tnc_result *r)
+b_dns_records(struct builder *b, const char *name, const struct tnc_result *r,
+    enum dns_shape shape)
 {
 	struct psobj_value v = psobj_null();
+	bool ptr = r->reverse_name != NULL && r->nresolved > 0;
 	int rc = 0;
 
-	if (r->name_resolution_succeeded)
-		rc = psobj_array(&v, 0, "System.Object[]");
+	if (shape == DNS_RECORD) {
+		if (ptr)
+			rc = b_ptr_record(&v, r);
+	} else if (r->name_resolution_succeeded) {
+		ptr = ptr && shape == DNS_RECORDS;
+		rc = psobj_array(&v, ptr ? 1 : 0, "System.Object[]");
+		if (rc == 0 && ptr)
+			rc = b_ptr_record(&v.items[0], r);
+	}
 	b_add_rc(b, name, rc, v);
 }
 
@@ -504,10 +545,10 @@ result_object_new(struct psobj_value *v, const struct tnc_result *r,
 	b_source(&b, r);
 	b_add(&b, "NameResolutionSucceeded",
 	    psobj_bool(r->name_resolution_succeeded));
-	b_dns_records(&b, "BasicNameResolution", r);
-	b_dns_records(&b, "LLMNRNetbiosRecords", r);
-	b_dns_records(&b, "DNSOnlyRecords", r);
-	b_add(&b, "AllNameResolutionResults", psobj_null());
+	b_dns_records(&b, "BasicNameResolution", r, DNS_RECORDS);
+	b_dns_records(&b, "LLMNRNetbiosRecords", r, DNS_NO_RECORDS);
+	b_dns_records(&b, "DNSOnlyRecords", r, DNS_RECORDS);
+	b_dns_records(&b, "AllNameResolutionResults", r, DNS_RECORD);
 	b_add(&b, "IsAdmin", psobj_bool(r->is_admin));
 	b_string(&b, "NetworkIsolationContext", r->network_isolation_context);
 	b_add(&b, "MatchingIPsecRules", psobj_null());
@@ -564,12 +605,13 @@ view_set(struct view_rows *rows, const char *label, const char *text)
 	return 0;
 }
 
-/* RemoteAddress, ResolvedAddresses and PingReplyDetails of o into r. */
+/* RemoteAddress, ResolvedAddresses (and the PTR name) and PingReplyDetails of o into r. */
 static int
 view_addresses(const struct psobj *o, struct tnc_result *r)
 {
 	const struct psobj_value *res = prop(o, "ResolvedAddresses");
 	const struct psobj_value *pr = prop(o, "PingReplyDetails");
+	const struct psobj_value *v, *host;
 	size_t n = res != NULL && res->kind == PSOBJ_ARRAY ? res->nitems : 0, i;
 	char *s;
 
@@ -586,6 +628,13 @@ view_addresses(const struct psobj *o, struct tnc_result *r)
 	}
 	r->nresolved = n;
 	r->remote_index = -1;	/* the row is set from the property after */
+	/* the PTR name of an IP-literal target: NameResolutionResults' last line */
+	v = prop(o, "AllNameResolutionResults");
+	if (v != NULL && v->kind == PSOBJ_OBJECT &&
+	    strcmp(v->obj->type_name, DNS_PTR_TYPE) == 0 &&
+	    (host = prop(v->obj, "NameHost")) != NULL &&
+	    host->kind == PSOBJ_STRING)
+		r->reverse_name = host->s;	/* borrowed: not freed with r */
 	if (pr != NULL && pr->kind == PSOBJ_OBJECT) {
 		const struct psobj_value *rtt = prop(pr->obj, "RoundtripTime");
 

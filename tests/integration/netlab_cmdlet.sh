@@ -359,10 +359,18 @@ t_netlab_cmdlet_detailed() {
 # costs at most the timeout, and the line is left out.
 t_netlab_cmdlet_detailed_reverse_name() {
 	lab_cmdlet_setup || return
+	local want='\n\nComputerName            : 198.18.2.10\nRemoteAddress           : 198.18.2.10\nRemotePort              : 5022\nNameResolutionResults   : 198.18.2.10\n                          server.lab.test\nMatchingIPsecRules      : \nNetworkIsolationContext : Private Network\nInterfaceAlias          : lab0\nSourceAddress           : 198.18.1.2\nNetRoute (NextHop)      : 198.18.1.1\nTcpTestSucceeded        : True\n\n\n\n'
 	run_tnc_in_client 198.18.2.10 -Port "$LAB_PORT" -InformationLevel Detailed
 	expect_rc 0
 	expect_stderr_empty
-	expect_stdout '\n\nComputerName            : 198.18.2.10\nRemoteAddress           : 198.18.2.10\nRemotePort              : 5022\nNameResolutionResults   : 198.18.2.10\n                          server.lab.test\nMatchingIPsecRules      : \nNetworkIsolationContext : Private Network\nInterfaceAlias          : lab0\nSourceAddress           : 198.18.1.2\nNetRoute (NextHop)      : 198.18.1.1\nTcpTestSucceeded        : True\n\n\n\n'
+	expect_stdout "$want"
+	# through a pipeline: the object carries the record (spec 7.7)
+	run_tnc_in_client -Command "tnc 198.18.2.10 -Port $LAB_PORT -InformationLevel Detailed | Format-List"
+	expect_rc 0
+	expect_stdout "$want"
+	run_tnc_in_client -Command "tnc 198.18.2.10 -Port $LAB_PORT -InformationLevel Detailed | select BasicNameResolution, AllNameResolutionResults | Format-List"
+	expect_rc 0
+	expect_stdout '\n\nBasicNameResolution      : {Microsoft.DnsClient.Commands.DnsRecord_PTR}\nAllNameResolutionResults : Microsoft.DnsClient.Commands.DnsRecord_PTR\n\n\n\n'
 	run_tnc_in_client fd00:198:18:2::10 -InformationLevel Detailed
 	expect_rc 0
 	expect_stderr_empty
