@@ -1,7 +1,7 @@
 /*
  * check_engine.c: the engine (engine.h): many tests on one loop, results
  * in any order, cancellation, the fake, the in-flight limit and running
- * short of descriptors.  Real sockets on loopback only (127.0.0.0/8,
+ * short of descriptors; and the loop itself (timers, watches).  Real sockets on loopback only (127.0.0.0/8,
  * ::1); every listener is made here.
  */
 #include <arpa/inet.h>
@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "engine/engine.h"
+#include "engine/loop.h"
 #include "engine/netconnection.h"
 #include "tests/check_net.h"
 #include "tests/check_support.h"
@@ -692,6 +693,127 @@ START_TEST(test_budget_no_descriptor)
 }
 END_TEST
 
+/* ---- the loop ---- */
+
+struct fired {
+	int	order[8];
+	int	n;
+};
+
+struct tick {
+	struct fired *f;
+	int	id;
+	struct loop *l;
+	struct loop_timer t;
+};
+
+static void
+tick_fire(void *arg)
+{
+	struct tick *k = arg;
+
+	k->f->order[k->f->n++] = k->id;
+}
+
+/* Timers fire in due order; stopping one (from the middle of the heap) and re-arming work. */
+START_TEST(test_loop_timers)
+{
+	struct loop *l = loop_new();
+	struct fired f = { .n = 0 };
+	struct tick k[5];
+	static const int due[5] = { 60, 20, 40, 10, 50 };
+	char err[128];
+	double t0 = now_s();
+
+	ck_assert_ptr_nonnull(l);
+	for (int i = 0; i < 5; i++) {
+		k[i] = (struct tick){ &f, i, l, { 0 } };
+		loop_timer_init(&k[i].t, tick_fire, &k[i]);
+		ck_assert_int_eq(loop_timer_start(l, &k[i].t, due[i]), 0);
+	}
+	loop_timer_stop(l, &k[2].t);			/* 40: gone */
+	ck_assert(!loop_timer_armed(&k[2].t));
+	ck_assert_int_eq(loop_timer_start(l, &k[4].t, 5), 0);	/* 50 -> 5 */
+	while (f.n < 4 && now_s() - t0 < 2)
+		ck_assert_int_eq(loop_run_once(l, -1, err, sizeof(err)), 0);
+	ck_assert_int_eq(f.n, 4);
+	ck_assert_int_eq(f.order[0], 4);
+	ck_assert_int_eq(f.order[1], 3);
+	ck_assert_int_eq(f.order[2], 1);
+	ck_assert_int_eq(f.order[3], 0);
+	ck_assert_msg(now_s() - t0 >= 0.055, "the 60 ms timer fired early");
+	loop_free(l);
+}
+END_TEST
+
+static void
+rearm_fire(void *arg)
+{
+	struct tick *k = arg;
+
+	k->f->n++;
+	loop_timer_start(k->l, &k->t, 0);
+}
+
+/* A handler that re-arms itself at 0 ms runs once per pass: the loop cannot spin in it. */
+START_TEST(test_loop_rearm_zero)
+{
+	struct loop *l = loop_new();
+	struct fired f = { .n = 0 };
+	struct tick k = { &f, 0, l, { 0 } };
+	char err[128];
+
+	loop_timer_init(&k.t, rearm_fire, &k);
+	ck_assert_int_eq(loop_timer_start(l, &k.t, 0), 0);
+	for (int pass = 1; pass <= 3; pass++) {
+		ck_assert_int_eq(loop_run_once(l, 0, err, sizeof(err)), 0);
+		ck_assert_int_eq(f.n, pass);
+	}
+	loop_timer_stop(l, &k.t);
+	loop_free(l);
+}
+END_TEST
+
+static void
+pipe_ready(void *arg, int fd, unsigned events)
+{
+	char c;
+
+	(void)fd;
+	if ((events & LOOP_IN) && read(fd, &c, 1) == 1)
+		(*(int *)arg)++;
+}
+
+/* A watched descriptor calls its handler; unwatched (or closed), it does not. */
+START_TEST(test_loop_watch)
+{
+	struct loop *l = loop_new();
+	int p[2], calls = 0;
+	char err[128];
+
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(loop_watch(l, p[0], LOOP_IN, pipe_ready, &calls), 0);
+	ck_assert_int_eq(write(p[1], "x", 1), 1);
+	ck_assert_int_eq(loop_run_once(l, 1000, err, sizeof(err)), 0);
+	ck_assert_int_eq(calls, 1);
+	loop_unwatch(l, p[0]);
+	ck_assert_int_eq(write(p[1], "y", 1), 1);
+	ck_assert_int_eq(loop_run_once(l, 50, err, sizeof(err)), 0);
+	ck_assert_int_eq(calls, 1);
+	/* watched again after a close behind the loop's back: the same number works */
+	ck_assert_int_eq(loop_watch(l, p[0], LOOP_IN, pipe_ready, &calls), 0);
+	close(p[0]);
+	ck_assert_int_eq(pipe(p), 0);		/* likely the same number again */
+	ck_assert_int_eq(loop_watch(l, p[0], LOOP_IN, pipe_ready, &calls), 0);
+	ck_assert_int_eq(write(p[1], "z", 1), 1);
+	ck_assert_int_eq(loop_run_once(l, 1000, err, sizeof(err)), 0);
+	ck_assert_int_eq(calls, 2);
+	close(p[0]);
+	close(p[1]);
+	loop_free(l);
+}
+END_TEST
+
 static Suite *
 engine_suite(void)
 {
@@ -700,6 +822,7 @@ engine_suite(void)
 	TCase *tc_cancel = tcase_create("cancel");
 	TCase *tc_fake = tcase_create("fake");
 	TCase *tc_budget = tcase_create("budget");
+	TCase *tc_loop = tcase_create("loop");
 
 	tcase_add_test(tc_real, test_many_mixed);
 	tcase_add_test(tc_real, test_many_echoes);
@@ -713,6 +836,9 @@ engine_suite(void)
 	tcase_add_test(tc_budget, test_budget_200_targets);
 	tcase_add_test(tc_budget, test_budget_shortage_parks);
 	tcase_add_test(tc_budget, test_budget_no_descriptor);
+	tcase_add_test(tc_loop, test_loop_timers);
+	tcase_add_test(tc_loop, test_loop_rearm_zero);
+	tcase_add_test(tc_loop, test_loop_watch);
 	tcase_set_timeout(tc_real, 20);
 	tcase_set_timeout(tc_cancel, 20);
 	tcase_set_timeout(tc_budget, 60);
@@ -720,6 +846,7 @@ engine_suite(void)
 	suite_add_tcase(s, tc_cancel);
 	suite_add_tcase(s, tc_fake);
 	suite_add_tcase(s, tc_budget);
+	suite_add_tcase(s, tc_loop);
 	return s;
 }
 

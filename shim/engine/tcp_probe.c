@@ -1,7 +1,6 @@
 /* tcp_probe.c: TCP connect attempts on one libcurl multi handle, driven by the loop. */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <linux/errqueue.h>
 #include <netinet/icmp6.h>
 #include <netinet/ip_icmp.h>
 #include <stdio.h>
