@@ -446,15 +446,27 @@ END_TEST
 /* ---- descriptors as a budget ---- */
 
 /*
- * In a forked child with only stdin, stdout, stderr and the report pipe
- * open (descriptors 0-3), whose RLIMIT_NOFILE (soft and hard) leaves
- * `extra' descriptors beyond those: n tests of port (Quiet unless
- * verbose) on 127.0.0.<1..n>.  The child writes a budget_report to the
- * pipe; it exits with 0, or 200 and more when it could not run at all.
+ * A case run in a forked child with only stdin, stdout, stderr and the
+ * report pipe open (descriptors 0-3), whose RLIMIT_NOFILE (soft and hard)
+ * leaves `extra' descriptors beyond those: n tests of port (Quiet unless
+ * verbose) on 127.0.0.<1..n>, or on `name'.  The child writes a
+ * budget_report to the pipe; it exits with 0, or 200 and more when it
+ * could not run at all.
  */
+struct budget_case {
+	unsigned port;
+	int	n;
+	int	extra;			/* descriptors beyond 0-3 */
+	bool	verbose;		/* the default view: an echo beside each connect */
+	int	leave;			/* >= 0: then a neighbour leaves only this many */
+	const char *name;		/* NULL: 127.0.0.<i> */
+	bool	no_threads;		/* then no thread can be started */
+};
+
 struct budget_report {
 	unsigned max_in_flight;
 	int	failures, wrong;
+	int	name_failed;		/* "Name resolution of ... failed" warnings */
 	char	first_error[256];
 };
 
@@ -482,13 +494,53 @@ budget_hog(int leave)
 		close(fds[--n]);
 }
 
+/* No thread can start: the address space is capped below a thread's stack. */
 static int
-budget_child(unsigned port, int n, int extra, bool verbose, int leave,
-    int out)
+budget_no_threads(void)
+{
+	struct rlimit rl;
+	long kb = 0;
+	char line[128];
+	FILE *fp = fopen("/proc/self/status", "r");
+
+	if (fp == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (strncmp(line, "VmSize:", 7) == 0)
+			kb = strtol(line + 7, NULL, 10);
+	fclose(fp);
+	rl.rlim_cur = rl.rlim_max = (rlim_t)(kb + 256) * 1024;
+	return kb > 0 ? setrlimit(RLIMIT_AS, &rl) : -1;
+}
+
+static void
+budget_tally(const struct budget_case *c, struct seen *seen,
+    struct budget_report *rep)
+{
+	for (int i = 0; i < c->n; i++) {
+		struct engine_result *r = seen->res[i];
+
+		for (size_t k = 0; k < r->d.nwarnings; k++)
+			if (strncmp(diag_nth(&r->d, DIAG_WARNING, k),
+			    "Name resolution of", 18) == 0)
+				rep->name_failed++;
+		if (r->rc != 0) {
+			if (rep->failures++ == 0)
+				snprintf(rep->first_error,
+				    sizeof(rep->first_error), "%s", r->d.error);
+		} else if (!r->r.tcp_test_succeeded || (c->verbose &&
+		    strcmp(r->r.interface_alias, "lo") != 0)) {
+			rep->wrong++;	/* a wrong verdict: the worst bug */
+		}
+	}
+}
+
+static int
+budget_child(const struct budget_case *c, int out)
 {
 	struct budget_report rep;
-	struct tnc_options *o = calloc((size_t)n, sizeof(*o));
-	struct done_arg *args = calloc((size_t)n, sizeof(*args));
+	struct tnc_options *o = calloc((size_t)c->n, sizeof(*o));
+	struct done_arg *args = calloc((size_t)c->n, sizeof(*args));
 	struct seen *seen = calloc(1, sizeof(*seen));
 	struct rlimit rl;
 	struct engine *e;
@@ -496,7 +548,7 @@ budget_child(unsigned port, int n, int extra, bool verbose, int leave,
 	int fd;
 
 	memset(&rep, 0, sizeof(rep));
-	if (o == NULL || args == NULL || seen == NULL || n > MANY * 8)
+	if (o == NULL || args == NULL || seen == NULL || c->n > MANY * 8)
 		return 200;
 	/* nothing of the test harness stays open: 0-2, and the pipe as 3 */
 	if (dup2(out, 3) != 3)
@@ -504,22 +556,26 @@ budget_child(unsigned port, int n, int extra, bool verbose, int leave,
 	out = 3;
 	for (fd = 4; fd < 1024; fd++)
 		close(fd);
-	rl.rlim_cur = rl.rlim_max = (rlim_t)(4 + extra);
+	rl.rlim_cur = rl.rlim_max = (rlim_t)(4 + c->extra);
 	if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
 		return 201;
 	e = engine_new(NULL, err, sizeof(err));
 	if (e == NULL) {
 		snprintf(rep.first_error, sizeof(rep.first_error), "%s", err);
-		rep.failures = n;
+		rep.failures = c->n;
 		return write(out, &rep, sizeof(rep)) == sizeof(rep) ? 0 : 202;
 	}
 	rep.max_in_flight = engine_max_in_flight(e);
-	if (leave >= 0)
-		budget_hog(leave);
-	for (int i = 0; i < n; i++) {
+	if (rep.max_in_flight == 0)
+		return 207;
+	if (c->leave >= 0)
+		budget_hog(c->leave);
+	if (c->no_threads && budget_no_threads() != 0)
+		return 209;
+	for (int i = 0; i < c->n; i++) {
 		snprintf(name, sizeof(name), "127.0.0.%d", i % 250 + 1);
-		options(&o[i], name, (int)port);
-		if (!verbose)
+		options(&o[i], c->name != NULL ? c->name : name, (int)c->port);
+		if (!c->verbose)
 			o[i].information_level = TNC_INFO_QUIET;
 		args[i] = (struct done_arg){ seen, (size_t)i };
 		if (engine_submit(e, &o[i], budget_done, &args[i]) == NULL)
@@ -528,29 +584,15 @@ budget_child(unsigned port, int n, int extra, bool verbose, int leave,
 	while (engine_pending(e) > 0)
 		if (engine_step(e, 1000, err, sizeof(err)) < 0)
 			return 204;
-	for (int i = 0; i < n; i++) {
-		struct engine_result *r = seen->res[i];
-
-		if (r == NULL)
-			return 205;
-		if (rep.max_in_flight == 0)
-			return 207;
-		if (r->rc != 0) {
-			if (rep.failures++ == 0)
-				snprintf(rep.first_error, sizeof(rep.first_error),
-				    "%s", r->d.error);
-		} else if (!r->r.tcp_test_succeeded || (verbose &&
-		    strcmp(r->r.interface_alias, "lo") != 0)) {
-			rep.wrong++;	/* a wrong verdict: the worst bug */
-		}
-	}
+	if (seen->ndone != (size_t)c->n)
+		return 205;
+	budget_tally(c, seen, &rep);
 	engine_free(e);
 	return write(out, &rep, sizeof(rep)) == sizeof(rep) ? 0 : 206;
 }
 
 static void
-budget_run(unsigned port, int n, int extra, bool verbose, int leave,
-    struct budget_report *rep)
+budget_run(const struct budget_case *c, struct budget_report *rep)
 {
 	int pfd[2], status;
 	pid_t pid;
@@ -560,7 +602,7 @@ budget_run(unsigned port, int n, int extra, bool verbose, int leave,
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
 		close(pfd[0]);
-		_exit(budget_child(port, n, extra, verbose, leave, pfd[1]));
+		_exit(budget_child(c, pfd[1]));
 	}
 	close(pfd[1]);
 	ck_assert_int_eq(read(pfd[0], rep, sizeof(*rep)), (ssize_t)sizeof(*rep));
@@ -595,10 +637,12 @@ START_TEST(test_budget_derived_limit)
 	unsigned port;
 	int lfd = any_listener(&port);
 
-	budget_run(port, 1, 64, false, -1, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 1, .extra = 64,
+	    .verbose = false, .leave = -1 }, &rep);
 	ck_assert_uint_lt(rep.max_in_flight, ENGINE_DEFAULT_CEILING);
 	ck_assert_uint_ge(rep.max_in_flight, 1);
-	budget_run(port, 1, 8, false, -1, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 1, .extra = 8,
+	    .verbose = false, .leave = -1 }, &rep);
 	ck_assert_uint_eq(rep.max_in_flight, 1);
 	close(lfd);
 }
@@ -616,14 +660,16 @@ START_TEST(test_budget_200_targets)
 	int lfd = any_listener(&port);
 
 	for (int extra = 6; extra <= 16; extra += 5) {
-		budget_run(port, 200, extra, true, -1, &rep);
+		budget_run(&(struct budget_case){ .port = port, .n = 200,
+		    .extra = extra, .verbose = true, .leave = -1 }, &rep);
 		ck_assert_msg(rep.wrong == 0, "%d open ports reported False with "
 		    "%d descriptors to spare", rep.wrong, extra);
 		ck_assert_msg(rep.failures == 0, "%d machine failures with %d "
 		    "descriptors to spare: %s", rep.failures, extra,
 		    rep.first_error);
 	}
-	budget_run(port, 200, 6, false, -1, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 200, .extra = 6,
+	    .verbose = false, .leave = -1 }, &rep);
 	ck_assert_int_eq(rep.wrong, 0);
 	ck_assert_int_eq(rep.failures, 0);
 	close(lfd);
@@ -645,16 +691,19 @@ START_TEST(test_budget_shortage_parks)
 	unsigned port;
 	int lfd = any_listener(&port);
 
-	budget_run(port, 200, 64, true, 2, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 200, .extra = 64,
+	    .verbose = true, .leave = 2 }, &rep);
 	ck_assert_uint_gt(rep.max_in_flight, 8);
 	ck_assert_msg(rep.wrong == 0, "%d open ports reported False", rep.wrong);
 	ck_assert_msg(rep.failures == 0, "%d machine failures: %s",
 	    rep.failures, rep.first_error);
-	budget_run(port, 200, 64, false, 1, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 200, .extra = 64,
+	    .verbose = false, .leave = 1 }, &rep);
 	ck_assert_msg(rep.wrong == 0, "%d open ports reported False", rep.wrong);
 	ck_assert_msg(rep.failures == 0, "%d machine failures: %s",
 	    rep.failures, rep.first_error);
-	budget_run(port, 20, 64, false, 0, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 20, .extra = 64,
+	    .verbose = false, .leave = 0 }, &rep);
 	ck_assert_int_eq(rep.wrong, 0);
 	ck_assert_int_eq(rep.failures, 20);
 	ck_assert_str_eq(rep.first_error, "cannot open a socket: Too many open "
@@ -678,13 +727,15 @@ START_TEST(test_budget_no_descriptor)
 	static const char loop[] = "cannot create the event loop: Too many "
 	    "open files (ulimit -n ";
 
-	budget_run(port, 3, 1, false, -1, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 3, .extra = 1,
+	    .verbose = false, .leave = -1 }, &rep);
 	ck_assert_int_eq(rep.wrong, 0);
 	ck_assert_int_eq(rep.failures, 3);
 	ck_assert_msg(strncmp(rep.first_error, sock, strlen(sock)) == 0, "%s",
 	    rep.first_error);
 	/* and not even room for the loop: the engine says so */
-	budget_run(port, 1, 0, false, -1, &rep);
+	budget_run(&(struct budget_case){ .port = port, .n = 1, .extra = 0,
+	    .verbose = false, .leave = -1 }, &rep);
 	ck_assert_int_eq(rep.wrong, 0);
 	ck_assert_int_eq(rep.failures, 1);
 	ck_assert_msg(strncmp(rep.first_error, loop, strlen(loop)) == 0, "%s",
@@ -814,6 +865,42 @@ START_TEST(test_loop_watch)
 }
 END_TEST
 
+/*
+ * A name the machine cannot look up is the machine's failure (exit 4),
+ * never "Name resolution of X failed" (issue 9 item 11): no descriptor
+ * for the resolver's eventfd, and no thread that can start.
+ */
+START_TEST(test_budget_name_lookup)
+{
+	struct budget_report rep;
+	unsigned port;
+	int lfd = any_listener(&port);
+
+	/* room for the loop only */
+	budget_run(&(struct budget_case){ .port = port, .n = 2, .extra = 1,
+	    .leave = -1, .name = "localhost" }, &rep);
+	ck_assert_int_eq(rep.failures, 2);
+	ck_assert_int_eq(rep.name_failed, 0);
+	ck_assert_str_eq(rep.first_error, "cannot resolve a name: Too many open "
+	    "files (ulimit -n 5)");
+	/* and with room enough, the same name resolves */
+	budget_run(&(struct budget_case){ .port = port, .n = 2, .extra = 8,
+	    .leave = -1, .name = "localhost" }, &rep);
+	ck_assert_int_eq(rep.failures, 0);
+	ck_assert_int_eq(rep.wrong, 0);
+#ifndef __SANITIZE_ADDRESS__	/* ASan's shadow memory needs the address space */
+	budget_run(&(struct budget_case){ .port = port, .n = 1, .extra = 16,
+	    .leave = -1, .name = "localhost", .no_threads = true }, &rep);
+	ck_assert_int_eq(rep.failures, 1);
+	ck_assert_int_eq(rep.name_failed, 0);
+	ck_assert_msg(strncmp(rep.first_error, "name resolution of localhost: "
+	    "cannot start a resolver thread: ", 62) == 0, "%s",
+	    rep.first_error);
+#endif
+	close(lfd);
+}
+END_TEST
+
 static Suite *
 engine_suite(void)
 {
@@ -835,6 +922,7 @@ engine_suite(void)
 	tcase_add_test(tc_budget, test_budget_derived_limit);
 	tcase_add_test(tc_budget, test_budget_200_targets);
 	tcase_add_test(tc_budget, test_budget_shortage_parks);
+	tcase_add_test(tc_budget, test_budget_name_lookup);
 	tcase_add_test(tc_budget, test_budget_no_descriptor);
 	tcase_add_test(tc_loop, test_loop_timers);
 	tcase_add_test(tc_loop, test_loop_rearm_zero);

@@ -37,6 +37,11 @@ t_budget_ulimit_4() {
 	expect_rc 4
 	expect_stdout ''
 	expect_stderr 'tnc: cannot open a socket: Too many open files (ulimit -n 4)\n'
+	# a name the machine cannot look up is not a name that did not resolve (exit 2)
+	run_tnc_ulimit 4 localhost -Port "$PORT" -InformationLevel Quiet
+	expect_rc 4
+	expect_stdout ''
+	expect_stderr 'tnc: cannot resolve a name: Too many open files (ulimit -n 4)\n'
 }
 
 # 8 and 16: enough, one after the other (the echo beside the connect too)
