@@ -20,6 +20,7 @@
 #include "engine/budget.h"
 #include "engine/constraint.h"
 #include "engine/engine_impl.h"
+#include "engine/interface_info.h"
 #include "engine/netconnection.h"
 #include "engine/resolve.h"
 #include "engine/route_lookup.h"
@@ -539,6 +540,7 @@ run_interface(struct run *run, const char *connected_src)
 		return -1;
 	r->network_isolation_context = route_isolation_context(remote);
 	r->is_admin = run->e->is_admin;
+	interface_info_fill(&run->e->nl, r);
 	return 0;
 }
 

@@ -1,7 +1,6 @@
 /* resolve.c: .NET-style address text, IP literals, de-duplicated address lists. */
 #include <arpa/inet.h>
 #include <netdb.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,34 +37,6 @@ address_set(struct tnc_address *a, const struct sockaddr *sa, socklen_t len)
 		return 0;
 	}
 	return -1;
-}
-
-char *
-address_arpa_name(const struct tnc_address *a, char *buf, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t o = 0;
-
-	buf[0] = '\0';
-	if (a->sa.ss_family == AF_INET) {
-		const uint8_t *b = (const uint8_t *)
-		    &((const struct sockaddr_in *)&a->sa)->sin_addr;
-
-		snprintf(buf, len, "%u.%u.%u.%u.in-addr.arpa", b[3], b[2], b[1],
-		    b[0]);
-	} else if (a->sa.ss_family == AF_INET6 && len >= 73) {
-		const uint8_t *b = ((const struct sockaddr_in6 *)&a->sa)->
-		    sin6_addr.s6_addr;
-
-		for (int i = 15; i >= 0; i--) {
-			buf[o++] = hex[b[i] & 0xf];
-			buf[o++] = '.';
-			buf[o++] = hex[b[i] >> 4];
-			buf[o++] = '.';
-		}
-		snprintf(buf + o, len - o, "ip6.arpa");
-	}
-	return buf;
 }
 
 bool

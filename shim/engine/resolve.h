@@ -40,14 +40,6 @@ int	resolve_literal(const char *name, struct tnc_address *a);
 int	address_set(struct tnc_address *a, const struct sockaddr *sa,
 	    socklen_t len);
 
-/*
- * address_arpa_name()
- * The name a PTR query for a asks about: "10.2.18.198.in-addr.arpa",
- * or the 32 nibbles of an IPv6 address then "ip6.arpa".  Returns buf
- * ("" for another family).
- */
-char	*address_arpa_name(const struct tnc_address *a, char *buf, size_t len);
-
 /* Whether two addresses are the same (family, address and scope). */
 bool	address_equal(const struct tnc_address *a, const struct tnc_address *b);
 

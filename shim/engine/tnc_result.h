@@ -22,6 +22,9 @@ struct tnc_address {
 	char	text[TNC_ADDR_TEXT_LEN];
 };
 
+/* "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" and its NUL */
+#define TNC_DEVICE_ID_LEN	39
+
 /* System.Net.NetworkInformation.IPStatus names that tnc can report */
 enum tnc_ping_status {
 	TNC_PING_SUCCESS,
@@ -45,7 +48,6 @@ struct tnc_result {
 	struct tnc_address *resolved;	/* ResolvedAddresses, resolver order */
 	size_t	nresolved;
 	int	remote_index;		/* RemoteAddress = resolved[remote_index]; -1: null */
-	char	*reverse_name;		/* PTR name of an IP-literal target (Detailed); NULL: none */
 
 	unsigned remote_port;		/* 0: no TCP test (row hidden) */
 	bool	tcp_test_succeeded;
@@ -59,6 +61,17 @@ struct tnc_result {
 	unsigned interface_index;
 	char	source_address[TNC_ADDR_TEXT_LEN];	/* "" when unknown */
 	char	next_hop[TNC_ADDR_TEXT_LEN];	/* NetRoute.NextHop, Detailed */
+
+	/* NetAdapter, InterfaceDescription, NetRoute (spec 7.7; interface_info.c) */
+	bool	has_adapter;		/* false: loopback, or the interface is unknown */
+	char	interface_description[64];	/* the driver; "" without an adapter */
+	char	adapter_device_id[TNC_DEVICE_ID_LEN];	/* "{GUID}"; "" without */
+	char	system_name[256];	/* the host name; "" if unknown */
+	char	route_prefix[TNC_ADDR_TEXT_LEN + 4];	/* the route's DestinationPrefix */
+
+	/* an IP-literal target's reverse (PTR) name, looked up for Detailed;
+	   NULL if none (issue 10.5) */
+	char	*reverse_name;
 
 	bool	is_admin;
 	const char *network_isolation_context;	/* static string or NULL */
