@@ -540,8 +540,7 @@ run_interface(struct run *run, const char *connected_src)
 		return -1;
 	r->network_isolation_context = route_isolation_context(remote);
 	r->is_admin = run->e->is_admin;
-	interface_info_fill(&run->e->nl, r);
-	return 0;
+	return interface_info_fill(&run->e->nl, r);
 }
 
 static void run_retry_interface(struct engine_test *t);
