@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/raw_socket.h"
 #include "engine/errqueue.h"
 #include "engine/icmp_echo.h"
 #include "engine/resolve.h"
@@ -90,7 +91,7 @@ icmp_open(struct icmp_sock *s, int family)
 		return s->fd;
 	}
 	/* EACCES, EAFNOSUPPORT, EPROTONOSUPPORT, EPERM: try raw */
-	s->fd = socket(family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
+	s->fd = raw_socket(family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
 	if (s->fd < 0) {
 		s->open_errno = errno;	/* EPERM: no CAP_NET_RAW */
 		return -1;
