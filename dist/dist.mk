@@ -9,6 +9,8 @@
 #   make static              ./tnc-static: one fully static file (musl),
 #                            no run-time dependency at all
 #   make deb, make rpm       packages of tnc-static, in build/pkg/
+#   make check-dist          their tests: the static binary alone in an empty
+#                            root, the .deb installed and purged, the .rpm
 #   make install-dist        what the packages install, into DESTDIR
 #   make distclean           clean, and the cached libraries in build/ too
 #
@@ -21,10 +23,11 @@ DEPS_MUSL   = $(BUILD)/deps/musl
 MUSL_CC     = $(BUILD)/musl/cc
 # what each build needs besides DEB_PKGS (tests/tools/deps.sh installs it)
 STATIC_DEB_PKGS = musl-tools linux-libc-dev
-PKG_DEB_PKGS    = debhelper lintian rpm libcap2-bin
+PKG_DEB_PKGS    = debhelper lintian rpm libcap2-bin mandoc
 TEST_DEB_PKGS  += libcap2-bin
 
-.PHONY: static deb rpm install-dist uninstall-dist clean-dist distclean deps-lean FORCE
+.PHONY: static deb rpm install-dist uninstall-dist check-dist clean-dist distclean \
+	deps-lean FORCE
 
 ifeq ($(SYSTEM_LIBCURL),)
 # The lean link. libcurl comes from build/deps; its headers replace the
@@ -90,7 +93,80 @@ $(BUILD)/musl/%.o: %.c | $(MUSL_CC) $(DEPS_MUSL)/VERSIONS
 tnc-static: $(STATIC_OBJS) $(DEPS_MUSL)/VERSIONS
 	$(MUSL_CC) $(STATIC_CFLAGS) $(STATIC_LDFLAGS) -o $@ $(STATIC_OBJS) \
 	    $(DEPS_MUSL)/lib/libcurl.a $(DEPS_MUSL)/lib/libpcre2-8.a
-	strip --strip-all $@
+	strip --strip-all --remove-section=.comment $@
+
+# ---- what the packages install (PREFIX=/usr), from one binary
+DIST_BIN   ?= tnc-static
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/tnc
+LIBEXECDIR ?= $(PREFIX)/libexec
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+
+install-dist: $(DIST_BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DOCDIR)/sql $(DESTDIR)$(LIBEXECDIR)/tnc \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(UNITDIR)
+	install -m 755 $(DIST_BIN) $(DESTDIR)$(BINDIR)/tnc
+	ln -sf tnc $(DESTDIR)$(BINDIR)/Test-NetConnection
+	install -m 644 dist/tnc.1 $(DESTDIR)$(MANDIR)/man1/tnc.1
+	ln -sf tnc.1 $(DESTDIR)$(MANDIR)/man1/Test-NetConnection.1
+	install -m 644 dist/tnc.bash-completion $(DESTDIR)$(BASHCOMPDIR)/tnc
+	ln -sf tnc $(DESTDIR)$(BASHCOMPDIR)/Test-NetConnection
+	install -m 644 fixtures/sql/*.sql $(DESTDIR)$(DOCDIR)/sql/
+	install -m 755 fixtures/sql/tnc-milink-standalone.sh $(DESTDIR)$(LIBEXECDIR)/tnc/
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' \
+	    dist/tnc-milink.service.in >$(DESTDIR)$(UNITDIR)/tnc-milink.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/tnc-milink.service
+	install -m 644 dist/tnc-milink.timer $(DESTDIR)$(UNITDIR)/
+
+uninstall-dist:
+	rm -f $(DESTDIR)$(BINDIR)/tnc $(DESTDIR)$(BINDIR)/Test-NetConnection \
+	    $(DESTDIR)$(MANDIR)/man1/tnc.1 $(DESTDIR)$(MANDIR)/man1/Test-NetConnection.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/tnc $(DESTDIR)$(BASHCOMPDIR)/Test-NetConnection \
+	    $(DESTDIR)$(UNITDIR)/tnc-milink.service $(DESTDIR)$(UNITDIR)/tnc-milink.timer
+	rm -rf $(DESTDIR)$(DOCDIR) $(DESTDIR)$(LIBEXECDIR)/tnc
+
+# ---- packages of tnc-static. dist/debian is copied into a staging tree
+# whose rules call back into this tree (TNC_SRC), so the binary, its cached
+# libraries and the install list are this tree's.
+PKG_DIR = $(BUILD)/pkg
+
+DEB_STAGE = $(PKG_DIR)/deb/tnc-$(VERSION)
+
+deb: tnc-static | $(BUILD)/deps-ok.pkg
+	rm -rf $(PKG_DIR)/deb && mkdir -p $(DEB_STAGE)
+	cp -r dist/debian $(DEB_STAGE)/debian
+	cp dist/copyright $(DEB_STAGE)/debian/copyright
+	sed -e '/@SETCAP@/{r dist/setcap.sh' -e 'd;}' dist/debian/postinst.in \
+	    >$(DEB_STAGE)/debian/tnc.postinst
+	rm $(DEB_STAGE)/debian/postinst.in
+	dist/debian-changelog.sh $(VERSION) >$(DEB_STAGE)/debian/changelog
+	cd $(DEB_STAGE) && TNC_SRC=$(CURDIR) TNC_DEPS=$(CURDIR)/$(DEPS_MUSL) \
+	    dpkg-buildpackage -b -us -uc >../build.log 2>&1 || \
+	    { tail -30 ../build.log; exit 1; }
+	lintian --allow-root --fail-on error,warning $(PKG_DIR)/deb/*.changes
+	@ls $(PKG_DIR)/deb/*.deb
+
+rpm: tnc-static | $(BUILD)/deps-ok.pkg
+	rm -rf $(PKG_DIR)/rpm && mkdir -p $(PKG_DIR)/rpm
+	rpmbuild -bb --quiet --define "_topdir $(CURDIR)/$(PKG_DIR)/rpm" \
+	    --define "tnc_src $(CURDIR)" --define "tnc_version $(VERSION)" \
+	    dist/tnc.spec >$(PKG_DIR)/rpm/build.log 2>&1 || \
+	    { tail -30 $(PKG_DIR)/rpm/build.log; exit 1; }
+	@ls $(PKG_DIR)/rpm/RPMS/*/*.rpm
+
+$(BUILD)/deps-ok.pkg: Makefile dist/dist.mk
+	@./tests/tools/deps.sh $(PKG_DEB_PKGS)
+	@mkdir -p $(@D) && touch $@
+
+# ---- their tests (root: namespaces, chroot, the package installed and purged)
+check-dist: tnc-static $(TEST_TOOLS) deb rpm
+	@./tests/tools/deps.sh $(TEST_DEB_PKGS)
+	@echo "== man page (mandoc -Tlint)" && mandoc -Tlint -Wwarning dist/tnc.1
+	@echo "== bash completion" && tests/dist/completion.sh
+	@tests/dist/static-root.sh
+	@tests/dist/packages.sh
 
 clean: clean-dist
 clean-dist:
