@@ -39,13 +39,19 @@ esac
 command -v "${cc%% *}" >/dev/null ||
 	{ echo "build-deps: $cc not found (Debian package musl-tools)" >&2; exit 1; }
 
-# source PKG: the unpacked tree of Debian's source package PKG, fetched once
+# source_of PKG: the unpacked tree of Debian's source package PKG, fetched
+# and prepared once; a lock keeps two builds (make -j all static) from
+# doing that at once
 source_of() {
-	if [ ! -s "$build/src/$1.path" ] || [ ! -d "$(cat "$build/src/$1.path")" ]; then
-		echo "build-deps: fetching Debian's source package $1" >&2
-		"$here/fetch-source.sh" "$build/src" "$1" >"$build/src/$1.path.new"
-		mv "$build/src/$1.path.new" "$build/src/$1.path"
-	fi
+	(
+		flock 9
+		if [ ! -s "$build/src/$1.path" ] || [ ! -d "$(cat "$build/src/$1.path")" ]; then
+			echo "build-deps: fetching Debian's source package $1" >&2
+			tree=$("$here/fetch-source.sh" "$build/src" "$1") || exit 1
+			[ "$1" = curl ] && curl_unflavour "$tree"
+			echo "$tree" >"$build/src/$1.path"
+		fi
+	) 9>"$build/src/.lock" || exit 1
 	cat "$build/src/$1.path"
 }
 
@@ -69,7 +75,6 @@ curl_unflavour() {
 
 build_curl() {
 	src=$(source_of curl)
-	curl_unflavour "$src"
 	rm -rf "$out/build-curl"
 	mkdir -p "$out/build-curl"
 	echo "build-deps: configuring a lean libcurl $(debian_version "$src") for $libc" >&2

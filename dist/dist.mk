@@ -26,6 +26,8 @@ STATIC_DEB_PKGS = musl-tools linux-libc-dev
 PKG_DEB_PKGS    = debhelper lintian rpm libcap2-bin mandoc
 TEST_DEB_PKGS  += libcap2-bin
 
+DEB_PKGS_ALL   := $(DEB_PKGS)
+
 .PHONY: static deb rpm install-dist uninstall-dist check-dist clean-dist distclean \
 	deps-lean FORCE
 
@@ -33,7 +35,7 @@ ifeq ($(SYSTEM_LIBCURL),)
 # The lean link. libcurl comes from build/deps; its headers replace the
 # system's, so every object waits for it (order-only: built once).
 LINK_FLAVOUR = lean
-DEB_PKGS    := $(filter-out libcurl4-openssl-dev,$(DEB_PKGS))
+DEB_PKGS    := $(filter-out libcurl4-openssl-dev,$(DEB_PKGS_ALL))
 PKG_CFLAGS   = -I$(DEPS_GLIBC)/include $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
 PKG_LIBS     = $(DEPS_GLIBC)/lib/libcurl.a \
 	       $(shell pkg-config --variable=libdir libpcre2-8 2>/dev/null)/libpcre2-8.a -lpthread
@@ -51,19 +53,17 @@ $(BUILD)/link-flavour: FORCE
 # A fresh machine: the exact apt-get line (or, as root, the install) before
 # any compiler runs, never a missing header. Checked once per flavour.
 $(LIB_OBJS) shim/main.o $(UNIT_BINS) $(TEST_TOOLS): | $(BUILD)/deps-ok.$(LINK_FLAVOUR)
-$(BUILD)/deps-ok.%: Makefile dist/dist.mk
-	@./tests/tools/deps.sh $(DEB_PKGS)
+$(BUILD)/deps-ok.lean: Makefile dist/dist.mk
+	@./tests/tools/deps.sh $(filter-out libcurl4-openssl-dev,$(DEB_PKGS_ALL))
+	@mkdir -p $(@D) && touch $@
+$(BUILD)/deps-ok.system: Makefile dist/dist.mk
+	@./tests/tools/deps.sh $(DEB_PKGS_ALL)
 	@mkdir -p $(@D) && touch $@
 
-$(BUILD)/src/%.path:
-	@mkdir -p $(@D)
-	@echo "build-deps: fetching Debian's source package $*" >&2
-	@dist/fetch-source.sh $(BUILD)/src $* >$@.new && mv $@.new $@
-
-$(DEPS_GLIBC)/VERSIONS: dist/build-deps.sh | $(BUILD)/src/curl.path $(BUILD)/deps-ok.lean
+$(DEPS_GLIBC)/VERSIONS: dist/build-deps.sh | $(BUILD)/deps-ok.lean
 	@dist/build-deps.sh glibc $(BUILD)
 
-$(DEPS_MUSL)/VERSIONS: dist/build-deps.sh | $(BUILD)/src/curl.path $(BUILD)/src/pcre2.path $(BUILD)/deps-ok.static
+$(DEPS_MUSL)/VERSIONS: dist/build-deps.sh | $(BUILD)/deps-ok.static
 	@dist/build-deps.sh musl $(BUILD)
 
 deps-lean: $(DEPS_GLIBC)/VERSIONS
@@ -170,7 +170,21 @@ check-dist: tnc-static $(TEST_TOOLS) deb rpm
 
 clean: clean-dist
 clean-dist:
-	rm -rf tnc-static $(BUILD)/musl $(BUILD)/pkg $(BUILD)/link-flavour
+	rm -rf tnc-static $(BUILD)/musl $(BUILD)/system $(BUILD)/pkg $(BUILD)/link-flavour
+
+# ---- the system-libcurl build beside the others, for make bench
+SYSTEM_OBJS = $(patsubst %.c,$(BUILD)/system/%.o,$(LIB_SRCS) shim/main.c)
+
+$(BUILD)/system/%.o: %.c | $(BUILD)/deps-ok.system
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $$(pkg-config --cflags libcurl libpcre2-8) -c -o $@ $<
+
+-include $(SYSTEM_OBJS:.o=.d)
+
+$(BUILD)/system/tnc: $(SYSTEM_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs libcurl libpcre2-8) -lpthread
+
+bench: tnc-static $(BUILD)/system/tnc
 
 distclean: clean
 	rm -rf $(BUILD)
