@@ -73,15 +73,32 @@ curl_unflavour() {
 	done
 }
 
+# configure_in NAME SRC ARGS...: a fresh out-of-tree build directory for
+# NAME, configured to install a static library under $out; make_in NAME
+# ARGS... runs make there. Both log to $out/build-NAME.log.
+configure_in() {
+	name=$1 src=$2
+	shift 2
+	rm -rf "$out/build-$name"
+	mkdir -p "$out/build-$name"
+	(cd "$out/build-$name" && CC="$cc" CFLAGS="-O2 -g" "$src/configure" -q \
+	    --prefix="$out" --disable-shared --enable-static \
+	    --disable-dependency-tracking --disable-maintainer-mode "$@") \
+	    >"$out/build-$name.log" 2>&1 || { tail -20 "$out/build-$name.log" >&2; exit 1; }
+}
+
+make_in() {
+	name=$1
+	shift
+	make -s -C "$out/build-$name" "$@" >>"$out/build-$name.log" 2>&1 ||
+	    { tail -20 "$out/build-$name.log" >&2; exit 1; }
+}
+
 build_curl() {
 	src=$(source_of curl)
-	rm -rf "$out/build-curl"
-	mkdir -p "$out/build-curl"
 	echo "build-deps: configuring a lean libcurl $(debian_version "$src") for $libc" >&2
-	(cd "$out/build-curl" && CC="$cc" CFLAGS="-O2 -g" "$src/configure" -q \
-	    --prefix="$out" --disable-shared --enable-static \
-	    --disable-dependency-tracking --disable-debug --disable-curldebug \
-	    --disable-warnings --disable-werror --disable-maintainer-mode \
+	configure_in curl "$src" --disable-debug --disable-curldebug \
+	    --disable-warnings --disable-werror \
 	    --without-ssl --without-hyper --without-zlib --without-brotli \
 	    --without-zstd --without-nghttp2 --without-ngtcp2 --without-nghttp3 \
 	    --without-quiche --without-msh3 --without-libidn2 --without-libpsl \
@@ -101,29 +118,23 @@ build_curl() {
 	    --disable-netrc --disable-progress-meter --disable-dnsshuffle \
 	    --disable-get-easy-options --disable-alt-svc --disable-headers-api \
 	    --disable-hsts --disable-versioned-symbols \
-	    --disable-openssl-auto-load-config --enable-verbose --enable-socketpair \
-	    >"$out/build-curl.log" 2>&1) || { tail -20 "$out/build-curl.log" >&2; exit 1; }
+	    --disable-openssl-auto-load-config --enable-verbose --enable-socketpair
 	echo "build-deps: compiling libcurl for $libc" >&2
-	(cd "$out/build-curl" && make -s -j"$jobs" -C lib &&
-	    make -s -C lib install && make -s -C include install) \
-	    >>"$out/build-curl.log" 2>&1 || { tail -20 "$out/build-curl.log" >&2; exit 1; }
+	make_in curl -j"$jobs" -C lib
+	make_in curl -C lib install
+	make_in curl -C include install
 	echo "curl $(debian_version "$src")" >>"$out/VERSIONS.new"
 }
 
 build_pcre2() {
 	src=$(source_of pcre2)
-	rm -rf "$out/build-pcre2"
-	mkdir -p "$out/build-pcre2"
 	echo "build-deps: building pcre2 $(debian_version "$src") for $libc" >&2
-	(cd "$out/build-pcre2" && CC="$cc" CFLAGS="-O2 -g" "$src/configure" -q \
-	    --prefix="$out" --disable-shared --enable-static \
-	    --disable-dependency-tracking --disable-maintainer-mode \
+	configure_in pcre2 "$src" \
 	    --enable-pcre2-8 --disable-pcre2-16 --disable-pcre2-32 --disable-jit \
 	    --disable-pcre2grep-libz --disable-pcre2grep-libbz2 \
-	    --disable-pcre2test-libreadline --disable-pcre2test-libedit &&
-	    make -s -j"$jobs" libpcre2-8.la && make -s install-libLTLIBRARIES \
-	    install-nodist_includeHEADERS) >"$out/build-pcre2.log" 2>&1 ||
-	    { tail -20 "$out/build-pcre2.log" >&2; exit 1; }
+	    --disable-pcre2test-libreadline --disable-pcre2test-libedit
+	make_in pcre2 -j"$jobs" libpcre2-8.la
+	make_in pcre2 install-libLTLIBRARIES install-nodist_includeHEADERS
 	echo "pcre2 $(debian_version "$src")" >>"$out/VERSIONS.new"
 }
 
