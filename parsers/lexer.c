@@ -13,7 +13,9 @@
  *   constants         $true $false $null
  *   punctuation       ,  |  ;  newline  (  )  and '.' right after ')'
  *                     for member access: (tnc host -port 5022).TcpTestSucceeded
- *   comments          # to the end of the line, at the start of a token
+ *   comments          # to the end of the line, at the start of a token;
+ *                     <# ... #> where a token starts
+ *   '<' and '>'       inside a word they are the word's own (host<x>)
  *
  * Refused, each naming the token (category ParserError):
  *   id                               message
@@ -32,7 +34,14 @@
  *                                    tnc. tnc never runs other commands.
  *   RedirectionNotSupported          Redirection is not supported by tnc:
  *                                    '>'. Redirect tnc's output in the
- *                                    calling shell instead.
+ *                                    calling shell instead.  (also 2>, *>)
+ *                                    For '<', 5.1's own text: The '<'
+ *                                    operator is reserved for future use.
+ *   MissingFileSpecification         Missing file specification after
+ *                                    redirection operator.  (5.1's, for a
+ *                                    '<' with nothing after it)
+ *   MissingTerminatorMultiLineComment  The terminator '#>' is missing from
+ *                                    the multiline comment.  (5.1's)
  *   ScriptBlockNotSupported          Script blocks are not supported by
  *                                    tnc: '{'. tnc never evaluates script
  *                                    blocks.
@@ -102,12 +111,24 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
 }
 
-/* Characters that end a bare word, a parameter or a number. */
+/*
+ * Characters that end a bare word, a parameter or a number: PowerShell's
+ * ForceStartNewToken set.  '<' and '>' are not in it: inside a word they
+ * are the word's own (host<x> is one argument); they start a token of
+ * their own only where a token starts.
+ */
+static bool
+ends_word(char c)
+{
+	return c == '\0' || is_space(c) || c == '\r' || c == '\n' ||
+	    strchr(",|;(){}&", c) != NULL;
+}
+
+/* Characters that end a token that ends by itself (a string, a type). */
 static bool
 is_delim(char c)
 {
-	return c == '\0' || is_space(c) || c == '\r' || c == '\n' ||
-	    strchr(",|;(){}&<>", c) != NULL;
+	return ends_word(c) || c == '<' || c == '>';
 }
 
 /* Characters of a variable name after '$' ($env:X, $x, $?) */
@@ -398,7 +419,7 @@ word_char_error(const char *s, size_t start, size_t i, struct ps_error *e)
 		return escape_error(s, i, e);
 	if (squote_len(s + i) || dquote_len(s + i)) {
 		end = i;
-		while (!is_delim(s[end]))
+		while (!ends_word(s[end]))
 			end++;
 		return ps_error_parse(e, "QuoteInWordNotSupported", start,
 		    end - start, "A quote inside a bare word is not supported "
@@ -414,7 +435,7 @@ scan_word(const char *s, size_t start, size_t *end, struct ps_error *e)
 {
 	size_t i = start;
 
-	while (!is_delim(s[i])) {
+	while (!ends_word(s[i])) {
 		if (word_char_error(s, start, i, e) != 0)
 			return -1;
 		i++;
@@ -497,6 +518,58 @@ push_range(struct ps_token_list *l, enum ps_tok kind, const char *s,
 	return 0;
 }
 
+/*
+ * Whether no file name follows a redirection operator at p (PowerShell's
+ * GetSingleCommandArgument finding no argument): the end, a line end, a
+ * comment, or a token that cannot be an argument.
+ */
+static bool
+no_file_name(const char *p)
+{
+	size_t d, d2;
+
+	while (is_space(*p))
+		p++;
+	if (*p == '\0' || strchr("\r\n#|;)},&>", *p) != NULL)
+		return true;
+	if (*p == '<')
+		return p[1] != '#';	/* a block comment, then perhaps a name */
+	if (((*p >= '1' && *p <= '6') || *p == '*') && p[1] == '>')
+		return true;		/* 2>, *>: another redirection */
+	d = dash_len(p);
+	return d != 0 && (d2 = dash_len(p + d)) != 0 && ends_word(p[d + d2]);
+}
+
+/*
+ * '<' where a token starts: "<#" opens a block comment, which is skipped;
+ * any other '<' is the input redirection PowerShell reserves, refused in
+ * 5.1's own words (RedirectionNotSupported, underlining the '<'), or, with
+ * no file name after it, MissingFileSpecification, the error 5.1 reports
+ * first then.  Inside a word '<' is the word's own (ends_word()).
+ */
+static int
+lex_less_than(const char *s, size_t *ip, struct ps_error *e)
+{
+	size_t i = *ip;
+	const char *end;
+
+	if (s[i + 1] == '#') {
+		end = strstr(s + i + 2, "#>");
+		if (end == NULL)
+			return ps_error_parse(e,
+			    "MissingTerminatorMultiLineComment", i, 0,
+			    "The terminator '#>' is missing from the multiline "
+			    "comment.");
+		*ip = (size_t)(end - s) + 2;
+		return 0;
+	}
+	if (no_file_name(s + i + 1))
+		return ps_error_parse(e, "MissingFileSpecification", i + 1, 0,
+		    "Missing file specification after redirection operator.");
+	return ps_error_parse(e, "RedirectionNotSupported", i, 1,
+	    "The '<' operator is reserved for future use.");
+}
+
 static int
 lex_one(const char *s, size_t *ip, struct ps_token_list *out,
     struct ps_error *e)
@@ -560,9 +633,16 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 		return ps_error_parse(e, "CallOperatorNotSupported", i, d,
 		    "The '%.*s' operator is not supported by tnc. "
 		    "tnc never runs other commands.", (int)d, s + i);
-	case '>':
 	case '<':
-		d = s[i + 1] == c ? 2 : 1;
+		return lex_less_than(s, ip, e);
+	case '*':
+	case '1': case '2': case '3': case '4': case '5': case '6':
+		if (s[i + 1] != '>')	/* 2>, *>: a stream's redirection */
+			break;
+		i++;
+		/* FALLTHROUGH */
+	case '>':
+		d = s[i + 1] == '>' ? 2 : 1;
 		return ps_error_parse(e, "RedirectionNotSupported", i, d,
 		    "Redirection is not supported by tnc: '%.*s'. "
 		    "Redirect tnc's output in the calling shell instead.",
@@ -609,7 +689,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 			*ip = end;
 			return 0;
 		}
-		if (is_delim(s[i + 1]))
+		if (ends_word(s[i + 1]))
 			return ps_error_parse(e, "DotSourceNotSupported", i, 1,
 			    "Dot-sourcing is not supported by tnc: '.'. "
 			    "tnc never runs scripts.");
@@ -641,7 +721,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 	/* a number: digit, .digit, -digit, -.digit, glued to nothing else */
 	d = dash_len(s + i);
 	if (scan_number(s + i + d, d != 0, &end, &num) == 0 &&
-	    is_delim(s[i + d + end])) {
+	    ends_word(s[i + d + end])) {
 		if (push_range(out, PS_TOK_NUMBER, s, i, d + end, e) != 0)
 			return -1;
 		out->v[out->n - 1].num = num;
@@ -650,12 +730,12 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 	}
 
 	/* a parameter: a dash, then a name that is not a number */
-	if (d != 0 && !is_delim(s[i + d]) && s[i + d] != ':' &&
+	if (d != 0 && !ends_word(s[i + d]) && s[i + d] != ':' &&
 	    dash_len(s + i + d) == 0) {
 		size_t name = i + d;
 
 		end = name;
-		while (!is_delim(s[end]) && s[end] != ':') {
+		while (!ends_word(s[end]) && s[end] != ':') {
 			if (word_char_error(s, i, end, e) != 0)
 				return -1;
 			end++;
