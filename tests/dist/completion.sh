@@ -45,8 +45,11 @@ expect "tnc host -WarningAction " "SilentlyContinue Stop Continue Inquire Ignore
 expect "tnc host -wa si" "SilentlyContinue"
 expect "tnc host -ea s" "SilentlyContinue Stop Suspend"
 expect "tnc host -OutputStyle p" "PowerShell7"
-expect "tnc host -o w" "WindowsPowerShell"
+expect "tnc host -outputstyle w" "WindowsPowerShell"
 expect "tnc host -NewLine c" "CRLF"
+# tnc's extensions bind by their whole name only: -o is ambiguous, -new nothing
+expect "tnc host -o " ""
+expect "tnc host -new " ""
 # -Name:value (bash splits at the colon)
 expect "tnc host -InformationLevel : " "Quiet Detailed"
 expect "tnc host -InformationLevel :" "Quiet Detailed"
