@@ -32,7 +32,7 @@ out=$build/deps/$libc
 jobs=$(nproc 2>/dev/null || echo 2)
 
 case $libc in
-glibc) cc=${CC_GLIBC:-cc} ;;
+glibc) cc=cc ;;
 musl) cc="musl-gcc" ;;
 *) echo "build-deps: LIBC is glibc or musl, not $libc" >&2; exit 3 ;;
 esac

@@ -45,11 +45,14 @@ set -- -o Dir::Etc::sourcelist=/dev/null \
 log=$dir/$pkg.log
 cd "$dir/$pkg"
 rm -rf ./*
+# A third-party repository (Microsoft's, say) may have no source indexes:
+# its error is not ours, so go on with the indexes that did come.
 apt-get "$@" -q update >"$log" 2>&1 ||
-	{ tail -20 "$log" >&2; echo "fetch-source: apt-get update failed (log: $log)" >&2; exit 1; }
+	echo "fetch-source: apt-get update reported errors; going on (log: $log)" >&2
 # Newest version first. A mirror may list a version whose files it does not
 # hold (seen: a security update's source missing): then the next one, said.
 versions=$(apt-cache "$@" showsrc "$pkg" 2>>"$log" | sed -n 's/^Version: //p' | sort -u)
+[ -n "$versions" ] || { tail -20 "$log" >&2; echo "fetch-source: no source of $pkg in the machine's Debian archive (log: $log)" >&2; exit 1; }
 sorted=""
 for v in $versions; do	# insertion sort, newest first, by dpkg's order
 	out="" placed=0

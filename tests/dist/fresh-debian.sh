@@ -12,6 +12,8 @@
 #               make check; make check-dist
 # The root of DIR is made a mount point of its own, with /proc, /sys, /dev
 # and /run, as on a real machine (the tests' mount namespaces need that).
+# KEEP=1 leaves it mounted afterwards, to look into a failure (then run
+# this script again, or umount -R DIR/root, before removing it).
 set -u
 cd "$(dirname "$0")/../.."
 [ "$(id -u)" -eq 0 ] || { echo "fresh-debian: needs root (debootstrap, chroot)" >&2; exit 1; }
@@ -32,7 +34,7 @@ teardown() {
 	fi
 	rm -rf "$root"
 }
-trap teardown EXIT
+[ -n "${KEEP:-}" ] || trap teardown EXIT
 teardown
 
 echo "== debootstrap --variant=minbase bookworm ($mirror)"
