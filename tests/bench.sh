@@ -75,7 +75,7 @@ STARTUP_RUNS=${STARTUP_RUNS:-300}
 ./tests/tools/deps.sh hyperfine iputils-ping fping || exit 1
 hf=$(mktemp /tmp/tnc-bench-hf.XXXXXX)
 startup() {	# CASE BASE-LABEL LABEL=COMMAND...
-	local case=$1 baselabel=$2 label cmd i=0
+	local case=$1 baselabel=$2 lc
 	shift 2
 	local args=()
 	for lc in "$@"; do
