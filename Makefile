@@ -96,3 +96,6 @@ uninstall:
 clean:
 	rm -f tnc shim/*.[od] $(addsuffix /*.[od],$(LAYERS)) $(UNIT_BINS) \
 	    $(UNIT_BINS:=.d) $(TEST_TOOLS) $(TEST_TOOLS:=.d)
+
+# linking and shipping: the lean libcurl, make static, deb, rpm (issue 12)
+include dist/dist.mk
