@@ -14,6 +14,12 @@ static const struct command_def *const defs[] = {
 	&convertto_csv_def,
 	&out_default_def,
 	&out_null_def,
+	&write_output_def,
+	&write_host_def,
+	&write_warning_def,
+	&write_error_def,
+	&start_sleep_def,
+	&out_file_def,
 };
 
 const struct command_def *

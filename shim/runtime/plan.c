@@ -104,6 +104,11 @@ check_params(struct stage *st, struct ps_error *e)
 			}
 			if (bd->i == TNC_ACTION_CONTINUE)
 				continue;
+			if (bd->i == TNC_ACTION_STOP &&
+			    command_def(st->cmd)->error_stop) {
+				st->stop_errors = true;
+				continue;
+			}
 		} else {
 			for (k = 0; ok[k] != NULL; k++)
 				if (strcmp(ok[k], pm->name) == 0)
@@ -223,8 +228,8 @@ check_position(const struct ps_pipeline *p, size_t i, const struct stage *st,
 		return not_supported(e, "PipelineStartNotSupported",
 		    pc->name_offset, pc->name_length,
 		    "A tnc pipeline starts with Test-NetConnection (or tnc), "
-		    "Get-Content, a list of names, or a parenthesized "
-		    "pipeline.");
+		    "Get-Content, Get-Date, a Write- command, Start-Sleep, a "
+		    "list of values, or a parenthesized pipeline.");
 	if (prev != NULL && command_def(prev->cmd)->position == CMD_LAST)
 		return not_supported(e, "PipelinePositionNotSupported",
 		    pc->name_offset, pc->name_length,
@@ -237,6 +242,20 @@ check_position(const struct ps_pipeline *p, size_t i, const struct stage *st,
 		    "tnc passes the output of Format-List and Format-Table "
 		    "only to Out-String, Out-Default, Out-Host or Out-Null.");
 	return 0;
+}
+
+/* A name tnc does not run: a 5.1 command it does not support, or none. */
+static int
+command_unknown(const struct ps_command *pc, struct ps_error *e)
+{
+	char names[1024];
+
+	if (!commands_is_known_unsupported(pc->name))
+		return commands_not_found(pc, e);
+	commands_names(names, sizeof(names));
+	return ps_error_parse(e, "CommandNotSupported", pc->name_offset,
+	    pc->name_length, "The command '%s' is not supported by tnc. A tnc "
+	    "pipeline runs %s.", pc->name, names);
 }
 
 int
@@ -265,19 +284,8 @@ plan_build(const struct ps_pipeline *p, struct plan *pl,
 		pl->n = i + 1;
 		st->pc = pc;
 		st->cmd = commands_lookup(pc->name, &st->meta);
-		if (st->cmd == PIPE_CMD_NONE) {
-			if (commands_is_known_unsupported(pc->name))
-				return ps_error_parse(e, "CommandNotSupported",
-				    pc->name_offset, pc->name_length, "The "
-				    "command '%s' is not supported by tnc. A "
-				    "tnc pipeline runs Get-Content or "
-				    "Test-NetConnection, then "
-				    "Select-Object, Format-List, Format-Table, "
-				    "Out-String, ConvertTo-Json, ConvertTo-Csv, "
-				    "Out-Default, Out-Host or Out-Null.",
-				    pc->name);
-			return commands_not_found(pc, e);
-		}
+		if (st->cmd == PIPE_CMD_NONE)
+			return command_unknown(pc, e);
 		if (check_position(p, i, st, i > 0 ? &pl->st[i - 1] : NULL,
 		    e) != 0)
 			return -1;
@@ -286,7 +294,9 @@ plan_build(const struct ps_pipeline *p, struct plan *pl,
 				return -1;
 			continue;
 		}
-		if (ps_bind(st->meta, pc, &st->b, e) != 0)
+		/* a command with input leaves its pipeline parameter to it */
+		if (ps_bind_input(st->meta, pc, i > 0 ||
+		    p->head != PS_HEAD_COMMAND, &st->b, e) != 0)
 			return -1;
 		if (configure(st, e) != 0)
 			return -1;

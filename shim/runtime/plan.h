@@ -29,6 +29,7 @@ struct stage {
 	char	**props;		/* -Property as text, wildcards checked */
 	size_t	nprops;
 	bool	quiet_errors;		/* -ErrorAction SilentlyContinue/Ignore */
+	bool	stop_errors;		/* -ErrorAction Stop (error_stop) */
 	void	*cfg;			/* the command's own settings (cmd_*.c) */
 	void	(*cfg_free)(void *cfg);
 };

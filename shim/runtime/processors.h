@@ -18,6 +18,19 @@ struct runtime;
 struct proc *cmd_out_default_new(struct runtime *rt);
 
 /*
+ * Out-Default's formatting into another writer (a buffer), for commands
+ * that take the text: Out-File.  columns 0 is the default width (120).
+ * out_default_format() formats one value (format text as it is);
+ * out_default_close_group() writes what the open group still holds and
+ * its closing envelope.  Both return 0, or -1 (ENOMEM).  Free with
+ * p->ops->free(p).
+ */
+struct proc *out_default_into(struct runtime *rt, struct text_out *to,
+	    size_t columns);
+int	out_default_format(struct proc *p, const struct psobj_value *v);
+int	out_default_close_group(struct proc *p);
+
+/*
  * A forwarder: passes what reaches it to another processor and never ends
  * it.  A script's statements each end in one, so that all of them share
  * the script's one Out-Default (PowerShell formats a script's output as
