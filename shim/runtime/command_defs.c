@@ -20,6 +20,7 @@ static const struct command_def *const defs[] = {
 	&write_error_def,
 	&start_sleep_def,
 	&out_file_def,
+	&export_csv_def,
 };
 
 const struct command_def *

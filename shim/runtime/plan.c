@@ -173,14 +173,8 @@ plan_free(struct plan *pl)
 		plan_free(pl->inner);
 		free(pl->inner);
 	}
-	for (i = 0; i < pl->n; i++) {
-		ps_binding_free(&pl->st[i].b);
-		if (pl->st[i].o_init)
-			tnc_options_free(&pl->st[i].o);
-		stage_strings_free(pl->st[i].props, pl->st[i].nprops);
-		if (pl->st[i].cfg_free != NULL)
-			pl->st[i].cfg_free(pl->st[i].cfg);
-	}
+	for (i = 0; i < pl->n; i++)
+		stage_free(&pl->st[i]);
 	free(pl->st);
 	memset(pl, 0, sizeof(*pl));
 }
@@ -210,21 +204,20 @@ bind_tnc(struct stage *st, struct plan_style *style, struct ps_error *e)
 	return 0;
 }
 
-/* Where each command may stand in a tnc pipeline. */
-static int
-check_position(const struct ps_pipeline *p, size_t i, const struct stage *st,
+int
+stage_check_position(const struct stage *st, size_t i, bool input,
     const struct stage *prev, struct ps_error *e)
 {
 	const struct command_def *d = command_def(st->cmd);
 	const struct ps_command *pc = st->pc;
 
-	if (d->position == CMD_FIRST && (i > 0 || p->head != PS_HEAD_COMMAND))
+	if (d->position == CMD_FIRST && (i > 0 || input))
 		return ps_error_parse(e, "PipelinePositionNotSupported",
 		    pc->name_offset, pc->name_length, "tnc runs %s only as the "
 		    "first command of a pipeline.", st->meta->name);
 	if (d->position == CMD_FIRST || (i == 0 && d->can_start))
 		return 0;
-	if (i == 0 && p->head == PS_HEAD_COMMAND)
+	if (i == 0 && !input)
 		return not_supported(e, "PipelineStartNotSupported",
 		    pc->name_offset, pc->name_length,
 		    "A tnc pipeline starts with Test-NetConnection (or tnc), "
@@ -259,6 +252,38 @@ command_unknown(const struct ps_command *pc, struct ps_error *e)
 }
 
 int
+stage_lookup(struct stage *st, const struct ps_command *pc, struct ps_error *e)
+{
+	st->pc = pc;
+	st->cmd = commands_lookup(pc->name, &st->meta);
+	if (st->cmd != PIPE_CMD_NONE)
+		return 0;
+	return command_unknown(pc, e);
+}
+
+int
+stage_bind(struct stage *st, struct plan_style *style, struct ps_error *e)
+{
+	if (st->cmd == PIPE_CMD_TNC)
+		return bind_tnc(st, style, e);
+	if (ps_bind_input(st->meta, st->pc, st->has_input, &st->b, e) != 0)
+		return -1;
+	return configure(st, e);
+}
+
+void
+stage_free(struct stage *st)
+{
+	ps_binding_free(&st->b);
+	if (st->o_init)
+		tnc_options_free(&st->o);
+	stage_strings_free(st->props, st->nprops);
+	if (st->cfg_free != NULL)
+		st->cfg_free(st->cfg);
+	memset(st, 0, sizeof(*st));
+}
+
+int
 plan_build(const struct ps_pipeline *p, struct plan *pl,
     struct plan_style *style, struct ps_error *e)
 {
@@ -278,27 +303,14 @@ plan_build(const struct ps_pipeline *p, struct plan *pl,
 	if (pl->st == NULL)
 		return out_of_memory(e);
 	for (i = 0; i < p->ncmds; i++) {
-		const struct ps_command *pc = &p->cmds[i];
-
 		st = &pl->st[i];
 		pl->n = i + 1;
-		st->pc = pc;
-		st->cmd = commands_lookup(pc->name, &st->meta);
-		if (st->cmd == PIPE_CMD_NONE)
-			return command_unknown(pc, e);
-		if (check_position(p, i, st, i > 0 ? &pl->st[i - 1] : NULL,
-		    e) != 0)
-			return -1;
-		if (st->cmd == PIPE_CMD_TNC) {
-			if (bind_tnc(st, style, e) != 0)
-				return -1;
-			continue;
-		}
 		/* a command with input leaves its pipeline parameter to it */
-		if (ps_bind_input(st->meta, pc, i > 0 ||
-		    p->head != PS_HEAD_COMMAND, &st->b, e) != 0)
-			return -1;
-		if (configure(st, e) != 0)
+		st->has_input = i > 0 || p->head != PS_HEAD_COMMAND;
+		if (stage_lookup(st, &p->cmds[i], e) != 0 ||
+		    stage_check_position(st, i, p->head != PS_HEAD_COMMAND,
+		    i > 0 ? &pl->st[i - 1] : NULL, e) != 0 ||
+		    stage_bind(st, style, e) != 0)
 			return -1;
 	}
 	return 0;

@@ -28,6 +28,11 @@ struct stage {
 	bool	computer_bound;		/* tnc: -ComputerName given */
 	char	**props;		/* -Property as text, wildcards checked */
 	size_t	nprops;
+	bool	has_input;		/* stage_bind(): the command will have
+					   pipeline input (not first, or the
+					   pipeline starts with values), so a
+					   mandatory pipeline parameter waits
+					   for it */
 	bool	quiet_errors;		/* -ErrorAction SilentlyContinue/Ignore */
 	bool	stop_errors;		/* -ErrorAction Stop (error_stop) */
 	void	*cfg;			/* the command's own settings (cmd_*.c) */
@@ -56,6 +61,24 @@ struct plan_style {
 	enum ps_edition ed;
 	unsigned throttle;
 };
+
+/* How the first tnc command of a script sets the run's style. */
+struct plan_style;
+
+/*
+ * One command, in three steps: stage_lookup() finds what pc names (0, or
+ * -1 with e: CommandNotFound, or one tnc does not run);
+ * stage_check_position() checks it may stand i-th in its pipeline (input:
+ * the pipeline has input before its first command); stage_bind() binds
+ * and reads its parameters.  stage_free() releases what they made.
+ */
+int	stage_lookup(struct stage *st, const struct ps_command *pc,
+	    struct ps_error *e);
+int	stage_check_position(const struct stage *st, size_t i, bool input,
+	    const struct stage *prev, struct ps_error *e);
+int	stage_bind(struct stage *st, struct plan_style *style,
+	    struct ps_error *e);
+void	stage_free(struct stage *st);
 
 /*
  * plan_build()

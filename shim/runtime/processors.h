@@ -46,6 +46,14 @@ struct proc *collector_new(void);
 void	collector_take(struct proc *p, struct psobj_value **vals, size_t *n);
 
 /*
+ * csv_delimiter()
+ * ConvertTo-Csv's and Export-Csv's -Delimiter (a System.Char: one
+ * character, 5.1's conversion error otherwise); ',' when not given or
+ * with -UseCulture (en-US's list separator).  0, or -1 with e.
+ */
+int	csv_delimiter(const struct stage *st, char *delim, struct ps_error *e);
+
+/*
  * Format-List and Format-Table pass their output on as text: a string
  * value of this type, which Out-Default prints and Out-String joins as it
  * is (PowerShell passes format records; text is what tnc does with them).

@@ -14,6 +14,8 @@ value_from_syntax(const struct ps_value *pv, struct psobj_value *v)
 	size_t i;
 
 	*v = psobj_null();
+	if (pv->object != NULL)		/* the evaluator's value, as it is */
+		return psobj_value_copy(v, pv->object);
 	switch (pv->kind) {
 	case PS_VAL_BOOL:
 		*v = psobj_bool(pv->bval);
