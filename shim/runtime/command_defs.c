@@ -21,6 +21,8 @@ static const struct command_def *const defs[] = {
 	&start_sleep_def,
 	&out_file_def,
 	&export_csv_def,
+	&measure_object_def,
+	&sort_object_def,
 };
 
 const struct command_def *
