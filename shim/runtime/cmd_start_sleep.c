@@ -52,13 +52,16 @@ sleep_ms(struct runtime *rt, long long ms)
 	return 0;
 }
 
-/* An Int32 from a number or a numeric string (Double rounds half to even). */
+/* An Int32 from a number, a bool or a numeric string (Double rounds half to even). */
 static bool
 int_value(const struct psobj_value *v, long long *out)
 {
 	struct ps_number n;
 
 	switch (v->kind) {
+	case PSOBJ_BOOL:		/* [int]$true is 1 */
+		*out = v->b;
+		return true;
 	case PSOBJ_INT:
 		*out = v->i;
 		return true;
