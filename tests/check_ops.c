@@ -617,6 +617,11 @@ static const struct bin_case comparison_cases[] = {
 	{ "@(1, $null, 2)", PS_OP_JOIN, D, "'-'", "string:1--2" },
 	{ "@(1.5, $true)", PS_OP_JOIN, D, "$null", "string:1.5True" },
 	{ "@('SQL1', 'SQL2')", PS_OP_JOIN, D, "', '", "string:SQL1, SQL2" },
+	/* about_Join */
+	{ "@('Windows', 'PowerShell', '2.0')", PS_OP_JOIN, D, "' '",
+	    "string:Windows PowerShell 2.0" },
+	{ "@('WIND', 'S P', 'ERSHELL')", PS_OP_JOIN, D, "'OW'",
+	    "string:WINDOWS POWERSHELL" },
 	/* the range operator */
 	{ "1", PS_OP_RANGE, D, "3", "@(int:1, int:2, int:3)" },
 	{ "3", PS_OP_RANGE, D, "1", "@(int:3, int:2, int:1)" },
@@ -833,6 +838,8 @@ START_TEST(test_arithmetic)
 }
 END_TEST
 
+#define PLANETS	"'Mercury,Venus,Earth,Mars,Jupiter,Saturn,Uranus,Neptune'"
+
 /* -replace, -split (about_Split), -f through the operator */
 static const struct bin_case text_cases[] = {
 	{ "'book'", PS_OP_REPLACE, I, "@('B', 'C')", "string:Cook" },
@@ -916,6 +923,57 @@ static const struct bin_case text_cases[] = {
 	{ "'a'", PS_OP_SPLIT, D, "{$_ -eq 'x'}",
 	    "error:NotSupportedByTnc:-split with a script block is not "
 	    "supported by tnc." },
+	/* about_Split (5.1) */
+	{ "'Lastname:FirstName:Address'", PS_OP_SPLIT, D, "':'",
+	    "String[]@(string:Lastname, string:FirstName, string:Address)" },
+	{ "'Lastname:FirstName:Address'", PS_OP_SPLIT, D, "'(:)'",
+	    "String[]@(string:Lastname, string::, string:FirstName, string::, "
+	    "string:Address)" },
+	{ "'Lastname/:/FirstName/:/Address'", PS_OP_SPLIT, D, "'/(:)/'",
+	    "String[]@(string:Lastname, string::, string:FirstName, string::, "
+	    "string:Address)" },
+	{ PLANETS, PS_OP_SPLIT, D, "@(',', 5)",
+	    "String[]@(string:Mercury, string:Venus, string:Earth, string:Mars, "
+	    "string:Jupiter,Saturn,Uranus,Neptune)" },
+	{ "@('a,b,c', '1,2,3,4,5')", PS_OP_SPLIT, D, "@(',', 3)",
+	    "String[]@(string:a, string:b, string:c, string:1, string:2, "
+	    "string:3,4,5)" },
+	{ "'Chocolate-Vanilla-Strawberry-Blueberry'", PS_OP_SPLIT, D,
+	    "@('(-)', 3)", "String[]@(string:Chocolate, string:-, "
+	    "string:Vanilla, string:-, string:Strawberry-Blueberry)" },
+	{ PLANETS, PS_OP_SPLIT, D, "'er'", "String[]@(string:M, "
+	    "string:cury,Venus,Earth,Mars,Jupit, string:,Saturn,Uranus,Neptune)" },
+	{ PLANETS, PS_OP_SPLIT, C, "'N'", "String[]@("
+	    "string:Mercury,Venus,Earth,Mars,Jupiter,Saturn,Uranus,, "
+	    "string:eptune)" },
+	{ PLANETS, PS_OP_SPLIT, D, "'[et]'", "String[]@(string:M, "
+	    "string:rcury,V, string:nus,, string:ar, string:h,Mars,Jupi, "
+	    "string:, string:r,Sa, string:urn,Uranus,N, string:p, string:un, "
+	    "string:)" },	/* Regex.Split keeps the empty last piece */
+	{ PLANETS, PS_OP_SPLIT, D, "@('[er]', 6)", "String[]@(string:M, "
+	    "string:, string:cu, string:y,V, string:nus,, "
+	    "string:arth,Mars,Jupiter,Saturn,Uranus,Neptune)" },
+	{ "'a,b,c,d,e,f,g,h'", PS_OP_SPLIT, D, "@(',', 3)",
+	    "String[]@(string:a, string:b, string:c,d,e,f,g,h)" },
+	{ "'a,b,c,d,e,f,g,h'", PS_OP_SPLIT, D, "@(',', -3)",
+	    "String[]@(string:a, string:b, string:c, string:d, string:e, "
+	    "string:f, string:g, string:h)" },
+	{ "@('a,b,c,d', 'e,f,g,h')", PS_OP_SPLIT, D, "@(',', 3)",
+	    "String[]@(string:a, string:b, string:c,d, string:e, string:f, "
+	    "string:g,h)" },
+	{ "'1The first line.\n2The second line.\n3The third of three lines.'",
+	    PS_OP_SPLIT, D, "@('^\\d', 0, 'Multiline')",
+	    "String[]@(string:, string:The first line.\n, "
+	    "string:The second line.\n, string:The third of three lines.)" },
+	{ "'This.is.a.test'", PS_OP_SPLIT, D, "'\\.'",
+	    "String[]@(string:This, string:is, string:a, string:test)" },
+	{ "'This.is.a.test'", PS_OP_SPLIT, D, "@('.', 0, 'SimpleMatch')",
+	    "String[]@(string:This, string:is, string:a, string:test)" },
+	{ "'LastName, FirstName; Address, City, State, Zip'", PS_OP_SPLIT, D,
+	    "';'", "String[]@(string:LastName, FirstName, "
+	    "string: Address, City, State, Zip)" },
+	{ "@('1 2', 'a b')", PS_OP_SPLIT, D, "' '",
+	    "String[]@(string:1, string:2, string:a, string:b)" },
 	/* -f as an operator */
 	{ "'{0}'", PS_OP_FORMAT, D, "5", "string:5" },
 	{ "'{0} {1}'", PS_OP_FORMAT, D, "@('a', 'b')", "string:a b" },
@@ -964,9 +1022,16 @@ static const struct un_case unary_cases[] = {
 	{ PS_OP_JOIN, "@('a', 'b')", "string:ab" },
 	{ PS_OP_JOIN, "@(1, 2, 3)", "string:123" },
 	{ PS_OP_JOIN, "'abc'", "string:abc" },
+	{ PS_OP_JOIN, "@('a', 'b', 'c')", "string:abc" },
 	{ PS_OP_SPLIT, "' a  b '", "String[]@(string:a, string:b)" },
-	{ PS_OP_SPLIT, "'red yellow blue'",
-	    "String[]@(string:red, string:yellow, string:blue)" },
+	{ PS_OP_SPLIT, "'red yellow blue green'",
+	    "String[]@(string:red, string:yellow, string:blue, string:green)" },
+	{ PS_OP_SPLIT, "'Windows PowerShell 2.0\nWindows PowerShell with "
+	    "remoting'", "String[]@(string:Windows, string:PowerShell, "
+	    "string:2.0, string:Windows, string:PowerShell, string:with, "
+	    "string:remoting)" },
+	{ PS_OP_SPLIT, "@('1 2', 'a b')",
+	    "String[]@(string:1, string:2, string:a, string:b)" },
 	{ PS_OP_SPLIT, "@('a b', 'c')",
 	    "String[]@(string:a, string:b, string:c)" },
 	{ PS_OP_SPLIT, "''", "String[]@(string:)" },
