@@ -2292,6 +2292,40 @@ START_TEST(test_operands_unchanged)
 }
 END_TEST
 
+/* Every entry point starts e empty: the caller need not clear it. */
+START_TEST(test_error_starts_empty)
+{
+	struct psobj_value n = psobj_null(), i = V("0"), out;
+	struct ps_op_error e;
+	bool found;
+
+	memset(&e, 0x5a, sizeof(e));
+	ck_assert_int_eq(ps_index(&n, &i, &out, &e), -1);
+	ck_assert_str_eq(e.message, "Cannot index into a null array.");
+	ck_assert(!e.nomem);
+	ps_op_error_free(&e);
+	memset(&e, 0x5a, sizeof(e));
+	ck_assert_int_eq(ps_method(&n, "Trim", NULL, 0, &out, &e), -1);
+	ps_op_error_free(&e);
+	memset(&e, 0x5a, sizeof(e));
+	ck_assert_int_eq(ps_convert(&n, "datetime", &out, &e), -1);
+	ps_op_error_free(&e);
+	memset(&e, 0x5a, sizeof(e));
+	ck_assert_int_eq(ps_member(&n, "x", &out, &found, &e), 0);
+	ck_assert_ptr_null(e.message);
+	memset(&e, 0x5a, sizeof(e));
+	ck_assert_int_eq(ps_format(&i, &n, &out, &e), 0);
+	ck_assert_ptr_null(e.message);
+	psobj_value_free(&out);
+	memset(&e, 0x5a, sizeof(e));
+	ck_assert_int_eq(ps_set_index(&n, &i, &i, &e), -1);
+	ps_op_error_free(&e);
+	memset(&e, 0x5a, sizeof(e));
+	ck_assert_int_eq(ps_set_member(&n, "x", &i, &e), -1);
+	ps_op_error_free(&e);
+}
+END_TEST
+
 /* ---- the suite -------------------------------------------------------- */
 
 #define TABLE(tc, test, cases) \
@@ -2309,6 +2343,7 @@ ops_suite(void)
 	TABLE(tc, test_unary, unary_cases);
 	TABLE(tc, test_matches, matches_cases);
 	tcase_add_test(tc, test_operands_unchanged);
+	tcase_add_test(tc, test_error_starts_empty);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("conversions");

@@ -288,6 +288,7 @@ ps_convert(const struct psobj_value *v, const char *type,
 	const struct cast_type *t = lookup(type, &array);
 	const char *aname;
 
+	memset(e, 0, sizeof(*e));
 	*out = psobj_null();
 	if (t == NULL || (array && (aname = array_type_name(t)) == NULL))
 		return ps_fail_unsupported(e, "The type [%s]", type);

@@ -204,6 +204,7 @@ ps_format(const struct psobj_value *fmt, const struct psobj_value *args,
 	FILE *m;
 	int rc;
 
+	memset(e, 0, sizeof(*e));
 	*out = psobj_null();
 	if (f == NULL || (m = open_memstream(&buf, &len)) == NULL) {
 		free(f);

@@ -173,6 +173,7 @@ ps_member(const struct psobj_value *v, const char *name,
 	bool count = is(name, "Count") || is(name, "Length");
 	int rc = 0;
 
+	memset(e, 0, sizeof(*e));
 	*out = psobj_null();
 	*found = false;
 	if ((p = ps_prop_find(v, name)) != NULL) {
@@ -303,6 +304,7 @@ ps_index(const struct psobj_value *v, const struct psobj_value *index,
 	size_t i;
 	bool got;
 
+	memset(e, 0, sizeof(*e));
 	*out = psobj_null();
 	if (v->kind == PSOBJ_NULL)
 		return ps_fail(e, "NullArray", "InvalidOperation",
@@ -368,6 +370,7 @@ ps_set_member(struct psobj_value *v, const char *name,
 	struct psobj_value cur;
 	struct ps_op_error ce = { 0 };
 
+	memset(e, 0, sizeof(*e));
 	if (v->kind == PSOBJ_HASHTABLE ||
 	    (v->kind == PSOBJ_OBJECT && ps_prop_find(v, name) != NULL)) {
 		if (put_entry(v, name, value) != 0 || refresh_text(v) != 0)
@@ -398,6 +401,7 @@ ps_set_index(struct psobj_value *v, const struct psobj_value *index,
 	char *key;
 	int rc;
 
+	memset(e, 0, sizeof(*e));
 	switch (v->kind) {
 	case PSOBJ_NULL:
 		return ps_fail(e, "NullArray", "InvalidOperation",

@@ -433,6 +433,7 @@ ps_method(const struct psobj_value *v, const char *name,
 	struct ps_call c = { name, args, nargs, e };
 	int rc;
 
+	memset(e, 0, sizeof(*e));
 	*out = psobj_null();
 	if (v->kind == PSOBJ_NULL)
 		return ps_fail(e, "InvokeMethodOnNull", "InvalidOperation",
@@ -517,6 +518,7 @@ ps_method_update(struct psobj_value *v, const char *name,
 {
 	struct ps_call c = { name, args, nargs, e };
 
+	memset(e, 0, sizeof(*e));
 	*out = psobj_null();
 	if (v->kind == PSOBJ_HASHTABLE && v->obj != NULL &&
 	    (strcasecmp(name, "Add") == 0 || strcasecmp(name, "Remove") == 0 ||

@@ -35,7 +35,8 @@
  * PowerShell uses it ("$x", casts, comparisons); see README, "Script
  * semantics: choices".
  *
- * Errors: -1 with e filled.  e->nomem means the machine failed (ENOMEM):
+ * Errors: -1 with e filled (e need not be initialized: every call
+ * starts it empty).  e->nomem means the machine failed (ENOMEM):
  * report it as such, never as the script's error.  Otherwise e is the
  * script's runtime error, as 5.1 words it: a terminating error of the
  * statement (the evaluator decides whether try/catch sees it).  The
