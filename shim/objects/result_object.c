@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "objects/ps_compare.h"
 #include "objects/result_object.h"
 
 /*
@@ -638,12 +637,37 @@ dns_ptr_record(struct psobj_value *v, const struct ip_facts *f,
 	return b_finish(&b, v, NULL);
 }
 
-/* Sort-Object's order for address texts (its culture comparison, ignoring case). */
+/*
+ * Sort-Object's order for address texts (its culture comparison, ignoring
+ * case): punctuation before digits, digits before letters.
+ */
+static int
+char_rank(char c)
+{
+	if (c >= '0' && c <= '9')
+		return 1;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return 2;
+	return 0;
+}
+
 static int
 address_order(const void *a, const void *b)
 {
-	return ps_compare_text(*(const char *const *)a,
-	    *(const char *const *)b, true);
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int rx, ry, cx, cy;
+
+	for (; *x != '\0' && *y != '\0'; x++, y++) {
+		rx = char_rank(*x);
+		ry = char_rank(*y);
+		if (rx != ry)
+			return rx - ry;
+		cx = tolower((unsigned char)*x);
+		cy = tolower((unsigned char)*y);
+		if (cx != cy)
+			return cx - cy;
+	}
+	return (unsigned char)*x - (unsigned char)*y;
 }
 
 /*

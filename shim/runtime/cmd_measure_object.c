@@ -9,7 +9,7 @@
  *   - a value that is no number with -Sum or -Average is 5.1's
  *     NonNumericInputObject error, and Sum and Average stay empty;
  *   - Maximum and Minimum compare numbers as numbers and anything else as
- *     text (ps_compare.h); when one is no number the object is a
+ *     text (sort_compare.h); when one is no number the object is a
  *     GenericObjectMeasureInfo holding the values themselves;
  *   - a -Property name that no object has is
  *     GenericMeasurePropertyNotFound, and writes no object for it.
@@ -22,7 +22,8 @@
 
 #include "base/exit_codes.h"
 #include "objects/property_names.h"
-#include "objects/ps_compare.h"
+#include "objects/ps_ops.h"
+#include "objects/sort_compare.h"
 #include "runtime/cmd_input.h"
 #include "runtime/command_defs.h"
 #include "runtime/error_target.h"
@@ -52,6 +53,7 @@ struct measure_proc {
 	struct stat *stats;		/* in the order they were met */
 	size_t	nstats;
 	bool	non_numeric;		/* Sum and Average are then empty */
+	bool	nomem;			/* a conversion ran out of memory */
 	struct cmd_param_input in;	/* -InputObject */
 };
 
@@ -105,23 +107,41 @@ out:
 /*
  * Compare() of 5.1: v replaces the kept minimum (or maximum) unless the
  * kept one is already at most (at least) v.  Each side is compared as a
- * Double when it is one; two sides of different kinds as text.
+ * Double when it is one; two sides of different kinds by their texts.
  */
 static int
-pick(struct psobj_value *kept, const struct psobj_value *v, bool is_min)
+pick(struct measure_proc *mp, struct psobj_value *kept,
+    const struct psobj_value *v, bool is_min)
 {
-	struct psobj_value x = *v, y = *kept;
+	struct psobj_value x = *v, y = *kept, tx, ty;
 	double d;
 	int cmp;
+	char *a, *b;
 
 	if (v->kind == PSOBJ_NULL || kept->kind == PSOBJ_NULL)
 		goto replace;		/* a null value resets it, as in 5.1 */
-	if (ps_value_to_double(v, &d))
+	if (sort_to_double(v, &d, &mp->nomem))
 		x = psobj_double(d, "System.Double");
-	if (ps_value_to_double(kept, &d))
+	if (sort_to_double(kept, &d, &mp->nomem))
 		y = psobj_double(d, "System.Double");
-	cmp = x.kind == y.kind ? ps_compare_values(&y, &x, false) :
-	    ps_compare_as_text(&y, &x, false);
+	if (x.kind == y.kind) {
+		cmp = sort_compare(&y, &x, false, &mp->nomem);
+	} else {
+		a = ps_to_string(&y);
+		b = ps_to_string(&x);
+		tx = psobj_null();
+		ty = psobj_null();
+		if (a == NULL || b == NULL || psobj_string(&ty, a) != 0 ||
+		    psobj_string(&tx, b) != 0)
+			mp->nomem = true;
+		cmp = sort_compare(&ty, &tx, false, &mp->nomem);
+		psobj_value_free(&tx);
+		psobj_value_free(&ty);
+		free(a);
+		free(b);
+	}
+	if (mp->nomem)
+		return -1;
 	if (cmp * (is_min ? 1 : -1) <= 0)
 		return 0;
 replace:
@@ -142,15 +162,17 @@ analyze(struct measure_proc *mp, const char *name, const struct psobj_value *v)
 		return -1;
 	s->count++;
 	if (mp->cfg->sum || mp->cfg->average) {
-		if (!ps_value_to_double(v, &d)) {
+		if (!sort_to_double(v, &d, &mp->nomem)) {
+			if (mp->nomem)
+				return -1;
 			non_numeric(mp, v);
 			return 0;
 		}
 		s->sum += d;
 	}
-	if (mp->cfg->minimum && pick(&s->min, v, true) != 0)
+	if (mp->cfg->minimum && pick(mp, &s->min, v, true) != 0)
 		return -1;
-	if (mp->cfg->maximum && pick(&s->max, v, false) != 0)
+	if (mp->cfg->maximum && pick(mp, &s->max, v, false) != 0)
 		return -1;
 	return 0;
 }
@@ -226,15 +248,15 @@ property_not_found(struct measure_proc *mp, const char *name)
 
 /* A kept Maximum or Minimum: as a Double (Generic), else as it is. */
 static int
-extreme_value(const struct psobj_value *kept, bool as_double,
-    struct psobj_value *out)
+extreme_value(struct measure_proc *mp, const struct psobj_value *kept,
+    bool as_double, struct psobj_value *out)
 {
 	double d;
 
 	*out = psobj_null();
 	if (kept->kind == PSOBJ_NULL)
 		return 0;
-	if (as_double && ps_value_to_double(kept, &d)) {
+	if (as_double && sort_to_double(kept, &d, &mp->nomem)) {
 		*out = psobj_double(d, "System.Double");
 		return 0;
 	}
@@ -249,8 +271,9 @@ measure_info(struct measure_proc *mp, const struct stat *s,
 	const struct measure_cfg *cfg = mp->cfg;
 	double d;
 	bool generic = (s->min.kind == PSOBJ_NULL ||
-	    ps_value_to_double(&s->min, &d)) && (s->max.kind == PSOBJ_NULL ||
-	    ps_value_to_double(&s->max, &d));
+	    sort_to_double(&s->min, &d, &mp->nomem)) &&
+	    (s->max.kind == PSOBJ_NULL || sort_to_double(&s->max, &d,
+	    &mp->nomem));
 	struct psobj *o = psobj_new(generic ? GENERIC_INFO : OBJECT_INFO);
 	struct psobj_value max, min, prop = psobj_null();
 	int rc;
@@ -263,8 +286,8 @@ measure_info(struct measure_proc *mp, const struct stat *s,
 	    "System.Double") : psobj_null());
 	rc |= psobj_add(o, "Sum", cfg->sum && !mp->non_numeric ?
 	    psobj_double(s->sum, "System.Double") : psobj_null());
-	if (extreme_value(&s->max, generic, &max) != 0 ||
-	    extreme_value(&s->min, generic, &min) != 0) {
+	if (extreme_value(mp, &s->max, generic, &max) != 0 ||
+	    extreme_value(mp, &s->min, generic, &min) != 0 || mp->nomem) {
 		psobj_value_free(&max);
 		psobj_free(o);
 		return -1;

@@ -3,9 +3,9 @@
  * passes it on in order, as 5.1's SortObjectCommand orders it:
  *   - by each -Property name (wildcards: every member they match), or by
  *     the objects themselves without -Property;
- *   - values compared as ps_compare.h compares them (numbers as numbers,
- *     text as the en-US culture without regard to case unless
- *     -CaseSensitive, null first);
+ *   - values compared as sort_compare.h compares them (the comparison
+ *     operators' rules: numbers as numbers, text in the culture's order
+ *     without regard to case unless -CaseSensitive, $null low);
  *   - an object without the property before every object that has it,
  *     -Descending or not (ObjectCommandComparer: "regardless of order");
  *   - -Unique drops an object equal to the one before it.
@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "objects/property_names.h"
-#include "objects/ps_compare.h"
+#include "objects/sort_compare.h"
 #include "runtime/cmd_input.h"
 #include "runtime/command_defs.h"
 #include "runtime/values.h"
@@ -40,6 +40,7 @@ struct sort_proc {
 	struct runtime *rt;
 	const struct stage *st;
 	bool	descending, unique, ignore_case;
+	bool	nomem;			/* a comparison ran out of memory */
 	struct property_names names;	/* -Property */
 	struct sort_entry *entries;
 	size_t	n, cap;
@@ -76,7 +77,7 @@ entry_keys(struct sort_proc *sp, struct sort_entry *e)
 
 /* OrderByPropertyComparer: key by key, a missing one first. */
 static int
-entry_compare(const struct sort_proc *sp, const struct sort_entry *a,
+entry_compare(struct sort_proc *sp, const struct sort_entry *a,
     const struct sort_entry *b)
 {
 	const struct psobj_value *x, *y;
@@ -84,7 +85,7 @@ entry_compare(const struct sort_proc *sp, const struct sort_entry *a,
 	int r;
 
 	if (sp->st->nprops == 0) {
-		r = ps_compare_values(&a->v, &b->v, sp->ignore_case);
+		r = sort_compare(&a->v, &b->v, sp->ignore_case, &sp->nomem);
 		return sp->descending ? -r : r;
 	}
 	for (i = 0; i < n; i++) {
@@ -96,7 +97,7 @@ entry_compare(const struct sort_proc *sp, const struct sort_entry *a,
 				return r;	/* regardless of -Descending */
 			continue;
 		}
-		r = ps_compare_values(x, y, sp->ignore_case);
+		r = sort_compare(x, y, sp->ignore_case, &sp->nomem);
 		if (r != 0)
 			return sp->descending ? -r : r;
 	}
@@ -105,7 +106,7 @@ entry_compare(const struct sort_proc *sp, const struct sort_entry *a,
 
 /* A stable merge sort of entries[lo, hi) through tmp. */
 static void
-merge_sort(const struct sort_proc *sp, struct sort_entry *v,
+merge_sort(struct sort_proc *sp, struct sort_entry *v,
     struct sort_entry *tmp, size_t lo, size_t hi)
 {
 	size_t mid, i, j, k;
@@ -179,12 +180,16 @@ sort_end(struct proc *p)
 		return cmd_nomem(p, sp->rt);
 	merge_sort(sp, sp->entries, tmp, 0, sp->n);
 	free(tmp);
+	if (sp->nomem)
+		return cmd_nomem(p, sp->rt);
 	for (i = 1; sp->unique && i < sp->n; i++) {
 		if (entry_compare(sp, &sp->entries[last], &sp->entries[i]) != 0)
 			last = i;
 		else
 			sp->entries[i].duplicate = true;
 	}
+	if (sp->nomem)
+		return cmd_nomem(p, sp->rt);
 	for (i = 0; i < sp->n && rc == PROC_OK; i++) {
 		if (sp->entries[i].duplicate)
 			continue;

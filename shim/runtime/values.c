@@ -6,7 +6,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "objects/ps_ops.h"
 #include "runtime/values.h"
+
+/*
+ * A Decimal literal (1.50d) as the operators keep one: its digits cast,
+ * scale and all (objects/ps_ops.h).
+ */
+static int
+decimal_literal(const struct ps_value *pv, struct psobj_value *v)
+{
+	struct psobj_value digits;
+	struct ps_op_error e;
+	size_t n = strlen(pv->text);
+	int rc;
+
+	if (n > 0 && (pv->text[n - 1] == 'd' || pv->text[n - 1] == 'D'))
+		n--;
+	digits = psobj_null();
+	digits.kind = PSOBJ_STRING;
+	digits.type = "System.String";
+	if ((digits.s = strndup(pv->text, n)) == NULL)
+		return -1;
+	rc = ps_convert(&digits, "decimal", v, &e);
+	if (rc != 0 && !e.nomem) {	/* 1dkb and the like: as a Double */
+		*v = psobj_double(pv->num.dval, "System.Decimal");
+		rc = 0;
+	}
+	ps_op_error_free(&e);
+	psobj_value_free(&digits);
+	return rc;
+}
 
 int
 value_from_syntax(const struct ps_value *pv, struct psobj_value *v)
@@ -31,8 +61,7 @@ value_from_syntax(const struct ps_value *pv, struct psobj_value *v)
 			*v = psobj_int(pv->num.ival, "System.Int64");
 			return 0;
 		case PS_NUM_DECIMAL:
-			*v = psobj_double(pv->num.dval, "System.Decimal");
-			return 0;
+			return decimal_literal(pv, v);
 		case PS_NUM_DOUBLE:
 			*v = psobj_double(pv->num.dval, "System.Double");
 			return 0;
