@@ -23,6 +23,7 @@ static const struct command_def *const defs[] = {
 	&export_csv_def,
 	&measure_object_def,
 	&sort_object_def,
+	&get_date_def,
 };
 
 const struct command_def *

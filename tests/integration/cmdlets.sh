@@ -431,3 +431,43 @@ t_cmd_sort_object_ties() {
 	expect_rc 0
 	expect_stdout 'b\na\nc\nb\na\nc\na\nd\nbb\ncc\n'
 }
+
+# Get-Date: a DateTime Out-Default shows as its long date and time (a
+# blank line before, two after: 5.1's envelope of a custom view); with
+# -Format / -UFormat a string
+t_cmd_get_date() {
+	TZ=UTC run_tnc -Command "Get-Date -Date '2026-12-01 01:30:12'; Get-Date -Date 2026-12-02 -Hour 13 -Minute 5"
+	expect_rc 0
+	expect_stdout '\nTuesday, December 1, 2026 1:30:12 AM\nWednesday, December 2, 2026 1:05:00 PM\n\n\n'
+	expect_stderr_empty
+	# the parts are set one after the other: the day stays in its month
+	TZ=UTC run_tnc -Command "Get-Date -Date 2026-01-31 -Month 2 -Format 'yyyy-MM-dd'; Get-Date -Date 2024-02-29 -Year 2023 -Format d; Get-Date -Date '2026-12-01 13:05:09.1234567' -Millisecond 5 -Format o"
+	expect_stdout '2026-02-28\n2/28/2023\n2026-12-01T13:05:09.0050000\n'
+	TZ=UTC run_tnc -Command "Get-Date -Date 2026-12-01 -Format FileDate; Get-Date -Date '2026-12-01 13:05:09.1234567' -Format FileDateTime; '2026-12-01','2026-12-02' | Get-Date -Format 'dddd d MMM'"
+	expect_stdout '20261201\n20261201T1305091234\nTuesday 1 Dec\nWednesday 2 Dec\n'
+	# -UFormat: 5.1's table (%s local seconds with a fraction, %u from Sunday 0)
+	TZ=UTC run_tnc -Command "Get-Date -Date '2026-12-06 13:05:09.5' -UFormat '%A %m/%d/%Y %R %Z|%s|%j %u %U|%e|%c|%C %%'"
+	expect_stdout 'Sunday 12/06/2026 13:05 +00|1796562309.5|340 0 48| 6|Sun Dec  6 13:05:09 2026|20 %%\n'
+	# now: this year, in the long shape
+	run_tnc -Command "Get-Date -Format yyyy; Get-Date"
+	expect_rc 0
+	head -1 "$OUT" | grep -qx "$(date +%Y)" || fail "not this year: $(head -1 "$OUT")"
+	sed -n 3p "$OUT" | grep -Eq '^[A-Z][a-z]+day, [A-Z][a-z]+ [0-9]{1,2}, [0-9]{4} [0-9]{1,2}:[0-9]{2}:[0-9]{2} [AP]M$' || fail "not a long date: $(sed -n 3p "$OUT")"
+}
+
+t_cmd_get_date_errors() {
+	run_tnc -Command "Get-Date -Date abc"
+	expect_rc 3
+	error_block "Get-Date" 'Cannot bind parameter '\''Date'\''. Cannot convert value "abc" to type "System.DateTime". Error: "String was not recognized as a valid DateTime."' 16 "Get-Date -Date abc" 3 \
+	    "InvalidArgument: (:) [Get-Date], ParameterBindingException" \
+	    "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.GetDateCommand" >"$EXP"
+	expect_file "$ERR"
+	# a format .NET refuses ends the statement
+	run_tnc -Command "Get-Date -Format '{'; Write-Output after"
+	expect_rc 1
+	expect_stdout 'after\n'
+	error_block "Get-Date" "Input string was not in a correct format." 1 "Get-Date -Format '{'; Write-Output after" 20 \
+	    "NotSpecified: (:) [Get-Date], FormatException" \
+	    "System.FormatException,Microsoft.PowerShell.Commands.GetDateCommand" >"$EXP"
+	expect_file "$ERR"
+}
