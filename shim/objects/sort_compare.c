@@ -5,19 +5,20 @@
 #include "objects/sort_compare.h"
 
 /*
- * l -lt r (or -clt) through the operators: 1 true, 0 false, -1 when the
- * comparison fails (the script's error: not comparable), -2 on ENOMEM.
+ * l <op> r through the operators (-lt / -gt, or -clt / -cgt): 1 true,
+ * 0 false, -1 when the comparison fails (the script's error: not
+ * comparable), -2 on ENOMEM.
  */
 static int
-less(const struct psobj_value *l, const struct psobj_value *r,
+holds(enum ps_op op, const struct psobj_value *l, const struct psobj_value *r,
     bool ignore_case)
 {
 	struct psobj_value out = { .kind = PSOBJ_NULL };
 	struct ps_op_error e;
 	int rc;
 
-	if (ps_op_binary(PS_OP_LT, ignore_case ? PS_CASE_DEFAULT :
-	    PS_CASE_SENSITIVE, l, r, &out, NULL, &e) != 0) {
+	if (ps_op_binary(op, ignore_case ? PS_CASE_DEFAULT : PS_CASE_SENSITIVE,
+	    l, r, &out, NULL, &e) != 0) {
 		rc = e.nomem ? -2 : -1;
 		ps_op_error_free(&e);
 		return rc;
@@ -28,22 +29,26 @@ less(const struct psobj_value *l, const struct psobj_value *r,
 	return rc;
 }
 
-/* Three ways through -lt both ways; -1 / -2 as less() says. */
+/*
+ * LanguagePrimitives.Compare(a, b): a on the left both times (the left
+ * decides the conversion, so b -lt a would ask another question).
+ * 0 with *cmp, or -1 / -2 as holds() says.
+ */
 static int
 three_way(const struct psobj_value *a, const struct psobj_value *b,
     bool ignore_case, int *cmp)
 {
-	int ab = less(a, b, ignore_case), ba;
+	int lt = holds(PS_OP_LT, a, b, ignore_case), gt;
 
-	if (ab < 0)
-		return ab;
-	if (ab == 1) {
+	if (lt < 0)
+		return lt;
+	if (lt == 1) {
 		*cmp = -1;
 		return 0;
 	}
-	if ((ba = less(b, a, ignore_case)) < 0)
-		return ba;
-	*cmp = ba;
+	if ((gt = holds(PS_OP_GT, a, b, ignore_case)) < 0)
+		return gt;
+	*cmp = gt;
 	return 0;
 }
 
