@@ -141,7 +141,9 @@ export_csv_begin(struct proc *p)
 			return cmd_nomem(p, xp->rt);
 		rc = read_file_header(xp, resolved);
 		free(resolved);
-		if (rc != 0 && errno != EACCES && errno != EISDIR)
+		/* a file it cannot read: the open below says why, as 5.1 */
+		if (rc != 0 && errno != EACCES && errno != EISDIR &&
+		    errno != ENOTDIR)
 			return export_failed(xp, "read");
 		if (xp->appending)
 			o.enc = xp->file_enc;
@@ -321,6 +323,7 @@ const struct command_def export_csv_def = {
 	.runs = export_csv_runs,
 	.position = CMD_ANYWHERE,
 	.can_start = true,
+	.error_stop = true,		/* its errors are terminating anyway */
 	.configure = export_csv_configure,
 	.make = export_csv_make,
 };

@@ -214,6 +214,7 @@ const struct command_def out_file_def = {
 	.runs = out_file_runs,
 	.position = CMD_ANYWHERE,
 	.can_start = true,
+	.error_stop = true,		/* its errors are terminating anyway */
 	.takes_format_text = true,
 	.configure = out_file_configure,
 	.make = out_file_make,

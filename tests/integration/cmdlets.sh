@@ -220,6 +220,11 @@ t_cmd_out_file_encodings() {
 	expect_file "$f.io"
 	run_tnc -Command "'a' | Out-File $f.u7 -Encoding UTF7"
 	expect_rc 3
+	# -ErrorAction Stop is taken (its errors are terminating anyway)
+	run_tnc -Command "'a' | Out-File $f.stop -Encoding ascii -ErrorAction Stop; 'b' | Export-Csv $f.csv -ea Stop -NTI"
+	expect_rc 0
+	printf 'a\n' >"$EXP"
+	expect_file "$f.stop"
 }
 
 # What Out-Default would print, in the file: the same streaming formatter
