@@ -145,6 +145,7 @@ type_name(enum ps_param_type t)
 	case PS_TYPE_SWITCH:
 		return "System.Management.Automation.SwitchParameter";
 	case PS_TYPE_ACTION_PREF:	return ACTION_TYPE;
+	case PS_TYPE_ENUM:		return "System.Enum";
 	case PS_TYPE_OBJECT:		return "System.Object[]";
 	}
 	return "System.Object";
@@ -501,18 +502,34 @@ to_double(const struct ps_value *v, double *out, char *msg, size_t size)
 	return 0;
 }
 
-static int
-to_action(const struct ps_value *v, long long *out, char *msg, size_t size)
-{
-	char text[256];
-	size_t i;
-	long long n;
-	char ignored[256];
+static const struct ps_enum action_enum = { ACTION_TYPE, action_names };
 
+/* The names of e joined by sep, into buf. */
+static void
+enum_list(const struct ps_enum *e, const char *sep, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; e->names[i] != NULL && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    i ? sep : "", e->names[i]);
+}
+
+static int
+to_enum(const struct ps_enum *e, const struct ps_value *v, long long *out,
+    char *msg, size_t size)
+{
+	char text[256], list[600], ignored[256];
+	size_t i, n;
+	long long k;
+
+	for (n = 0; e->names[n] != NULL; n++)
+		;
 	value_text(v, text, sizeof(text));
 	if (v->kind == PS_VAL_STRING) {
-		for (i = 0; action_names[i] != NULL; i++) {
-			if (strcasecmp(v->text, action_names[i]) == 0) {
+		for (i = 0; i < n; i++) {
+			if (strcasecmp(v->text, e->names[i]) == 0) {
 				*out = (long long)i;
 				return 0;
 			}
@@ -521,24 +538,24 @@ to_action(const struct ps_value *v, long long *out, char *msg, size_t size)
 	/* numbers, and strings holding numbers, name the enum by value */
 	if (v->kind == PS_VAL_NUMBER || (v->kind == PS_VAL_STRING &&
 	    ps_number_parse(v->text, &(struct ps_number){ 0 }) == 0)) {
-		if (to_integer(v, PS_TYPE_INT32, &n, ignored,
-		    sizeof(ignored)) == 0 && n >= 0 && n <= 5) {
-			*out = n;
+		if (to_integer(v, PS_TYPE_INT32, &k, ignored,
+		    sizeof(ignored)) == 0 && k >= 0 && k < (long long)n) {
+			*out = k;
 			return 0;
 		}
-		snprintf(msg, size, "Cannot convert value \"%s\" to type \""
-		    ACTION_TYPE "\" due to enumeration values that are not "
-		    "valid. Specify one of the following enumeration values "
-		    "and try again. The possible enumeration values are "
-		    "\"SilentlyContinue,Stop,Continue,Inquire,Ignore,"
-		    "Suspend\".", text);
+		enum_list(e, ",", list, sizeof(list));
+		snprintf(msg, size, "Cannot convert value \"%s\" to type \"%s\" "
+		    "due to enumeration values that are not valid. Specify one "
+		    "of the following enumeration values and try again. The "
+		    "possible enumeration values are \"%s\".", text, e->type,
+		    list);
 		return -1;
 	}
-	snprintf(msg, size, "Cannot convert value \"%s\" to type \""
-	    ACTION_TYPE "\". Error: \"Unable to match the identifier name %s "
-	    "to a valid enumerator name. Specify one of the following "
-	    "enumerator names and try again:\nSilentlyContinue, Stop, "
-	    "Continue, Inquire, Ignore, Suspend\"", text, text);
+	enum_list(e, ", ", list, sizeof(list));
+	snprintf(msg, size, "Cannot convert value \"%s\" to type \"%s\". "
+	    "Error: \"Unable to match the identifier name %s to a valid "
+	    "enumerator name. Specify one of the following enumerator names "
+	    "and try again:\n%s\"", text, e->type, text, list);
 	return -1;
 }
 
@@ -589,7 +606,10 @@ convert(const struct ps_command_meta *m, const struct ps_param_meta *pm,
 		rc = to_double(v, &bd->d, inner, sizeof(inner));
 		break;
 	case PS_TYPE_ACTION_PREF:
-		rc = to_action(v, &bd->i, inner, sizeof(inner));
+		rc = to_enum(&action_enum, v, &bd->i, inner, sizeof(inner));
+		break;
+	case PS_TYPE_ENUM:
+		rc = to_enum(pm->enum_type, v, &bd->i, inner, sizeof(inner));
 		break;
 	case PS_TYPE_SWITCH:
 		rc = to_switch(v, &bd->sw, inner, sizeof(inner));
@@ -754,17 +774,77 @@ whole_command_error(const struct ps_binding *b, const struct ps_command *cmd,
 	return bind_error(e, b->meta, id, cmd->offset, cmd->length, msg);
 }
 
+/*
+ * The parameter that takes the remaining arguments (unbound, in a set
+ * still possible), or -1.
+ */
+static int
+remaining_param(const struct ps_binding *b)
+{
+	unsigned valid = valid_sets(b);
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->params[i]->remaining && !b->bound[i].present &&
+		    (param_sets(b->meta, b->params[i]) & valid) != 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * HandleRemainingArguments: the positional arguments no parameter took
+ * (n of them, in order) become one list bound to parameter i, even a
+ * single one (Write-Output 1,2 -NoEnumerate writes the array as one).
+ * Returns 0, or -1 (ENOMEM) with e filled.
+ */
+static int
+bind_remaining(struct ps_binding *b, size_t i, const struct ps_element **args,
+    size_t n, struct ps_error *e)
+{
+	struct ps_bound *bd = &b->bound[i];
+	struct ps_value *list = calloc(1, sizeof(*list));
+	size_t k;
+
+	if (list == NULL || (list->items = calloc(n, sizeof(*list->items))) ==
+	    NULL) {
+		free(list);
+		return ps_error_parse(e, "OutOfMemory", args[0]->offset, 0,
+		    "Out of memory.");
+	}
+	list->kind = PS_VAL_ARRAY;
+	list->nitems = n;
+	for (k = 0; k < n; k++)
+		list->items[k] = args[k]->value;	/* shallow: the parse owns them */
+	list->offset = args[0]->offset;
+	list->length = args[n - 1]->offset + args[n - 1]->length -
+	    args[0]->offset;
+	memset(bd, 0, sizeof(*bd));
+	bd->present = true;
+	bd->positional = true;
+	bd->value = list;
+	bd->list = list;
+	bd->offset = list->offset;
+	bd->length = list->length;
+	return 0;
+}
+
 static int
 bind_positional(struct ps_binding *b, const struct ps_command *cmd,
     const struct ps_element **pos, size_t npos, struct ps_error *e)
 {
 	struct ps_error first;
 	bool failed = false;
-	size_t a = 0, i, left = npos;
-	const struct ps_element *rest = NULL;
-	int position, next;
+	size_t a = 0, i, left = npos, nunbound = 0;
+	const struct ps_element *rest = NULL, **unbound;
+	int position, next, r;
 	char msg[1024], text[512];
 
+	if (npos == 0)
+		return 0;
+	unbound = calloc(npos, sizeof(*unbound));
+	if (unbound == NULL)
+		return ps_error_parse(e, "OutOfMemory", cmd->offset, 0,
+		    "Out of memory.");
 	ps_error_clear(&first);
 	for (position = 0; a < npos; position = next + 1) {
 		unsigned valid = valid_sets(b);
@@ -776,7 +856,7 @@ bind_positional(struct ps_binding *b, const struct ps_command *cmd,
 			const struct ps_param_meta *pm = b->params[i];
 
 			if (pm->position >= position && pm->position < next &&
-			    !b->bound[i].present &&
+			    !b->bound[i].present && !pm->remaining &&
 			    (param_sets(b->meta, pm) & valid) != 0)
 				next = pm->position;
 		}
@@ -787,6 +867,7 @@ bind_positional(struct ps_binding *b, const struct ps_command *cmd,
 			struct ps_error err;
 
 			if (pm->position != next || b->bound[i].present ||
+			    pm->remaining ||
 			    (param_sets(b->meta, pm) & valid) == 0)
 				continue;
 			any = true;
@@ -802,19 +883,30 @@ bind_positional(struct ps_binding *b, const struct ps_command *cmd,
 		if (any) {
 			if (bound)
 				left--;
-			else if (rest == NULL)
-				rest = pos[a];
+			else {
+				if (rest == NULL)
+					rest = pos[a];
+				unbound[nunbound++] = pos[a];
+			}
 			a++;
 		}
 	}
+	while (a < npos && nunbound < npos)
+		unbound[nunbound++] = pos[a++];
+	if (left > 0 && (r = remaining_param(b)) >= 0) {
+		r = bind_remaining(b, (size_t)r, unbound, nunbound, e);
+		free(unbound);
+		return r;
+	}
+	if (rest == NULL && nunbound > 0)
+		rest = unbound[0];	/* the first argument without a home */
+	free(unbound);
 	if (left == 0)
 		return 0;
 	if (failed) {
 		*e = first;
 		return -1;
 	}
-	if (rest == NULL)
-		rest = pos[a];
 	value_text(&rest->value, text, sizeof(text));
 	snprintf(msg, sizeof(msg), "A positional parameter cannot be found "
 	    "that accepts argument '%s'.", text);
@@ -822,10 +914,26 @@ bind_positional(struct ps_binding *b, const struct ps_command *cmd,
 	    e);
 }
 
-/* Picks the parameter set and checks its mandatory parameters */
+/*
+ * Whether parameter i is mandatory in the set of bit and still missing:
+ * one that takes pipeline input waits for it when there will be input.
+ */
+static bool
+missing(const struct ps_binding *b, size_t i, unsigned bit, bool has_input)
+{
+	const struct ps_param_meta *pm = b->params[i];
+
+	return (pm->mandatory_sets & bit) && !b->bound[i].present &&
+	    !(has_input && pm->from_pipeline);
+}
+
+/*
+ * Picks the parameter set and checks its mandatory parameters.  A command
+ * without sets has one implicit set: bit 0 of mandatory_sets.
+ */
 static int
 resolve_set(struct ps_binding *b, const struct ps_command *cmd,
-    struct ps_error *e)
+    bool has_input, struct ps_error *e)
 {
 	const struct ps_command_meta *m = b->meta;
 	unsigned valid = valid_sets(b), satisfied = 0, bit;
@@ -835,16 +943,15 @@ resolve_set(struct ps_binding *b, const struct ps_command *cmd,
 
 	b->set = -1;
 	if (m->nsets == 0)
-		return 0;
-	for (s = 0; s < m->nsets; s++) {
+		valid = 1u;
+	for (s = 0; s < (m->nsets == 0 ? 1 : m->nsets); s++) {
 		bit = 1u << s;
 		if ((valid & bit) == 0)
 			continue;
 		count++;
 		chosen = (int)s;
 		for (i = 0; i < b->n; i++)
-			if ((b->params[i]->mandatory_sets & bit) &&
-			    !b->bound[i].present)
+			if (missing(b, i, bit, has_input))
 				break;
 		if (i == b->n) {
 			satisfied |= bit;
@@ -866,13 +973,14 @@ resolve_set(struct ps_binding *b, const struct ps_command *cmd,
 		return whole_command_error(b, cmd, "AmbiguousParameterSet",
 		    "Parameter set cannot be resolved using the specified "
 		    "named parameters.", e);
-	b->set = chosen;
+	if (m->nsets > 0)
+		b->set = chosen;
 	len = (size_t)snprintf(msg, sizeof(msg), "Cannot process command "
 	    "because of one or more missing mandatory parameters:");
 	count = 0;
 	for (i = 0; i < b->n; i++) {
-		if ((b->params[i]->mandatory_sets & (1u << chosen)) &&
-		    !b->bound[i].present && len < sizeof(msg)) {
+		if (missing(b, i, 1u << chosen, has_input) &&
+		    len < sizeof(msg)) {
 			len += (size_t)snprintf(msg + len, sizeof(msg) - len,
 			    " %s", b->params[i]->name);
 			count++;
@@ -888,6 +996,13 @@ resolve_set(struct ps_binding *b, const struct ps_command *cmd,
 int
 ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
     struct ps_binding *b, struct ps_error *e)
+{
+	return ps_bind_input(m, cmd, false, b, e);
+}
+
+int
+ps_bind_input(const struct ps_command_meta *m, const struct ps_command *cmd,
+    bool has_input, struct ps_binding *b, struct ps_error *e)
 {
 	struct plist l;
 	struct named *named = NULL;
@@ -959,7 +1074,8 @@ ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 		} else {
 			snprintf(msg, sizeof(msg), "Missing an argument for "
 			    "parameter '%s'. Specify a parameter of type '%s' "
-			    "and try again.", pm->name, type_name(pm->type));
+			    "and try again.", pm->name, pm->type == PS_TYPE_ENUM ?
+			    pm->enum_type->type : type_name(pm->type));
 			bind_error(e, m, "MissingArgument", el->offset,
 			    el->length, msg);
 			goto out;
@@ -995,7 +1111,7 @@ ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 
 	/* 3 and 4 */
 	if (bind_positional(b, cmd, pos, npos, e) != 0 ||
-	    resolve_set(b, cmd, e) != 0)
+	    resolve_set(b, cmd, has_input, e) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -1009,8 +1125,12 @@ ps_binding_free(struct ps_binding *b)
 {
 	size_t i;
 
-	for (i = 0; b->bound != NULL && i < b->n; i++)
+	for (i = 0; b->bound != NULL && i < b->n; i++) {
 		free(b->bound[i].s);
+		if (b->bound[i].list != NULL)
+			free(b->bound[i].list->items);
+		free(b->bound[i].list);
+	}
 	free(b->bound);
 	free(b->params);
 	memset(b, 0, sizeof(*b));

@@ -1,6 +1,8 @@
 /*
  * commands.c: Windows PowerShell 5.1's parameter metadata for the cmdlets
- * tnc runs after Test-NetConnection (S6: Select-Object.cs,
+ * tnc runs after Test-NetConnection, and the name table of every command
+ * tnc runs (the Utility cmdlets scripts use are in commands_utility.c)
+ * (S6: Select-Object.cs,
  * OutputFormattingCommands, Out-String.cs, ConvertTo-Json.cs,
  * CSVCommands.cs, tag v6.0.0 as the closest public stand-in for 5.1).
  *
@@ -430,6 +432,22 @@ static const struct {
 	{ "gc", PIPE_CMD_GET_CONTENT, &get_content_meta },
 	{ "cat", PIPE_CMD_GET_CONTENT, &get_content_meta },
 	{ "type", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "Write-Output", PIPE_CMD_WRITE_OUTPUT, &write_output_meta },
+	{ "echo", PIPE_CMD_WRITE_OUTPUT, &write_output_meta },
+	{ "write", PIPE_CMD_WRITE_OUTPUT, &write_output_meta },
+	{ "Write-Host", PIPE_CMD_WRITE_HOST, &write_host_meta },
+	{ "Write-Warning", PIPE_CMD_WRITE_WARNING, &write_warning_meta },
+	{ "Write-Error", PIPE_CMD_WRITE_ERROR, &write_error_meta },
+	{ "Start-Sleep", PIPE_CMD_START_SLEEP, &start_sleep_meta },
+	{ "sleep", PIPE_CMD_START_SLEEP, &start_sleep_meta },
+	{ "Out-File", PIPE_CMD_OUT_FILE, &out_file_meta },
+	{ "Export-Csv", PIPE_CMD_EXPORT_CSV, &export_csv_meta },
+	{ "epcsv", PIPE_CMD_EXPORT_CSV, &export_csv_meta },
+	{ "Measure-Object", PIPE_CMD_MEASURE_OBJECT, &measure_object_meta },
+	{ "measure", PIPE_CMD_MEASURE_OBJECT, &measure_object_meta },
+	{ "Sort-Object", PIPE_CMD_SORT_OBJECT, &sort_object_meta },
+	{ "sort", PIPE_CMD_SORT_OBJECT, &sort_object_meta },
+	{ "Get-Date", PIPE_CMD_GET_DATE, &get_date_meta },
 };
 
 enum pipe_cmd
@@ -447,6 +465,28 @@ commands_lookup(const char *name, const struct ps_command_meta **meta)
 		}
 	}
 	return PIPE_CMD_NONE;
+}
+
+size_t
+commands_names(char *buf, size_t size)
+{
+	size_t i, n = 0, len;
+	const char *name;
+
+	len = (size_t)snprintf(buf, size, "Test-NetConnection");
+	for (i = 0; i < sizeof(command_table) / sizeof(command_table[0]); i++)
+		n += strcmp(command_table[i].name,
+		    command_table[i].meta->name) == 0;
+	for (i = 0; i < sizeof(command_table) / sizeof(command_table[0]); i++) {
+		name = command_table[i].name;
+		if (strcmp(name, command_table[i].meta->name) != 0)
+			continue;	/* an alias */
+		n--;
+		if (len < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			    n == 0 ? " and " : ", ", name);
+	}
+	return len;
 }
 
 bool

@@ -13,6 +13,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text_out.h"
@@ -76,12 +77,15 @@ char_count(const char *s, size_t n)
 	return c;
 }
 
-/* Writes each '\n'-separated line of msg; the first one after prefix. */
+/*
+ * Writes each '\n'-separated line of msg (a '\r' before the '\n'
+ * dropped); the first one after prefix.
+ */
 static void
 render_message(struct text_out *out, const char *prefix, const char *msg)
 {
 	const char *nl;
-	int first = 1;
+	int first = 1, len;
 
 	for (;;) {
 		nl = strchr(msg, '\n');
@@ -89,11 +93,28 @@ render_message(struct text_out *out, const char *prefix, const char *msg)
 			text_out_linef(out, "%s%s", first ? prefix : "", msg);
 			return;
 		}
-		text_out_linef(out, "%s%.*s", first ? prefix : "",
-		    (int)(nl - msg), msg);
+		len = (int)(nl - msg);
+		if (len > 0 && msg[len - 1] == '\r')
+			len--;
+		text_out_linef(out, "%s%.*s", first ? prefix : "", len, msg);
 		msg = nl + 1;
 		first = 0;
 	}
+}
+
+/* A script-level record's first lines: the script's text, " : ", the message. */
+static void
+render_script_level(struct text_out *out, const char *script,
+    const char *msg)
+{
+	char *text;
+
+	if (asprintf(&text, "%s : %s", script, msg) < 0) {
+		render_message(out, "", msg);	/* ENOMEM: the message still */
+		return;
+	}
+	render_message(out, "", text);
+	free(text);
 }
 
 /* "+ ", spaces to the column, then one '~' per character of the extent */
@@ -160,15 +181,19 @@ ps_error_render(const struct ps_error *e, const char *script,
 	 * "tnc": 5.1 names the command in MyInvocation.MyCommand, which is
 	 * the function an alias resolved to. UNCONFIRMED in the spec (4).
 	 */
-	if (!e->parse_error) {
+	if (e->script_level) {
+		render_script_level(out, script, e->message);
+	} else if (!e->parse_error) {
 		snprintf(prefix, sizeof(prefix), "%s : ",
 		    e->command ? e->command : "");
 		render_message(out, prefix, e->message);
 	}
-	text_out_linef(out, "At line:%zu char:%zu", line_no, col);
-	text_out_linef(out, "+ %.*s", (int)(line_end - line_start),
-	    script + line_start);
-	underline(out, col - 1, tildes);
+	if (!e->script_level) {
+		text_out_linef(out, "At line:%zu char:%zu", line_no, col);
+		text_out_linef(out, "+ %.*s", (int)(line_end - line_start),
+		    script + line_start);
+		underline(out, col - 1, tildes);
+	}
 	if (e->parse_error)
 		render_message(out, "", e->message);
 	ellipsize(e->target_name, tname, sizeof(tname));
@@ -178,7 +203,8 @@ ps_error_render(const struct ps_error *e, const char *script,
 	    e->parse_error || e->engine_error ? "" :
 	    (e->command ? e->command : ""),
 	    e->exception ? e->exception : "");
-	if (e->parse_error || e->engine_error || e->command == NULL)
+	if (e->parse_error || e->engine_error || e->script_level ||
+	    e->command == NULL)
 		text_out_linef(out, "    + FullyQualifiedErrorId : %s",
 		    e->error_id ? e->error_id : "");
 	else

@@ -29,6 +29,13 @@ struct ps_error {
 					   (CommandNotFoundException): activity
 					   "[]" and a bare FullyQualifiedErrorId;
 					   command still names the prefix */
+	bool	script_level;		/* Write-Error at the top of a script:
+					   its InvocationInfo is the script's,
+					   so the first line is the script's
+					   text, " : " and the message, with no
+					   position block, and the
+					   FullyQualifiedErrorId is bare;
+					   command is still the activity */
 };
 
 /* Empties e (no message, no ids). */

@@ -155,7 +155,7 @@ json_value(struct json_out *j, const struct psobj_value *v, int depth,
 		json_string(j, v->s != NULL ? v->s : "");
 		return;
 	case PSOBJ_DOUBLE:
-		s = psobj_double_text(v->d, v->type);
+		s = v->s != NULL ? strdup(v->s) : psobj_double_text(v->d, v->type);
 		if (s == NULL) {
 			j->rc = -1;
 			return;

@@ -21,6 +21,7 @@
 #include "objects/object_format.h"
 #include "base/clock.h"
 #include "objects/property_names.h"
+#include "objects/ps_ops.h"
 #include "objects/result_object.h"
 #include "objects/route_diag_object.h"
 #include "objects/table_writer.h"
@@ -415,12 +416,46 @@ table_row_view(const struct psobj *o)
 }
 
 /* ---------------------------------------------------------------------- */
+/* DateTime's custom view */
+
+/*
+ * DotNetTypes.format.ps1xml shows a DateTime through a custom control:
+ * its DateTime property, the long date and the long time (en-US:
+ * "Tuesday, December 1, 2026 1:30:12 AM", .NET's "F").  The envelope is
+ * OutCommandInner's for a complex shape: FormatStart's blank line before
+ * the first, the entries one line each, then GroupEnd's and FormatEnd's
+ * blank lines (5.1); 7.x writes no GroupEnd line.
+ */
+static int
+custom_entry(struct text_out *out, const struct psobj_value *v, bool first)
+{
+	char *s = ps_datetime_format(v->i, v->b, "F");
+
+	if (s == NULL)
+		return -1;
+	if (first)
+		text_out_blank(out);
+	text_out_line(out, s);
+	free(s);
+	return 0;
+}
+
+static void
+custom_end(struct text_out *out, enum ps_edition ed)
+{
+	if (ed == PS_EDITION_51)
+		text_out_blank(out);	/* GroupEnd */
+	text_out_blank(out);		/* FormatEnd */
+}
+
+/* ---------------------------------------------------------------------- */
 /* the formatter */
 
 enum shape {
 	SHAPE_NONE,
 	SHAPE_LIST,
-	SHAPE_TABLE
+	SHAPE_TABLE,
+	SHAPE_CUSTOM			/* DateTime's custom view */
 };
 
 /*
@@ -478,6 +513,8 @@ group_end(struct formatter *f)
 		list_writer_end(&f->lw);
 	else if (f->shape == SHAPE_TABLE)
 		table_acc_finish(&f->table, f->ed, f->columns, f->out);
+	else if (f->shape == SHAPE_CUSTOM)
+		custom_end(f->out, f->ed);
 	table_acc_free(&f->table);
 	f->shape = SHAPE_NONE;
 }
@@ -617,6 +654,16 @@ static int
 formatter_one(struct formatter *f, const struct psobj_value *v, char *err,
     size_t errlen)
 {
+	bool first;
+
+	if (v->kind == PSOBJ_DATETIME && f->kind == FORMATTER_OUT_DEFAULT) {
+		first = f->shape != SHAPE_CUSTOM;
+		if (first) {
+			group_end(f);
+			f->shape = SHAPE_CUSTOM;
+		}
+		return custom_entry(f->out, v, first);
+	}
 	if (v->kind != PSOBJ_OBJECT) {
 		/* out of band: Out-Default ends its group before a scalar */
 		if (f->kind == FORMATTER_OUT_DEFAULT && v->kind != PSOBJ_NULL)

@@ -16,7 +16,8 @@
  *   - string comparison ignores case unless the -c form is used;
  *   - a comparison with an array on the left filters it (1,2,3 -gt 1 is
  *     2,3); -contains / -in look for an element;
- *   - Int32 arithmetic widens to Int64 and then Double on overflow; / of
+ *   - arithmetic is done in the larger operand's type and becomes a Double
+ *     on overflow (5.1's IntOps: [int]::MaxValue + 1 is a Double); / of
  *     integers gives an integer when exact, else a Double;
  *   - "a" + 1 is "a1", 1 + "2" is 3, @(1) + 2 is 1,2, "ab" * 2 is "abab";
  *   - -like uses PowerShell wildcards, -match / -replace / -split regular
@@ -25,6 +26,30 @@
  *   - -f is .NET composite formatting ({0}, {0,-10}, {0:N2}, {1:D3}, ...).
  * No .NET method or type beyond the short list below is reachable: scripts
  * cannot call anything else (issue 11, "safety stays absolute").
+ *
+ * Ownership: the operands are borrowed and never changed (but for the
+ * ps_set_* and ps_method_update functions, which change *v); every *out
+ * is a new value the caller frees with psobj_value_free(), PSOBJ_NULL
+ * when a call fails.  Culture: en-US wherever .NET uses the current
+ * culture (-f, ToString(), ToString(fmt)), the invariant culture where
+ * PowerShell uses it ("$x", casts, comparisons); see README, "Script
+ * semantics: choices".
+ *
+ * Errors: -1 with e filled (e need not be initialized: every call
+ * starts it empty).  e->nomem means the machine failed (ENOMEM):
+ * report it as such, never as the script's error.  Otherwise e is the
+ * script's runtime error, as 5.1 words it: a terminating error of the
+ * statement (the evaluator decides whether try/catch sees it).  The
+ * caller frees e with ps_op_error_free() either way.  Messages keep
+ * .NET's "\n" inside (ArgumentException's "Parameter name: x" line):
+ * the renderer writes its own line ends.
+ *
+ * Values the model stores in a particular way (objects/psobj.h): a
+ * Decimal is PSOBJ_DOUBLE of type System.Decimal with its digits in s
+ * (ps_convert() of "1.50" to "decimal" makes one: literals like 1.50d
+ * are their digits cast); a Char is a PSOBJ_STRING of type System.Char;
+ * a TimeSpan a PSOBJ_OBJECT of type System.TimeSpan; a DateTime from a
+ * string cast has Kind Unspecified (d = 1).
  */
 
 /*
@@ -46,18 +71,27 @@ void	ps_op_error_free(struct ps_op_error *e);
 
 /*
  * ps_op_binary()
- * l op r (op_case: -eq / -ieq / -ceq) into *out.  For -match and -notmatch
- * with a scalar left operand that matched, *matches (when not NULL) is set
- * to the $Matches hashtable: key "0" the whole match, "1".. the groups,
- * named groups by name (keys are strings; see README).  Returns 0, or -1
- * with e filled (a runtime error, or e->nomem).
+ * l op r (op_case: -eq / -ieq / -ceq) into *out: every binary operator
+ * of base/operators.h but the assignments (+= is ADD, then the
+ * assignment).  -and and -or here evaluate both sides: short-circuiting
+ * is the evaluator's.  For -is / -isnot / -as, r is the type's name as
+ * written ("int", "System.Int32", "string[]").  For -match and -notmatch
+ * with a scalar left operand that matched, *matches (when not NULL) is
+ * set to the $Matches hashtable: key "0" the whole match, "1".. the
+ * groups (numbered as .NET numbers them), named groups by name (keys are
+ * strings; see README); otherwise *matches is PSOBJ_NULL and $Matches
+ * keeps its value, as in 5.1.  Returns 0, or -1 with e filled (a runtime
+ * error, or e->nomem).
  */
 int	ps_op_binary(enum ps_op op, enum ps_op_case op_case,
 	    const struct psobj_value *l, const struct psobj_value *r,
 	    struct psobj_value *out, struct psobj_value *matches,
 	    struct ps_op_error *e);
 
-/* -not / ! , unary - and +, unary -join and -split.  0, or -1 with e. */
+/*
+ * -not / ! (PS_OP_NOT), unary - and + (PS_OP_NEGATE, PS_OP_PLUS), unary
+ * -join and -split.  0, or -1 with e.
+ */
 int	ps_op_unary(enum ps_op op, const struct psobj_value *v,
 	    struct psobj_value *out, struct ps_op_error *e);
 
@@ -102,6 +136,25 @@ int	ps_member(const struct psobj_value *v, const char *name,
 	    struct psobj_value *out, bool *found, struct ps_op_error *e);
 
 /*
+ * ps_set_member()
+ * v.name = value (a copy is stored): a hashtable's entry (added when
+ * new), an object's existing property.  Anything else is 5.1's "The
+ * property 'x' cannot be found on this object..." (or "... is a ReadOnly
+ * property.").  Returns 0, or -1 with e.
+ */
+int	ps_set_member(struct psobj_value *v, const char *name,
+	    const struct psobj_value *value, struct ps_op_error *e);
+
+/*
+ * ps_set_index()
+ * v[index] = value (a copy): an array's item (negative from the end;
+ * outside it "Index was outside the bounds of the array."), a
+ * hashtable's entry.  Returns 0, or -1 with e.
+ */
+int	ps_set_index(struct psobj_value *v, const struct psobj_value *index,
+	    const struct psobj_value *value, struct ps_op_error *e);
+
+/*
  * ps_index()
  * v[index]: an array's item (negative counts from the end; out of range
  * gives $null), several indexes give several items, a string's character,
@@ -114,12 +167,28 @@ int	ps_index(const struct psobj_value *v, const struct psobj_value *index,
  * ps_method()
  * v.name(args) for the short list scripts around tnc use: Trim TrimStart
  * TrimEnd Split ToLower ToUpper Replace Contains StartsWith EndsWith
- * Substring IndexOf ToString on strings (ToString(fmt) on numbers and
- * DateTimes), and the DateTime methods AddSeconds AddMinutes AddHours
- * AddDays ToString.  Anything else is a "not supported by tnc" error
- * (MethodNotFound's shape).  Returns 0, or -1 with e.
+ * Substring IndexOf LastIndexOf PadLeft PadRight Insert Remove
+ * ToCharArray on strings; ToString() and ToString(fmt), GetType(),
+ * Equals() on anything; the DateTime methods AddDays .. AddMilliseconds
+ * AddTicks AddMonths AddYears ToUniversalTime ToLocalTime Subtract
+ * To{Short,Long}{Date,Time}String; an array's Contains and IndexOf, and
+ * any other method called on each item (member enumeration); a
+ * hashtable's ContainsKey, Contains, ContainsValue.  A .NET method
+ * outside the list is a "not supported by tnc" error, a name .NET does
+ * not have 5.1's MethodNotFound.  Returns 0, or -1 with e.
  */
 int	ps_method(const struct psobj_value *v, const char *name,
+	    const struct psobj_value *args, size_t nargs,
+	    struct psobj_value *out, struct ps_op_error *e);
+
+/*
+ * ps_method_update()
+ * ps_method() for a target the call may change: a hashtable's Add(key,
+ * value), Remove(key) and Clear() change *v; every other method is
+ * ps_method()'s.  The evaluator calls this one when the target is a
+ * variable or a member it can write back.
+ */
+int	ps_method_update(struct psobj_value *v, const char *name,
 	    const struct psobj_value *args, size_t nargs,
 	    struct psobj_value *out, struct ps_op_error *e);
 
@@ -132,7 +201,7 @@ int	ps_method(const struct psobj_value *v, const char *name,
 int	ps_format(const struct psobj_value *fmt, const struct psobj_value *args,
 	    struct psobj_value *out, struct ps_op_error *e);
 
-/* DateTime.Now (Local) and UtcNow. */
+/* DateTime.Now (Kind Local, the machine's zone) and UtcNow. */
 struct psobj_value ps_datetime_now(bool utc);
 
 /*

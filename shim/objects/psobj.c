@@ -299,7 +299,8 @@ psobj_value_to_string(const struct psobj_value *v)
 	case PSOBJ_INT:
 		if (v->to_string != NULL)
 			return strdup(v->to_string);
-		if (asprintf(&s, "%lld", v->i) < 0)
+		if (asprintf(&s, v->type != NULL && strcmp(v->type,
+		    "System.UInt64") == 0 ? "%llu" : "%lld", v->i) < 0)
 			return NULL;
 		return s;
 	case PSOBJ_STRING:
@@ -312,6 +313,8 @@ psobj_value_to_string(const struct psobj_value *v)
 			return strdup(v->to_string);
 		return strdup(v->obj != NULL ? v->obj->type_name : "");
 	case PSOBJ_DOUBLE:
+		if (v->s != NULL)	/* a Decimal's own digits */
+			return strdup(v->s);
 		return psobj_double_text(v->d, v->type);
 	case PSOBJ_HASHTABLE:
 		return strdup(v->type);
@@ -336,6 +339,8 @@ psobj_double_text(double d, const char *type)
 
 	if (d != d)
 		return strdup("NaN");
+	if (d == 0)		/* .NET Framework writes -0.0 as "0" */
+		return strdup("0");
 	if (d == 1.0 / 0.0 || d == -1.0 / 0.0)
 		return strdup(d > 0 ? "Infinity" : "-Infinity");
 	if (type != NULL && strcmp(type, "System.Decimal") == 0)
@@ -438,4 +443,17 @@ psobj_value_to_display(const struct psobj_value *v, enum ps_edition ed)
 		return NULL;
 	}
 	return buf;
+}
+
+struct psobj *
+psobj_string_members(const struct psobj_value *v)
+{
+	struct psobj *o = psobj_new("System.String");
+
+	if (o != NULL && psobj_add(o, "Length", psobj_int((long long)strlen(
+	    v->s), "System.Int32")) != 0) {
+		psobj_free(o);
+		return NULL;
+	}
+	return o;
 }

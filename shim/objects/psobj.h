@@ -22,12 +22,14 @@ enum psobj_kind {
 	PSOBJ_STRING,		/* System.String */
 	PSOBJ_ARRAY,		/* an IEnumerable: items */
 	PSOBJ_OBJECT,		/* properties, e.g. IPAddress, PingReply */
-	PSOBJ_DOUBLE,		/* System.Double, or System.Decimal (type): d */
+	PSOBJ_DOUBLE,		/* System.Double, or System.Decimal (type): d;
+				   a Decimal's exact digits in s ("1.50") */
 	PSOBJ_HASHTABLE,	/* @{}: obj's properties are the entries, in
 				   insertion order; keys ignore case */
 	PSOBJ_SCRIPTBLOCK,	/* { ... }: block (the runtime's, borrowed), s its text */
 	PSOBJ_DATETIME		/* System.DateTime: i = ticks (100 ns since
-				   0001-01-01), b = Kind is Utc (else Local) */
+				   0001-01-01), b = Kind is Utc (else Local,
+				   or Unspecified when d != 0) */
 };
 
 struct psobj;
@@ -36,7 +38,8 @@ struct psobj_value {
 	enum psobj_kind kind;
 	bool	b;
 	long long i;
-	char	*s;			/* STRING */
+	char	*s;			/* STRING (type System.Char: one character),
+					   SCRIPTBLOCK's text, a Decimal's digits */
 	struct psobj_value *items;	/* ARRAY */
 	size_t	nitems;
 	struct psobj *obj;		/* OBJECT */
@@ -105,6 +108,14 @@ struct psobj *psobj_copy(const struct psobj *o);
  * (ENOMEM).  Does not check for duplicates.
  */
 int	psobj_add(struct psobj *o, const char *name, struct psobj_value v);
+/*
+ * psobj_string_members()
+ * A string's members as the commands that read properties see them
+ * (Measure-Object -Property Length, Sort-Object Length): an object of type
+ * System.String with its Length.  The caller frees it; NULL on ENOMEM.
+ */
+struct psobj *psobj_string_members(const struct psobj_value *v);
+
 /* The property named name (case-insensitive, as PowerShell), or NULL. */
 const struct psobj_prop *psobj_find(const struct psobj *o, const char *name);
 

@@ -105,6 +105,13 @@ int
 wildcard_compile(struct wildcard *w, const char *pattern, char *err,
     size_t errlen)
 {
+	return wildcard_compile_case(w, pattern, true, err, errlen);
+}
+
+int
+wildcard_compile_case(struct wildcard *w, const char *pattern,
+    bool ignore_case, char *err, size_t errlen)
+{
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	int code;
@@ -122,7 +129,8 @@ wildcard_compile(struct wildcard *w, const char *pattern, char *err,
 		return -1;
 	}
 	w->re = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off,
+	    (ignore_case ? PCRE2_CASELESS : 0) | PCRE2_UTF |
+	    PCRE2_MATCH_INVALID_UTF, &code, &off,
 	    NULL);
 	free(re);
 	if (w->re == NULL) {

@@ -23,11 +23,19 @@ struct json_cfg {
 	bool	compress;
 };
 
+/* ConvertTo-Csv's settings */
+struct csv_cfg {
+	bool	no_type_info;
+	char	delim;
+};
+
 struct convert_proc {
 	struct proc base;
 	struct runtime *rt;
 	const struct stage *st;
-	struct value_list kept;		/* JSON: everything; CSV: the first */
+	struct value_list kept;		/* JSON: everything */
+	bool	started;		/* CSV: the columns are set */
+	struct csv_columns cols;
 };
 
 static enum proc_rc
@@ -83,8 +91,8 @@ static enum proc_rc
 csv_process(struct proc *p, struct psobj_value *v)
 {
 	struct convert_proc *cp = (struct convert_proc *)p;
+	const struct csv_cfg *cfg = cp->st->cfg;
 	enum proc_rc rc = PROC_OK;
-	struct psobj_value *first;
 	char *line;
 
 	if (v == NULL)
@@ -93,24 +101,22 @@ csv_process(struct proc *p, struct psobj_value *v)
 		psobj_value_free(v);
 		return PROC_OK;
 	}
-	if (cp->kept.n == 0) {
+	if (!cp->started) {
 		/* the first object sets the columns */
-		if (value_list_push(&cp->kept, v) != 0)
+		cp->started = true;
+		if (csv_columns_of(v, &cp->cols) != 0) {
+			psobj_value_free(v);
 			return convert_nomem(cp);
-		first = &cp->kept.v[0];
-		if (!*(const bool *)cp->st->cfg)	/* -NoTypeInformation */
-			rc = convert_emit_text(cp, convert_csv_type_line(first));
+		}
+		if (!cfg->no_type_info)
+			rc = convert_emit_text(cp, convert_csv_type_line(v));
 		if (rc == PROC_OK)
-			rc = convert_emit_text(cp, convert_csv_line(first, NULL));
-		if (rc == PROC_OK)
-			rc = convert_emit_text(cp, convert_csv_line(first,
-			    first));
-		return rc;
+			rc = convert_emit_text(cp, csv_header_line(&cp->cols,
+			    cfg->delim));
 	}
-	first = &cp->kept.v[0];
-	line = convert_csv_line(first, v);
+	line = rc == PROC_OK ? csv_row_line(&cp->cols, v, cfg->delim) : NULL;
 	psobj_value_free(v);
-	return convert_emit_text(cp, line);
+	return rc == PROC_OK ? convert_emit_text(cp, line) : rc;
 }
 
 static enum proc_rc
@@ -126,6 +132,7 @@ convert_free(struct proc *p)
 	struct convert_proc *cp = (struct convert_proc *)p;
 
 	value_list_free(&cp->kept);
+	csv_columns_free(&cp->cols);
 	free(cp);
 }
 
@@ -189,20 +196,15 @@ json_configure(struct stage *st, struct ps_error *e)
 	return 0;
 }
 
-/* -NoTypeInformation; -Delimiter only as ',' (also UseCulture's on en-US) */
-static int
-csv_configure(struct stage *st, struct ps_error *e)
+int
+csv_delimiter(const struct stage *st, char *delim, struct ps_error *e)
 {
-	bool *no_type_info = calloc(1, sizeof(*no_type_info));
-	const struct ps_bound *v;
+	const struct ps_bound *v = ps_binding_get(&st->b, "Delimiter");
 
-	if (no_type_info == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
-	st->cfg = no_type_info;
-	st->cfg_free = free;
-	*no_type_info = ps_binding_get(&st->b, "NoTypeInformation")->sw;
-	v = ps_binding_get(&st->b, "Delimiter");
-	if (v->present && strlen(v->s) != 1)
+	*delim = ',';		/* also -UseCulture's: en-US's ListSeparator */
+	if (!v->present)
+		return 0;
+	if (strlen(v->s) != 1)
 		return ps_error_bind(e, st->meta->name, st->meta->type_name,
 		    "InvalidArgument", "ParameterBindingException",
 		    "CannotConvertArgumentNoMessage", v->value->offset,
@@ -210,12 +212,22 @@ csv_configure(struct stage *st, struct ps_error *e)
 		    "Cannot convert value \"%s\" to type \"System.Char\". "
 		    "Error: \"String must be exactly one character long.\"",
 		    v->s);
-	if (v->present && strcmp(v->s, ",") != 0)
-		return ps_error_parse(e, "ParameterNotSupported",
-		    v->value->offset, v->value->length, "The parameter "
-		    "'Delimiter' of ConvertTo-Csv is not supported by tnc with "
-		    "a value other than ','.");
+	*delim = v->s[0];
 	return 0;
+}
+
+/* -NoTypeInformation, -Delimiter, -UseCulture */
+static int
+csv_configure(struct stage *st, struct ps_error *e)
+{
+	struct csv_cfg *cfg = calloc(1, sizeof(*cfg));
+
+	if (cfg == NULL)
+		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+	st->cfg = cfg;
+	st->cfg_free = free;
+	cfg->no_type_info = ps_binding_get(&st->b, "NoTypeInformation")->sw;
+	return csv_delimiter(st, &cfg->delim, e);
 }
 
 static const char *const json_runs[] = { "Depth", "Compress", NULL };

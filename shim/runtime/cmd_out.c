@@ -123,6 +123,26 @@ out_default_alloc(struct runtime *rt, struct text_out *to, size_t columns)
 }
 
 struct proc *
+out_default_into(struct runtime *rt, struct text_out *to, size_t columns)
+{
+	struct out_default_proc *od = out_default_alloc(rt, to, columns);
+
+	return od != NULL ? &od->base : NULL;
+}
+
+int
+out_default_format(struct proc *p, const struct psobj_value *v)
+{
+	return out_default_value((struct out_default_proc *)p, v);
+}
+
+int
+out_default_close_group(struct proc *p)
+{
+	return out_default_close((struct out_default_proc *)p);
+}
+
+struct proc *
 cmd_out_default_new(struct runtime *rt)
 {
 	struct out_default_proc *od = out_default_alloc(rt, &rt->host.out, 0);

@@ -20,8 +20,9 @@
 #include "objects/result_object.h"
 #include "objects/route_diag_object.h"
 #include "parsers/tnc_command.h"
-#include "runtime/processors.h"
+#include "runtime/cmd_input.h"
 #include "runtime/command_defs.h"
+#include "runtime/processors.h"
 #include "runtime/context.h"
 #include "runtime/error_target.h"
 #include "runtime/report.h"
@@ -74,20 +75,8 @@ slot_done(void *arg, struct engine_result *res)
 static void
 deliver_not_bound(struct tnc_proc *tp, struct slot *s)
 {
-	const struct ps_command *pc = tp->st->pc;
-	struct ps_error e;
-
-	ps_error_bind(&e, tnc_command_meta.name, NULL, "InvalidArgument",
-	    "ParameterBindingException", "InputObjectNotBound", pc->offset,
-	    pc->length, "The input object cannot be bound to any parameters "
-	    "for the command either because the command does not take "
-	    "pipeline input or the input and its properties do not match any "
-	    "of the parameters that take pipeline input.");
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    s->target != NULL ? s->target : "");
-	e.target_type = s->target_is_string ? "String" : "PSObject";
-	host_error(&tp->rt->host, &e);
-	host_worst(&tp->rt->host, TNC_EXIT_USAGE);
+	cmd_input_not_bound(&tp->rt->host, &tnc_command_meta, tp->st->pc,
+	    s->target, s->target_is_string);
 }
 
 /*

@@ -14,6 +14,16 @@ static const struct command_def *const defs[] = {
 	&convertto_csv_def,
 	&out_default_def,
 	&out_null_def,
+	&write_output_def,
+	&write_host_def,
+	&write_warning_def,
+	&write_error_def,
+	&start_sleep_def,
+	&out_file_def,
+	&export_csv_def,
+	&measure_object_def,
+	&sort_object_def,
+	&get_date_def,
 };
 
 const struct command_def *

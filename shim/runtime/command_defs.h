@@ -34,6 +34,10 @@ struct command_def {
 	bool	takes_format_text;	/* may follow Format-List / Format-Table */
 	bool	can_start;		/* runs first too, on its arguments
 					   (Write-Output "x", Test-NetConnection) */
+	bool	error_stop;		/* takes -ErrorAction Stop: Write-Error's
+					   errors then end the script; Out-File's
+					   and Export-Csv's are terminating
+					   anyway */
 	/* reads st->b into st->cfg (NULL: nothing to read); 0 or -1 with e */
 	int	(*configure)(struct stage *st, struct ps_error *e);
 	/* the processor; NULL when out of memory or with a sentence in err */
@@ -47,6 +51,9 @@ const struct command_def *command_def(enum pipe_cmd cmd);
 /* The defs, each in its command's file */
 extern const struct command_def tnc_def, get_content_def, select_object_def,
 	format_list_def, format_table_def, out_string_def, convertto_json_def,
-	convertto_csv_def, out_default_def, out_null_def;
+	convertto_csv_def, out_default_def, out_null_def, write_output_def,
+	write_host_def, write_warning_def, write_error_def,
+	start_sleep_def, out_file_def, export_csv_def, measure_object_def,
+	sort_object_def, get_date_def;
 
 #endif /* TNC_RUNTIME_COMMAND_DEFS_H */

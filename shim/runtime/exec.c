@@ -12,6 +12,7 @@
 #include "runtime/command_defs.h"
 #include "runtime/exec.h"
 #include "runtime/processors.h"
+#include "runtime/values.h"
 
 /* The processor of one bound command; NULL with the failure said. */
 static struct proc *
@@ -26,43 +27,6 @@ proc_for(struct runtime *rt, const struct stage *st)
 	return p;
 }
 
-/* A value written in the script, as a pipeline input object. */
-static int
-input_value(const struct ps_value *pv, struct psobj_value *v)
-{
-	size_t i;
-
-	switch (pv->kind) {
-	case PS_VAL_BOOL:
-		*v = psobj_bool(pv->bval);
-		return 0;
-	case PS_VAL_NULL:
-		*v = psobj_null();
-		return 0;
-	case PS_VAL_NUMBER:
-		if (pv->num.type == PS_NUM_INT32 ||
-		    pv->num.type == PS_NUM_INT64) {
-			*v = psobj_int(pv->num.ival,
-			    pv->num.type == PS_NUM_INT32 ? "System.Int32" :
-			    "System.Int64");
-			return 0;
-		}
-		return psobj_string(v, pv->text);
-	case PS_VAL_STRING:
-		return psobj_string(v, pv->text);
-	case PS_VAL_ARRAY:
-		if (psobj_array(v, pv->nitems, "System.Object[]") != 0)
-			return -1;
-		for (i = 0; i < pv->nitems; i++)
-			if (input_value(&pv->items[i], &v->items[i]) != 0) {
-				psobj_value_free(v);
-				return -1;
-			}
-		return 0;
-	}
-	return -1;
-}
-
 /* Feeds the values of a list, one at a time. */
 static enum proc_rc
 feed_values(struct runtime *rt, struct pipeline *pl, const struct ps_value *pv)
@@ -72,7 +36,7 @@ feed_values(struct runtime *rt, struct pipeline *pl, const struct ps_value *pv)
 	struct psobj_value v;
 
 	for (i = 0; i < n && rc == PROC_OK; i++) {
-		if (input_value(pv->kind == PS_VAL_ARRAY ? &pv->items[i] : pv,
+		if (value_from_syntax(pv->kind == PS_VAL_ARRAY ? &pv->items[i] : pv,
 		    &v) != 0) {
 			host_note(&rt->host, TNC_EXIT_SYSTEM, "%s",
 			    strerror(ENOMEM));
@@ -158,6 +122,20 @@ feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
 	return rc;
 }
 
+/* The statement's input: none, a list of values, or a parenthesized one. */
+static enum proc_rc
+feed_input(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
+{
+	switch (plan->p->head) {
+	case PS_HEAD_VALUES:
+		return feed_values(rt, pl, &plan->p->values);
+	case PS_HEAD_PAREN:
+		return feed_paren(rt, pl, plan);
+	default:
+		return pipeline_feed(pl, NULL);
+	}
+}
+
 int
 exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
     struct psobj_value **vals, size_t *nvals, char **error)
@@ -181,22 +159,18 @@ exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
 		pipeline_free(&pl);
 		return -1;
 	}
-	switch (plan->p->head) {
-	case PS_HEAD_VALUES:
-		rc = feed_values(rt, &pl, &plan->p->values);
-		break;
-	case PS_HEAD_PAREN:
-		rc = feed_paren(rt, &pl, plan);
-		break;
-	default:
-		rc = pipeline_feed(&pl, NULL);
-		break;
-	}
+	rc = pipeline_begin(&pl);
+	if (rc == PROC_OK)
+		rc = feed_input(rt, &pl, plan);
 	*error = NULL;
 	pipeline_finish(&pl, rc);
 	if (rc == PROC_FAIL && pl.deferred == NULL)
 		status = -1;
-	if (pl.deferred != NULL) {
+	if (pl.deferred != NULL && pl.statement_only) {
+		/* the statement ends, the script goes on */
+		host_err_text(&rt->host, pl.deferred);
+		host_worst(&rt->host, TNC_EXIT_FAILED);
+	} else if (pl.deferred != NULL) {
 		*error = pl.deferred;
 		pl.deferred = NULL;
 		status = 1;

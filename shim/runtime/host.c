@@ -72,6 +72,20 @@ host_error(struct host *h, const struct ps_error *e)
 	host_err_done(h);
 }
 
+char *
+host_error_text(struct host *h, const struct ps_error *e)
+{
+	struct text_out t;
+	size_t len;
+	char *text;
+
+	text_out_init_buffer(&t, h->nl);
+	ps_error_render(e, h->script, &t);
+	text = text_out_take(&t, &len);
+	text_out_free(&t);		/* what a failed take left */
+	return text;
+}
+
 void
 host_note(struct host *h, int status, const char *fmt, ...)
 {

@@ -49,6 +49,13 @@ void	host_err_text(struct host *h, const char *text);
 /* A PowerShell error record in 5.1's NormalView. */
 void	host_error(struct host *h, const struct ps_error *e);
 
+/*
+ * host_error_text()
+ * The text host_error() would print for e, for an error printed later
+ * (proc_fail(), proc_fail_statement()).  malloc'd; NULL on ENOMEM.
+ */
+char	*host_error_text(struct host *h, const struct ps_error *e);
+
 /* "tnc: <text>" on stderr; the status becomes at least status. */
 void	host_note(struct host *h, int status, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

@@ -104,6 +104,11 @@ check_params(struct stage *st, struct ps_error *e)
 			}
 			if (bd->i == TNC_ACTION_CONTINUE)
 				continue;
+			if (bd->i == TNC_ACTION_STOP &&
+			    command_def(st->cmd)->error_stop) {
+				st->stop_errors = true;
+				continue;
+			}
 		} else {
 			for (k = 0; ok[k] != NULL; k++)
 				if (strcmp(ok[k], pm->name) == 0)
@@ -216,8 +221,8 @@ stage_check_position(const struct stage *st, size_t i, bool input,
 		return not_supported(e, "PipelineStartNotSupported",
 		    pc->name_offset, pc->name_length,
 		    "A tnc pipeline starts with Test-NetConnection (or tnc), "
-		    "Get-Content, a list of names, or a parenthesized "
-		    "pipeline.");
+		    "Get-Content, Get-Date, a Write- command, Start-Sleep, a "
+		    "list of values, or a parenthesized pipeline.");
 	if (prev != NULL && command_def(prev->cmd)->position == CMD_LAST)
 		return not_supported(e, "PipelinePositionNotSupported",
 		    pc->name_offset, pc->name_length,
@@ -232,6 +237,20 @@ stage_check_position(const struct stage *st, size_t i, bool input,
 	return 0;
 }
 
+/* A name tnc does not run: a 5.1 command it does not support, or none. */
+static int
+command_unknown(const struct ps_command *pc, struct ps_error *e)
+{
+	char names[1024];
+
+	if (!commands_is_known_unsupported(pc->name))
+		return commands_not_found(pc, e);
+	commands_names(names, sizeof(names));
+	return ps_error_parse(e, "CommandNotSupported", pc->name_offset,
+	    pc->name_length, "The command '%s' is not supported by tnc. A tnc "
+	    "pipeline runs %s.", pc->name, names);
+}
+
 int
 stage_lookup(struct stage *st, const struct ps_command *pc, struct ps_error *e)
 {
@@ -239,14 +258,7 @@ stage_lookup(struct stage *st, const struct ps_command *pc, struct ps_error *e)
 	st->cmd = commands_lookup(pc->name, &st->meta);
 	if (st->cmd != PIPE_CMD_NONE && command_def(st->cmd) != NULL)
 		return 0;
-	if (st->cmd != PIPE_CMD_NONE || commands_is_known_unsupported(pc->name))
-		return ps_error_parse(e, "CommandNotSupported",
-		    pc->name_offset, pc->name_length, "The command '%s' is not "
-		    "supported by tnc. A tnc pipeline runs Get-Content or "
-		    "Test-NetConnection, then Select-Object, Format-List, "
-		    "Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, "
-		    "Out-Default, Out-Host or Out-Null.", pc->name);
-	return commands_not_found(pc, e);
+	return command_unknown(pc, e);
 }
 
 int
@@ -254,7 +266,7 @@ stage_bind(struct stage *st, struct plan_style *style, struct ps_error *e)
 {
 	if (st->cmd == PIPE_CMD_TNC)
 		return bind_tnc(st, style, e);
-	if (ps_bind(st->meta, st->pc, &st->b, e) != 0)
+	if (ps_bind_input(st->meta, st->pc, st->has_input, &st->b, e) != 0)
 		return -1;
 	return configure(st, e);
 }
@@ -293,6 +305,8 @@ plan_build(const struct ps_pipeline *p, struct plan *pl,
 	for (i = 0; i < p->ncmds; i++) {
 		st = &pl->st[i];
 		pl->n = i + 1;
+		/* a command with input leaves its pipeline parameter to it */
+		st->has_input = i > 0 || p->head != PS_HEAD_COMMAND;
 		if (stage_lookup(st, &p->cmds[i], e) != 0 ||
 		    stage_check_position(st, i, p->head != PS_HEAD_COMMAND,
 		    i > 0 ? &pl->st[i - 1] : NULL, e) != 0 ||

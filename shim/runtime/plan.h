@@ -28,7 +28,13 @@ struct stage {
 	bool	computer_bound;		/* tnc: -ComputerName given */
 	char	**props;		/* -Property as text, wildcards checked */
 	size_t	nprops;
+	bool	has_input;		/* stage_bind(): the command will have
+					   pipeline input (not first, or the
+					   pipeline starts with values), so a
+					   mandatory pipeline parameter waits
+					   for it */
 	bool	quiet_errors;		/* -ErrorAction SilentlyContinue/Ignore */
+	bool	stop_errors;		/* -ErrorAction Stop (error_stop) */
 	void	*cfg;			/* the command's own settings (cmd_*.c) */
 	void	(*cfg_free)(void *cfg);
 };

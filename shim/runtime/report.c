@@ -32,20 +32,28 @@ void
 report_stop_error(const struct tnc_diag *d, const char *script,
     struct text_out *err)
 {
+	report_warning_stop(d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) :
+	    "", script, 0, strlen(script), err);
+}
+
+void
+report_warning_stop(const char *warning, const char *script, size_t offset,
+    size_t length, struct text_out *err)
+{
 	struct ps_error e;
 
 	memset(&e, 0, sizeof(e));
 	snprintf(e.message, sizeof(e.message),
 	    "The running command stopped because the preference variable "
 	    "\"WarningPreference\" or common parameter is set to Stop: %s",
-	    d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) : "");
+	    warning);
 	e.command = "Write-Warning";
 	e.command_type = "Microsoft.PowerShell.Commands.WriteWarningCommand";
 	e.category = "OperationStopped";
 	e.exception = "ParentContainsErrorRecordException";
 	e.error_id = "ActionPreferenceStop";
-	e.offset = 0;
-	e.length = strlen(script);
+	e.offset = offset;
+	e.length = length;
 	ps_error_render(&e, script, err);
 }
 

@@ -365,10 +365,10 @@ The escape character is not supported by tnc: '\`b'. Write the character itself,
     + FullyQualifiedErrorId : EscapeNotSupported
  
 "
-	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Sort-Object" "At line:1 char:25
-+ tnc 127.0.0.1 -port 5 | Sort-Object
-+                         ~~~~~~~~~~~
-The command 'Sort-Object' is not supported by tnc. A tnc pipeline runs Get-Content or Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Group-Object" "At line:1 char:25
++ tnc 127.0.0.1 -port 5 | Group-Object
++                         ~~~~~~~~~~~~
+The command 'Group-Object' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : CommandNotSupported
  
@@ -377,7 +377,7 @@ The command 'Sort-Object' is not supported by tnc. A tnc pipeline runs Get-Conte
 	bad_line "command stdin" "Import-Csv hosts.csv | tnc -port 5022" "At line:1 char:1
 + Import-Csv hosts.csv | tnc -port 5022
 + ~~~~~~~~~~
-The command 'Import-Csv' is not supported by tnc. A tnc pipeline runs Get-Content or Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+The command 'Import-Csv' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : CommandNotSupported
  
@@ -385,7 +385,7 @@ The command 'Import-Csv' is not supported by tnc. A tnc pipeline runs Get-Conten
 	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Resolve-DnsName" "At line:1 char:25
 + tnc 127.0.0.1 -port 5 | Resolve-DnsName
 +                         ~~~~~~~~~~~~~~~
-The command 'Resolve-DnsName' is not supported by tnc. A tnc pipeline runs Get-Content or Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+The command 'Resolve-DnsName' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : CommandNotSupported
  
