@@ -263,6 +263,32 @@ START_TEST(test_expand_missing)
 }
 END_TEST
 
+/* Issue 9.1: a parenthesized pipeline yielding 2+ objects crashed (SIGSEGV) */
+START_TEST(t_reg_paren_two_objects)
+{
+	struct run_out r;
+
+	run_script("('a','b')", &r);
+	ck_assert_str_eq(r.out, "a\nb\n");
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("('a')", &r);
+	ck_assert_str_eq(r.out, "a\n");
+	run_free(&r);
+	fake_calls = 0;
+	run_script("('10.0.0.1','10.0.0.5' | tnc -port 5022).TcpTestSucceeded",
+	    &r);
+	ck_assert_int_eq(fake_calls, 4);	/* two tests, run_script runs twice */
+	ck_assert_str_eq(r.out, "True\nFalse\n");
+	ck_assert_str_eq(r.both, "WARNING: TCP connect to (10.0.0.5 : 5022) "
+	    "failed\nWARNING: Ping to 10.0.0.5 failed with status: TimedOut\n"
+	    "True\nFalse\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+}
+END_TEST
+
 START_TEST(test_split_points)
 {
 	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
@@ -344,6 +370,7 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_quiet_and_member);
 	tcase_add_test(tc, test_usage_error_runs_nothing);
 	tcase_add_test(tc, test_expand_missing);
+	tcase_add_test(tc, t_reg_paren_two_objects);
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);

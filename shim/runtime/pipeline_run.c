@@ -1209,10 +1209,11 @@ exec_pipeline(struct exec *ex, const struct plan *pl, bool host,
 					texts[j] = render_out_default(ex, res,
 					    nres);
 			}
-			if (!host) {
+			if (!host) {	/* the values are the caller's now */
 				*out = res;
 				*nout = nres;
 				res = NULL;
+				nres = 0;
 			}
 			values_free(res, nres);
 			res = NULL;
