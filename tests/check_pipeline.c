@@ -289,6 +289,62 @@ START_TEST(t_reg_paren_two_objects)
 }
 END_TEST
 
+/* Issue 9.3: a bad wildcard was found only after the test ran (exit 4) */
+START_TEST(t_reg_wildcard_checked_before_run)
+{
+	struct run_out r;
+
+	fake_calls = 0;
+	run_script("tnc 10.0.0.1 -p 5022 | select '[]'", &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "Select-Object : The specified wildcard "
+	    "character pattern is not valid: []\n"
+	    "At line:1 char:24\n"
+	    "+ tnc 10.0.0.1 -p 5022 | select '[]'\n"
+	    "+                        ~~~~~~~~~~~\n"
+	    "    + CategoryInfo          : NotSpecified: (:) [Select-Object], "
+	    "WildcardPatternException\n"
+	    "    + FullyQualifiedErrorId : RuntimeException,"
+	    "Microsoft.PowerShell.Commands.SelectObjectCommand\n \n");
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -p 5022 | fl -Property Remote*, '[z-a]*'",
+	    &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "Format-List : The specified "
+	    "wildcard character pattern is not valid: [z-a]*\n"));
+	ck_assert_ptr_nonnull(strstr(r.err, "    + FullyQualifiedErrorId : "
+	    "RuntimeException,Microsoft.PowerShell.Commands."
+	    "FormatListCommand\n"));
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -p 5022 | select -ExpandProperty 'Tcp[' | "
+	    "ft", &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "pattern is not valid: Tcp[\n"));
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.4: a pattern ending in '[' read one byte past its end */
+START_TEST(t_reg_wildcard_trailing_bracket)
+{
+	struct run_out r;
+
+	run_script("'a' | select 'a['", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_ptr_nonnull(strstr(r.err, "Select-Object : The specified "
+	    "wildcard character pattern is not valid: a[\n"));
+	run_free(&r);
+	run_script("'a' | select '['", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	run_free(&r);
+}
+END_TEST
+
 START_TEST(test_split_points)
 {
 	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
@@ -371,6 +427,8 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_usage_error_runs_nothing);
 	tcase_add_test(tc, test_expand_missing);
 	tcase_add_test(tc, t_reg_paren_two_objects);
+	tcase_add_test(tc, t_reg_wildcard_checked_before_run);
+	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);

@@ -272,6 +272,24 @@ START_TEST(test_wildcard)
 	ck_assert_int_eq(wildcard_compile(&w, "[abc", err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "The specified wildcard character pattern is "
 	    "not valid: [abc");
+	/* PowerShell's WildcardPatternParser: what is invalid, what is not */
+	ck_assert_int_eq(wildcard_compile(&w, "a[", err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "The specified wildcard character pattern is "
+	    "not valid: a[");
+	ck_assert_int_eq(wildcard_compile(&w, "[]", err, sizeof(err)), -1);
+	ck_assert_int_eq(wildcard_compile(&w, "[z-a]", err, sizeof(err)), -1);
+	ck_assert_int_eq(wmatch("[]]", "]"), 1);	/* ']' first is literal */
+	ck_assert_int_eq(wmatch("[]a]x", "ax"), 1);
+	ck_assert_int_eq(wmatch("[a-]", "-"), 1);	/* '-' last is literal */
+	ck_assert_int_eq(wmatch("[a`-c]", "b"), 0);	/* escaped: no range */
+	ck_assert_int_eq(wmatch("[a`-c]", "-"), 1);
+	ck_assert_int_eq(wmatch("[\\]", "\\"), 1);
+	ck_assert_int_eq(wmatch("[^a]", "^"), 1);	/* no negation */
+	ck_assert_int_eq(wmatch("a`", "a`"), 1);	/* a trailing escape */
+	ck_assert_int_eq(wmatch("`", ""), 1);
+	ck_assert_int_eq(wmatch("a]", "a]"), 1);
+	ck_assert_int_eq(wmatch("[\xc3\xa9-\xc3\xaa]", "\xc3\xaa"), 1);
+	ck_assert_int_eq(wmatch("x\xff*", "x\xef\xbf\xbdy"), 1);
 }
 END_TEST
 

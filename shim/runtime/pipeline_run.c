@@ -50,6 +50,7 @@
 #include "objects/psobj.h"
 #include "objects/result_object.h"
 #include "objects/select_object.h"
+#include "objects/wildcard.h"
 #include "parsers/binder.h"
 #include "parsers/commands.h"
 #include "parsers/parser.h"
@@ -306,6 +307,34 @@ check_params(struct stage *st, struct ps_error *e)
 	return 0;
 }
 
+/*
+ * Refuses a bad wildcard in -Property or -ExpandProperty before anything
+ * runs. PowerShell finds it on the first object (a WildcardPatternException
+ * whose ErrorRecord says NotSpecified and RuntimeException, as its
+ * RuntimeException base builds one); tnc finds it while binding.
+ */
+static int
+check_patterns(const struct stage *st, struct ps_error *e)
+{
+	const struct ps_bound *x = ps_binding_get(&st->b, "ExpandProperty");
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i <= st->nprops && ok == 1; i++) {
+		const char *p = i < st->nprops ? st->props[i] :
+		    x != NULL && x->present ? x->s : NULL;
+
+		if (p != NULL && (ok = wildcard_valid(p)) == 0)
+			return ps_error_bind(e, st->meta->name,
+			    st->meta->type_name, "NotSpecified",
+			    "WildcardPatternException", "RuntimeException",
+			    st->pc->offset, st->pc->length, "The specified "
+			    "wildcard character pattern is not valid: %s", p);
+	}
+	return ok == 1 ? 0 : ps_error_parse(e, "OutOfMemory", 0, 0,
+	    "Out of memory.");
+}
+
 /* Reads the binding of a downstream command into st. */
 static int
 configure(struct stage *st, struct ps_error *e)
@@ -318,6 +347,8 @@ configure(struct stage *st, struct ps_error *e)
 	if (v != NULL && v->present && v->value != NULL &&
 	    props_add(st, v->value) != 0)
 		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+	if (check_patterns(st, e) != 0)
+		return -1;
 	switch (st->cmd) {
 	case PIPE_CMD_SELECT_OBJECT:
 		st->sel.props = (const char *const *)st->props;

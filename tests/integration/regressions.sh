@@ -16,3 +16,27 @@ t_reg_paren_two_objects() {
 	printf 'WARNING: TCP connect to (::1 : %s) failed\n' "$PORT" >"$EXP"
 	expect_file "$WORK/first"
 }
+
+# 9.3: a bad wildcard was found only after the test ran, with a PCRE2
+# message and exit 4; now it is refused before anything is sent (exit 3)
+t_reg_wildcard_checked_before_run() {
+	start_listener closed
+	run_tnc 127.0.0.1 -p "$PORT" '|' select '[]'
+	expect_rc 3
+	expect_stdout ''
+	head -1 "$ERR" >"$WORK/first"
+	printf 'Select-Object : The specified wildcard character pattern is not valid: []\n' >"$EXP"
+	expect_file "$WORK/first"
+	grep -q WARNING "$ERR" && fail "the test ran"
+	return 0
+}
+
+# 9.4: a pattern ending in '[' read one byte past its end
+t_reg_wildcard_trailing_bracket() {
+	run_tnc -Command "'a' | select 'a['"
+	expect_rc 3
+	expect_stdout ''
+	head -1 "$ERR" >"$WORK/first"
+	printf 'Select-Object : The specified wildcard character pattern is not valid: a[\n' >"$EXP"
+	expect_file "$WORK/first"
+}
