@@ -120,6 +120,76 @@ START_TEST(test_numbers)
 }
 END_TEST
 
+/*
+ * Issue 9.5: integer literals went through double (9007199254740993 read
+ * as ...992) and 2^63 reached an undefined cast (9223372036854775807 read
+ * as -9223372036854775808). PowerShell's literal typing: Int32, Int64,
+ * Decimal, Double; and the text .NET's ToString() gives the value.
+ */
+START_TEST(t_reg_integer_literals)
+{
+	static const struct {
+		const char *text;
+		enum ps_num_type type;
+		const char *value;
+	} c[] = {
+		{ "9223372036854775807", PS_NUM_INT64, "9223372036854775807" },
+		{ "-9223372036854775808", PS_NUM_INT64, "-9223372036854775808" },
+		{ "9007199254740993", PS_NUM_INT64, "9007199254740993" },
+		{ "2147483647", PS_NUM_INT32, "2147483647" },
+		{ "-2147483648", PS_NUM_INT32, "-2147483648" },
+		{ "2147483648", PS_NUM_INT64, "2147483648" },
+		{ "9223372036854775808", PS_NUM_DECIMAL, "9223372036854775808" },
+		{ "-9223372036854775809", PS_NUM_DECIMAL, "-9223372036854775809" },
+		{ "00012", PS_NUM_INT32, "12" },
+		{ "79228162514264337593543950335", PS_NUM_DECIMAL,
+		  "79228162514264337593543950335" },
+		{ "79228162514264337593543950336", PS_NUM_DOUBLE,
+		  "7.92281625142643E+28" },
+		{ "0x7fffffffffffffff", PS_NUM_INT64, "9223372036854775807" },
+		{ "0x8000000000000000", PS_NUM_INT64, "-9223372036854775808" },
+		{ "-0x8000000000000000", PS_NUM_DOUBLE, "9.22337203685478E+18" },
+		{ "0x80000000", PS_NUM_INT32, "-2147483648" },
+		{ "8388607tb", PS_NUM_INT64, "9223370937343148032" },
+		{ "8388608tb", PS_NUM_DECIMAL, "9223372036854775808" },
+		{ "2gb", PS_NUM_INT64, "2147483648" },
+		{ "1kb", PS_NUM_INT32, "1024" },
+		{ "9223372036854775807l", PS_NUM_INT64, "9223372036854775807" },
+		{ "1e3", PS_NUM_DOUBLE, "1000" },
+		{ "1.5", PS_NUM_DOUBLE, "1.5" },
+		{ "1e20", PS_NUM_DOUBLE, "1E+20" },
+		{ "0.00001", PS_NUM_DOUBLE, "1E-05" },
+		{ "1.50d", PS_NUM_DECIMAL, "1.50" },
+		{ "1.5e3d", PS_NUM_DECIMAL, "1500" },
+		{ "2.5dkb", PS_NUM_DECIMAL, "2560.0" },
+		{ "-0.5d", PS_NUM_DECIMAL, "-0.5" },
+	};
+	static const char *const not_numbers[] = { "9223372036854775808l",
+		"0x10000000000000000", "1e400", "79228162514264337593543950336d",
+		"1.5l" };
+	struct ps_number n;
+	char buf[PS_NUMBER_TEXT_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_msg(ps_number_parse(c[i].text, &n) == 0, "%s",
+		    c[i].text);
+		ck_assert_msg(n.type == c[i].type, "%s: type %d", c[i].text,
+		    n.type);
+		ck_assert_int_eq(ps_number_text(c[i].text, buf, sizeof(buf)),
+		    0);
+		ck_assert_str_eq(buf, c[i].value);
+		if (n.type == PS_NUM_INT32 || n.type == PS_NUM_INT64) {
+			snprintf(buf, sizeof(buf), "%lld", n.ival);
+			ck_assert_str_eq(buf, c[i].value);
+		}
+	}
+	for (i = 0; i < sizeof(not_numbers) / sizeof(not_numbers[0]); i++)
+		ck_assert_msg(ps_number_parse(not_numbers[i], &n) == -1, "%s",
+		    not_numbers[i]);
+}
+END_TEST
+
 START_TEST(test_number_parse)
 {
 	struct ps_number n;
@@ -383,6 +453,7 @@ lexer_suite(void)
 	tcase_add_test(tc_ok, test_tokens_and_offsets);
 	tcase_add_test(tc_ok, test_words);
 	tcase_add_test(tc_ok, test_numbers);
+	tcase_add_test(tc_ok, t_reg_integer_literals);
 	tcase_add_test(tc_ok, test_number_parse);
 	tcase_add_test(tc_ok, test_parameters_and_constants);
 	tcase_add_test(tc_ok, test_strings);

@@ -345,6 +345,20 @@ START_TEST(t_reg_wildcard_trailing_bracket)
 }
 END_TEST
 
+/* Issue 9.5: integers near the Int64 limits printed wrong values */
+START_TEST(t_reg_int64_literal_values)
+{
+	struct run_out r;
+
+	run_script("9223372036854775807; 9007199254740993; "
+	    "9223372036854775808; -9223372036854775808; 1e3", &r);
+	ck_assert_str_eq(r.out, "9223372036854775807\n9007199254740993\n"
+	    "9223372036854775808\n-9223372036854775808\n1000\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+}
+END_TEST
+
 START_TEST(test_split_points)
 {
 	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
@@ -429,6 +443,7 @@ pipeline_suite(void)
 	tcase_add_test(tc, t_reg_paren_two_objects);
 	tcase_add_test(tc, t_reg_wildcard_checked_before_run);
 	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
+	tcase_add_test(tc, t_reg_int64_literal_values);
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);

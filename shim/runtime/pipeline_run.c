@@ -1027,8 +1027,17 @@ input_value(const struct ps_value *pv, struct psobj_value *v)
 			    pv->num.type == PS_NUM_INT32 ? "System.Int32" :
 			    "System.Int64");
 			return 0;
+		} else {
+			/* a Decimal or Double shows as .NET's ToString() */
+			char text[PS_NUMBER_TEXT_MAX];
+
+			if (ps_number_text(pv->text, text, sizeof(text)) != 0 ||
+			    psobj_string(v, text) != 0)
+				return -1;
+			v->type = pv->num.type == PS_NUM_DECIMAL ?
+			    "System.Decimal" : "System.Double";
+			return 0;
 		}
-		return psobj_string(v, pv->text);
 	case PS_VAL_STRING:
 		return psobj_string(v, pv->text);
 	case PS_VAL_ARRAY:

@@ -40,3 +40,14 @@ t_reg_wildcard_trailing_bracket() {
 	printf 'Select-Object : The specified wildcard character pattern is not valid: a[\n' >"$EXP"
 	expect_file "$WORK/first"
 }
+
+# 9.5: integers near the Int64 limits printed wrong values
+t_reg_int64_literal_values() {
+	run_tnc -Command 9223372036854775807
+	expect_rc 0
+	expect_stdout '9223372036854775807\n'
+	run_tnc -Command 9007199254740993
+	expect_stdout '9007199254740993\n'
+	run_tnc -Command '9223372036854775808,-9223372036854775808'
+	expect_stdout '9223372036854775808\n-9223372036854775808\n'
+}
