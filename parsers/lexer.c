@@ -589,12 +589,6 @@ ps_token_list_free(struct ps_token_list *l)
 	l->n = l->cap = 0;
 }
 
-static int
-no_memory(struct ps_error *e, size_t off)
-{
-	return ps_error_parse(e, "OutOfMemory", off, 0, "Out of memory.");
-}
-
 /* The extent of "$name", "${...}" or "$(" starting at s[off] */
 static size_t
 variable_len(const char *s, size_t off)
@@ -684,17 +678,44 @@ scan_word(const char *s, size_t start, size_t *end, struct ps_error *e)
 	return 0;
 }
 
-/* Scans a quoted string at s[start]; the value goes to *text. */
+/*
+ * How far the quoted string at s[start] reaches: past its closing quote,
+ * or to the NUL that ends the script. Its value is never longer.
+ */
+static size_t
+string_extent(const char *s, size_t start, bool dbl)
+{
+	size_t i = start + (dbl ? dquote_len(s + start) : squote_len(s + start));
+	size_t q, q2;
+
+	while (s[i] != '\0') {
+		q = dbl ? dquote_len(s + i) : squote_len(s + i);
+		if (q == 0) {
+			i++;
+			continue;
+		}
+		q2 = dbl ? dquote_len(s + i + q) : squote_len(s + i + q);
+		if (q2 == 0)
+			return i + q;	/* the closing quote */
+		i += q + q2;		/* a doubled quote */
+	}
+	return i;
+}
+
+/*
+ * Scans a quoted string at s[start]; the value goes to *text. Linear in
+ * the string's length: it is measured first, then copied once.
+ */
 static int
 scan_string(const char *s, size_t start, bool dbl, size_t *end, char **text,
     struct ps_error *e)
 {
 	size_t i = start + (dbl ? dquote_len(s + start) : squote_len(s + start));
 	size_t n = 0, q;
-	char *v = malloc(strlen(s + start) + 1);
+	char *v = malloc(string_extent(s, start, dbl) - start + 1);
 
 	if (v == NULL)
-		return no_memory(e, start);
+		return ps_error_no_memory(e);
 	for (;;) {
 		if (s[i] == '\0') {
 			free(v);
@@ -754,7 +775,7 @@ push_range(struct ps_token_list *l, enum ps_tok kind, const char *s,
 	char *t = dup_range(s, off, len);
 
 	if (t == NULL || push(l, kind, off, len, t) != 0)
-		return no_memory(e, off);
+		return ps_error_no_memory(e);
 	return 0;
 }
 
@@ -783,7 +804,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 
 		if (push(out, kinds[strchr(",|;()", c) - ",|;()"], i, 1,
 		    NULL) != 0)
-			return no_memory(e, i);
+			return ps_error_no_memory(e);
 		*ip = i + 1;
 		return 0;
 	}
@@ -791,7 +812,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 	case '\r':
 		d = (c == '\r' && s[i + 1] == '\n') ? 2 : 1;
 		if (push(out, PS_TOK_NEWLINE, i, d, NULL) != 0)
-			return no_memory(e, i);
+			return ps_error_no_memory(e);
 		*ip = i + d;
 		return 0;
 	case '#':			/* a comment, to the end of the line */
@@ -859,7 +880,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 	case '.':
 		if ((prev == PS_TOK_RPAREN || after_member) && prev_end == i) {
 			if (push(out, PS_TOK_DOT, i, 1, NULL) != 0)
-				return no_memory(e, i);
+				return ps_error_no_memory(e);
 			/* the member name: letters, digits, '_' */
 			for (end = i + 1; isalnum((unsigned char)s[end]) ||
 			    s[end] == '_'; end++)
@@ -883,7 +904,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 		if (scan_string(s, i, q == 0, &end, &text, e) != 0)
 			return -1;
 		if (push(out, PS_TOK_STRING, i, end - i, text) != 0)
-			return no_memory(e, i);
+			return ps_error_no_memory(e);
 		/* 'a'b would be one argument in PowerShell: refuse it */
 		if (!is_delim(s[end])) {
 			size_t w = end;
@@ -947,7 +968,7 @@ ps_lex(const char *script, struct ps_token_list *out, struct ps_error *e)
 	size_t i = 0;
 
 	memset(out, 0, sizeof(*out));
-	ps_error_clear(e);
+	ps_error_free(e);
 	for (;;) {
 		while (is_space(script[i]))
 			i++;
@@ -960,7 +981,7 @@ ps_lex(const char *script, struct ps_token_list *out, struct ps_error *e)
 	}
 	if (push(out, PS_TOK_END, i, 0, NULL) != 0) {
 		ps_token_list_free(out);
-		return no_memory(e, i);
+		return ps_error_no_memory(e);
 	}
 	return 0;
 }

@@ -12,7 +12,9 @@
  *    UTF-16 units, which for the text people type are the same.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text_out.h"
@@ -24,16 +26,47 @@ ps_error_clear(struct ps_error *e)
 	memset(e, 0, sizeof(*e));
 }
 
+void
+ps_error_free(struct ps_error *e)
+{
+	free(e->message);
+	free(e->target_name);
+	ps_error_clear(e);
+}
+
+int
+ps_error_no_memory(struct ps_error *e)
+{
+	ps_error_free(e);
+	e->error_id = "OutOfMemory";
+	e->out_of_memory = true;
+	return -1;
+}
+
+/* Sets e's message from fmt; e was freed. -1 (out of memory) or 0. */
+static int
+set_message(struct ps_error *e, const char *fmt, va_list ap)
+{
+	if (vasprintf(&e->message, fmt, ap) < 0) {
+		e->message = NULL;
+		return ps_error_no_memory(e);
+	}
+	return 0;
+}
+
 int
 ps_error_parse(struct ps_error *e, const char *id, size_t offset,
     size_t length, const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
-	ps_error_clear(e);
+	ps_error_free(e);
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	rc = set_message(e, fmt, ap);
 	va_end(ap);
+	if (rc != 0)
+		return -1;
 	e->category = "ParserError";
 	e->exception = "ParentContainsErrorRecordException";
 	e->error_id = id;
@@ -49,11 +82,14 @@ ps_error_bind(struct ps_error *e, const char *command,
     const char *id, size_t offset, size_t length, const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
-	ps_error_clear(e);
+	ps_error_free(e);
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	rc = set_message(e, fmt, ap);
 	va_end(ap);
+	if (rc != 0)
+		return -1;
 	e->command = command;
 	e->command_type = command_type;
 	e->category = category;
@@ -62,6 +98,19 @@ ps_error_bind(struct ps_error *e, const char *command,
 	e->offset = offset;
 	e->length = length;
 	return -1;
+}
+
+int
+ps_error_set_target(struct ps_error *e, const char *name, const char *type)
+{
+	char *copy = strdup(name != NULL ? name : "");
+
+	if (copy == NULL)
+		return ps_error_no_memory(e);
+	free(e->target_name);
+	e->target_name = copy;
+	e->target_type = type;
+	return 0;
 }
 
 /* Characters (UTF-8 sequences) in s[0..n). */
@@ -76,23 +125,29 @@ char_count(const char *s, size_t n)
 	return c;
 }
 
-/* Writes each '\n'-separated line of msg; the first one after prefix. */
+/*
+ * Writes each '\n'-separated line of msg; the first one after command
+ * and " : " when command is not NULL.
+ */
 static void
-render_message(struct text_out *out, const char *prefix, const char *msg)
+render_message(struct text_out *out, const char *command, const char *msg)
 {
 	const char *nl;
-	int first = 1;
+	bool first = true;
 
 	for (;;) {
 		nl = strchr(msg, '\n');
-		if (nl == NULL) {
-			text_out_linef(out, "%s%s", first ? prefix : "", msg);
+		if (nl == NULL)
+			nl = msg + strlen(msg);
+		if (first && command != NULL)
+			text_out_linef(out, "%s : %.*s", command, (int)(nl - msg),
+			    msg);
+		else
+			text_out_linef(out, "%.*s", (int)(nl - msg), msg);
+		if (*nl == '\0')
 			return;
-		}
-		text_out_linef(out, "%s%.*s", first ? prefix : "",
-		    (int)(nl - msg), msg);
 		msg = nl + 1;
-		first = 0;
+		first = false;
 	}
 }
 
@@ -100,32 +155,74 @@ render_message(struct text_out *out, const char *prefix, const char *msg)
 static void
 underline(struct text_out *out, size_t spaces, size_t tildes)
 {
-	char buf[4096];		/* longer lines are cut, not overrun */
-	size_t n = 0;
+	char *buf = malloc(spaces + tildes + 3);
 
-	buf[n++] = '+';
-	buf[n++] = ' ';
-	while (spaces-- > 0 && n < sizeof(buf) - 1)
-		buf[n++] = ' ';
-	while (tildes-- > 0 && n < sizeof(buf) - 1)
-		buf[n++] = '~';
-	buf[n] = '\0';
+	if (buf == NULL) {
+		text_out_line(out, "+");	/* nothing to point with */
+		return;
+	}
+	memcpy(buf, "+ ", 2);
+	memset(buf + 2, ' ', spaces);
+	memset(buf + 2 + spaces, '~', tildes);
+	buf[2 + spaces + tildes] = '\0';
 	text_out_line(out, buf);
+	free(buf);
+}
+
+/* The byte offset of the character after the first n characters of s */
+static size_t
+char_offset(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (s[i] != '\0' && n > 0) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		n--;
+	}
+	return i;
 }
 
 /*
- * ErrorCategoryInfo.Ellipsize of 5.1: past 40 characters, the first 15,
- * "..." and the last 15 (counted in bytes; the texts are ASCII).
+ * ErrorCategoryInfo.Ellipsize of 5.1, as a printf argument pair: past 40
+ * characters, the first 15, "..." and the last 15. Characters, not
+ * bytes, so no character is cut in two. Returns s itself when it is
+ * short, else NULL with the byte count of the head in *nhead and the
+ * start of the tail in *tail.
  */
-static void
-ellipsize(const char *s, char *buf, size_t size)
+static const char *
+ellipsize(const char *s, int *nhead, const char **tail)
 {
-	size_t n = strlen(s);
+	size_t n = char_count(s, strlen(s));
 
 	if (n <= 40)
-		snprintf(buf, size, "%s", s);
-	else
-		snprintf(buf, size, "%.15s...%s", s, s + n - 15);
+		return s;
+	*nhead = (int)char_offset(s, 15);
+	*tail = s + char_offset(s, n - 15);
+	return NULL;
+}
+
+/* "Name:Type" of CategoryInfo, each shortened past 40 characters */
+static void
+category_line(struct text_out *out, const struct ps_error *e)
+{
+	const char *name = e->target_name != NULL ? e->target_name : "";
+	const char *type = e->target_type != NULL ? e->target_type : "";
+	const char *nt = NULL, *tt = NULL;
+	int nh = 0, th = 0;
+	bool nshort = ellipsize(name, &nh, &nt) == NULL;
+	bool tshort = ellipsize(type, &th, &tt) == NULL;
+
+	text_out_linef(out, "    + CategoryInfo          : %s: (%.*s%s%s:"
+	    "%.*s%s%s) [%s], %s", e->category ? e->category : "",
+	    nshort ? nh : (int)strlen(name), name, nshort ? "..." : "",
+	    nshort ? nt : "",
+	    tshort ? th : (int)strlen(type), type, tshort ? "..." : "",
+	    tshort ? tt : "",
+	    e->parse_error || e->engine_error ? "" :
+	    (e->command ? e->command : ""),
+	    e->exception ? e->exception : "");
 }
 
 void
@@ -135,7 +232,7 @@ ps_error_render(const struct ps_error *e, const char *script,
 	size_t len = strlen(script);
 	size_t off = e->offset > len ? len : e->offset;
 	size_t line_no = 1, line_start = 0, line_end, i, col, tildes, end;
-	char prefix[256], tname[64], ttype[64];
+	const char *msg = e->message != NULL ? e->message : "";
 
 	for (i = 0; i < off; i++) {
 		if (script[i] == '\n') {
@@ -160,24 +257,15 @@ ps_error_render(const struct ps_error *e, const char *script,
 	 * "tnc": 5.1 names the command in MyInvocation.MyCommand, which is
 	 * the function an alias resolved to. UNCONFIRMED in the spec (4).
 	 */
-	if (!e->parse_error) {
-		snprintf(prefix, sizeof(prefix), "%s : ",
-		    e->command ? e->command : "");
-		render_message(out, prefix, e->message);
-	}
+	if (!e->parse_error)
+		render_message(out, e->command ? e->command : "", msg);
 	text_out_linef(out, "At line:%zu char:%zu", line_no, col);
 	text_out_linef(out, "+ %.*s", (int)(line_end - line_start),
 	    script + line_start);
 	underline(out, col - 1, tildes);
 	if (e->parse_error)
-		render_message(out, "", e->message);
-	ellipsize(e->target_name, tname, sizeof(tname));
-	ellipsize(e->target_type ? e->target_type : "", ttype, sizeof(ttype));
-	text_out_linef(out, "    + CategoryInfo          : %s: (%s:%s) [%s], %s",
-	    e->category ? e->category : "", tname, ttype,
-	    e->parse_error || e->engine_error ? "" :
-	    (e->command ? e->command : ""),
-	    e->exception ? e->exception : "");
+		render_message(out, NULL, msg);
+	category_line(out, e);
 	if (e->parse_error || e->engine_error || e->command == NULL)
 		text_out_linef(out, "    + FullyQualifiedErrorId : %s",
 		    e->error_id ? e->error_id : "");

@@ -101,7 +101,7 @@ START_TEST(test_error_case)
 {
 	const struct error_case *c = &error_cases[_i];
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char path[256];
 	char *want, *got;
 
@@ -115,6 +115,7 @@ START_TEST(test_error_case)
 	ck_assert_str_eq(got, want);
 	free(want);
 	free(got);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -122,7 +123,7 @@ END_TEST
 START_TEST(test_error_crlf)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *got;
 
 	ck_assert_int_eq(tnc_parse_and_bind("tnc -wa foo", &o, &e), -1);
@@ -132,6 +133,49 @@ START_TEST(test_error_crlf)
 	    "Stop, Continue, Inquire, Ignore, Suspend\"\r\nAt line:1 char:9\r\n"));
 	ck_assert_ptr_nonnull(strstr(got, ",Test-NetConnection\r\n \r\n"));
 	free(got);
+	ps_error_free(&e);
+}
+END_TEST
+
+/*
+ * Issue 9.6: user text in an error went through fixed buffers (the value
+ * 256 bytes, the message 2048) and could be cut inside a character. Now
+ * every message holds the whole text, and what is rendered is UTF-8.
+ */
+START_TEST(t_reg_long_user_text_in_errors)
+{
+	struct tnc_options o;
+	struct ps_error e = { 0 };
+	char *big = str_repeat("\xc3\xa9", 300), *script, *want, *got;
+
+	ck_assert_int_gt(asprintf(&script, "tnc h -Port %s", big), 0);
+	ck_assert_int_eq(tnc_parse_and_bind(script, &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_int_gt(asprintf(&want, "Cannot process argument "
+	    "transformation on parameter 'Port'. Cannot convert value \"%s\" "
+	    "to type \"System.Int32\". Error: \"Input string was not in a "
+	    "correct format.\"", big), 0);
+	ck_assert_str_eq(e.message, want);
+	got = render(&e, script, TNC_NEWLINE_LF);
+	ck_assert(utf8_valid(got, strlen(got)));
+	free(got);
+	free(want);
+	free(script);
+	ps_error_free(&e);
+	free(big);
+
+	big = str_repeat("x", 3000);
+	ck_assert_int_gt(asprintf(&script, "tnc -%s", big), 0);
+	ck_assert_int_eq(tnc_parse_and_bind(script, &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_int_gt(asprintf(&want, "A parameter cannot be found that "
+	    "matches parameter name '%s'.", big), 0);
+	ck_assert_str_eq(e.message, want);
+	free(want);
+	free(script);
+	ps_error_free(&e);
+	free(big);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -139,10 +183,11 @@ END_TEST
 static void
 bind_ok(const char *script, struct tnc_options *o)
 {
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	int rc = tnc_parse_and_bind(script, o, &e);
 
 	ck_assert_msg(rc == 0, "%s: rc %d: %s", script, rc, e.message);
+	ps_error_free(&e);
 }
 
 START_TEST(test_defaults)
@@ -291,7 +336,7 @@ END_TEST
 START_TEST(test_action_preference_number_out_of_range)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(tnc_parse_and_bind("tnc h -wa 9", &o, &e), -1);
 	tnc_options_free(&o);
@@ -302,6 +347,7 @@ START_TEST(test_action_preference_number_out_of_range)
 	    "Specify one of the following enumeration values and try again. "
 	    "The possible enumeration values are \"SilentlyContinue,Stop,"
 	    "Continue,Inquire,Ignore,Suspend\".");
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -388,7 +434,7 @@ START_TEST(test_extensions_never_change_real_bindings)
 	/* and whole command lines: the same errors and results */
 	{
 		struct tnc_options o;
-		struct ps_error e;
+		struct ps_error e = { 0 };
 
 		ck_assert_int_eq(tnc_parse_and_bind("tnc -t", &o, &e), 0);
 		ck_assert(o.trace_route);
@@ -397,6 +443,7 @@ START_TEST(test_extensions_never_change_real_bindings)
 		    &e), -1);
 		ck_assert_str_eq(e.error_id, "ParameterAlreadyBound");
 		tnc_options_free(&o);
+		ps_error_free(&e);
 	}
 }
 END_TEST
@@ -413,7 +460,7 @@ START_TEST(test_not_plain)
 		"select x",
 	};
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
@@ -438,6 +485,7 @@ START_TEST(test_not_plain)
 		ps_binding_free(&b);
 		ps_script_free(&s);
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -466,7 +514,7 @@ START_TEST(test_missing_mandatory)
 	const char *script = "tnc -Flag";
 	struct ps_script s;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *got, *want;
 
 	ck_assert_int_eq(ps_parse(script, &s, &e), 0);
@@ -479,6 +527,7 @@ START_TEST(test_missing_mandatory)
 	free(want);
 	ps_binding_free(&b);
 	ps_script_free(&s);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -486,7 +535,7 @@ END_TEST
 START_TEST(test_constraints_in_every_set)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(tnc_parse_and_bind("tnc host -Port 80 "
 	    "-ConstrainSourceAddress 127.0.0.2 -ConstrainInterface 1", &o, &e), 0);
@@ -502,6 +551,7 @@ START_TEST(test_constraints_in_every_set)
 	    "-ConstrainInterface 3", &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_NET_ROUTE_DIAGNOSTICS);
 	tnc_options_free(&o);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -573,7 +623,7 @@ START_TEST(test_more_errors)
 		  "again." },
 	};
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
@@ -584,6 +634,7 @@ START_TEST(test_more_errors)
 		ck_assert_str_eq(e.message, c[i].message);
 		ck_assert_str_eq(e.command, "Test-NetConnection");
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -603,6 +654,7 @@ binder_suite(void)
 	tcase_add_test(tc_ok, test_not_plain);
 	tcase_add_loop_test(tc_bad, test_error_case, 0, NERROR);
 	tcase_add_test(tc_bad, test_error_crlf);
+	tcase_add_test(tc_bad, t_reg_long_user_text_in_errors);
 	tcase_add_test(tc_bad, test_action_preference_number_out_of_range);
 	tcase_add_test(tc_bad, test_more_errors);
 	tcase_add_test(tc_bad, test_missing_mandatory);

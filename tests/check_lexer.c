@@ -32,7 +32,7 @@ START_TEST(test_tokens_and_offsets)
 		{ PS_TOK_END, 45, 0, NULL },
 	};
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	ck_assert_int_eq(ps_lex(s, &l, &e), 0);
@@ -47,6 +47,7 @@ START_TEST(test_tokens_and_offsets)
 	ck_assert(l.v[2].colon);
 	ck_assert(l.v[4].colon);
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -57,7 +58,7 @@ START_TEST(test_words)
 		"80x", "a=b", "C:\\x", "user@host", "--help", "-", "a#b",
 		"1.2.3", "[x]" };
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char s[64];
 	size_t i;
 
@@ -69,6 +70,7 @@ START_TEST(test_words)
 		ck_assert_int_eq(l.v[2].kind, PS_TOK_END);
 		ps_token_list_free(&l);
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -100,7 +102,7 @@ START_TEST(test_numbers)
 		{ "\xe2\x80\x93" "7", PS_NUM_INT32, -7, -7 },	/* en dash */
 	};
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char s[64];
 	size_t i;
 
@@ -117,6 +119,7 @@ START_TEST(test_numbers)
 		    l.v[1].num.dval);
 		ps_token_list_free(&l);
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -210,7 +213,7 @@ END_TEST
 START_TEST(test_parameters_and_constants)
 {
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(ps_lex("tnc -TraceRoute:$FALSE -x:$true $Null "
 	    "\xe2\x80\x94Port 1 -?", &l, &e), 0);
@@ -229,13 +232,14 @@ START_TEST(test_parameters_and_constants)
 	ck_assert_int_eq(l.v[8].kind, PS_TOK_PARAM);
 	ck_assert_str_eq(l.v[8].text, "?");
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
 START_TEST(test_strings)
 {
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(ps_lex("tnc \"a \"\"b\"\" c\" '' \"\" "
 	    "\xe2\x80\x98q\xe2\x80\x99 # comment $x `\n'x'", &l, &e), 0);
@@ -247,13 +251,14 @@ START_TEST(test_strings)
 	ck_assert_int_eq(l.v[5].kind, PS_TOK_NEWLINE);
 	ck_assert_str_eq(l.v[6].text, "x");
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
 START_TEST(test_member_access)
 {
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(ps_lex("(tnc h -port 5022).TcpTestSucceeded", &l,
 	    &e), 0);
@@ -262,6 +267,7 @@ START_TEST(test_member_access)
 	ck_assert_int_eq(l.v[7].kind, PS_TOK_WORD);
 	ck_assert_str_eq(l.v[7].text, "TcpTestSucceeded");
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -379,7 +385,7 @@ START_TEST(test_reject)
 {
 	const struct reject *r = &rejects[_i];
 	struct ps_script s;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_msg(ps_parse(r->script, &s, &e) == -1, "%s", r->script);
 	ck_assert_uint_eq(s.n, 0);
@@ -391,13 +397,14 @@ START_TEST(test_reject)
 	ck_assert_str_eq(e.exception, "ParentContainsErrorRecordException");
 	ck_assert_msg(e.offset == r->offset && e.length == r->length,
 	    "%s: extent %zu+%zu", r->script, e.offset, e.length);
+	ps_error_free(&e);
 }
 END_TEST
 
 START_TEST(test_parse_shapes)
 {
 	struct ps_script s;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	const struct ps_pipeline *pl;
 
 	ck_assert_int_eq(ps_parse("tnc h -port 5022 | select ComputerName, "
@@ -440,6 +447,7 @@ START_TEST(test_parse_shapes)
 	ck_assert_int_eq(ps_parse(" ; \n ", &s, &e), 0);
 	ck_assert_uint_eq(s.n, 0);
 	ps_script_free(&s);
+	ps_error_free(&e);
 }
 END_TEST
 

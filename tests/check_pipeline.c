@@ -359,6 +359,62 @@ START_TEST(t_reg_int64_literal_values)
 }
 END_TEST
 
+/*
+ * Issue 9.6: the target name (256 bytes), the command's name in the
+ * prefix (256) and the downstream message (512) were fixed buffers, and
+ * CategoryInfo's 40-character shortening counted bytes, cutting
+ * characters in two.
+ */
+START_TEST(t_reg_long_user_text_in_pipeline_errors)
+{
+	struct run_out r;
+	char *big, *script, *want;
+
+	big = str_repeat("\xc3\xa4", 300);		/* a command of 300 'ä' */
+	ck_assert_int_gt(asprintf(&script, "'a' | %s", big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert(utf8_valid(r.err, strlen(r.err)));
+	ck_assert_int_gt(asprintf(&want, "%s : The term '%s' is not "
+	    "recognized", big, big), 0);
+	ck_assert_msg(strncmp(r.err, want, strlen(want)) == 0, "%s", r.err);
+	free(want);
+	want = str_repeat("\xc3\xa4", 15);
+	ck_assert_ptr_nonnull(strstr(r.err, "ObjectNotFound: ("));
+	ck_assert_ptr_nonnull(strstr(strstr(r.err, "ObjectNotFound: (") + 17,
+	    want));
+	free(want);
+	run_free(&r);
+	free(script);
+	free(big);
+
+	big = str_repeat("a", 280);
+	ck_assert_int_gt(asprintf(&script, "'%sxyz' | tnc -ComputerName h",
+	    big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "    + CategoryInfo          : "
+	    "InvalidArgument: (aaaaaaaaaaaaaaa...aaaaaaaaaaaaxyz:String) "
+	    "[Test-NetConnection], ParameterBindingException\n"));
+	run_free(&r);
+	free(script);
+	free(big);
+
+	big = str_repeat("n", 600);
+	ck_assert_int_gt(asprintf(&script, "tnc 10.0.0.1 -Port 1 | select "
+	    "-ExpandProperty %s", big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_int_gt(asprintf(&want, "Select-Object : Property \"%s\" "
+	    "cannot be found.\n", big), 0);
+	ck_assert_msg(strncmp(r.err, want, strlen(want)) == 0, "%s", r.err);
+	free(want);
+	run_free(&r);
+	free(script);
+	free(big);
+}
+END_TEST
+
 START_TEST(test_split_points)
 {
 	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
@@ -444,6 +500,7 @@ pipeline_suite(void)
 	tcase_add_test(tc, t_reg_wildcard_checked_before_run);
 	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
 	tcase_add_test(tc, t_reg_int64_literal_values);
+	tcase_add_test(tc, t_reg_long_user_text_in_pipeline_errors);
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);

@@ -12,8 +12,8 @@ struct out_list {
 	struct psobj_value *v;
 	size_t	n;
 	size_t	errors;
-	char	*err;			/* the first non-terminating error */
-	size_t	errlen;
+	char	*err;			/* the first non-terminating error
+					   (malloc'd; NULL: none, or ENOMEM) */
 };
 
 /* Appends v (taken over). */
@@ -36,8 +36,9 @@ static void
 out_error(struct out_list *l, const char *before, const char *name,
     const char *after)
 {
-	if (l->errors++ == 0)
-		snprintf(l->err, l->errlen, "%s%s%s", before, name, after);
+	if (l->errors++ == 0 && asprintf(&l->err, "%s%s%s", before, name,
+	    after) < 0)
+		l->err = NULL;
 }
 
 /* The type name of v as Select-Object prefixes it with "Selected.". */
@@ -192,39 +193,36 @@ select_one(struct out_list *l, const struct psobj_value *in,
 int
 select_object(const struct psobj_value *in, size_t n,
     const struct select_spec *spec, struct psobj_value **out, size_t *nout,
-    size_t *nerrors, char *err, size_t errlen)
+    size_t *nerrors, char **err)
 {
-	char first_err[512] = "";
-	struct out_list l = { NULL, 0, 0, first_err, sizeof(first_err) };
+	struct out_list l = { NULL, 0, 0, NULL };
+	char fatal[256] = "";		/* ENOMEM, or a bad wildcard */
 	size_t i, head = n, tail_from = n;
 	int rc = 0;
 
 	*out = NULL;
 	*nout = 0;
-	if (errlen > 0)
-		err[0] = '\0';
+	*err = NULL;
 	if (spec->has_first || spec->has_last)
 		head = !spec->has_first ? 0 : spec->first < n ? spec->first : n;
 	if (spec->has_last)	/* the last N of what -First did not take */
 		tail_from = n - (spec->last < n - head ? spec->last : n - head);
 	for (i = 0; i < n && rc == 0; i++)
 		if (i < head || i >= tail_from)
-			rc = select_one(&l, &in[i], spec, err, errlen);
+			rc = select_one(&l, &in[i], spec, fatal,
+			    sizeof(fatal));
 	if (nerrors != NULL)
 		*nerrors = l.errors;
 	if (rc != 0) {
 		select_values_free(l.v, l.n);
-		if (err[0] == '\0')
-			snprintf(err, errlen, "%s", strerror(ENOMEM));
+		free(l.err);
+		*err = strdup(fatal[0] != '\0' ? fatal : strerror(ENOMEM));
 		return -1;
 	}
 	*out = l.v;
 	*nout = l.n;
-	if (l.errors > 0) {
-		snprintf(err, errlen, "%s", first_err);
-		return 1;
-	}
-	return 0;
+	*err = l.err;
+	return l.errors > 0 ? 1 : 0;
 }
 
 void

@@ -116,7 +116,7 @@ struct run {
 struct derr {
 	size_t	count;
 	const struct stage *st;
-	char	msg[512];
+	char	*msg;			/* malloc'd */
 	char	*target;
 };
 
@@ -207,7 +207,7 @@ not_supported(struct ps_error *e, const char *id, size_t off, size_t len,
 static int
 props_add(struct stage *st, const struct ps_value *v)
 {
-	char buf[64], **grown;
+	char **grown;
 	const char *t;
 	size_t i;
 
@@ -228,7 +228,6 @@ props_add(struct stage *st, const struct ps_value *v)
 		t = v->text;
 		break;
 	}
-	snprintf(buf, sizeof(buf), "%s", t);
 	grown = realloc(st->props, (st->nprops + 1) * sizeof(*grown));
 	if (grown == NULL)
 		return -1;
@@ -331,8 +330,7 @@ check_patterns(const struct stage *st, struct ps_error *e)
 			    st->pc->offset, st->pc->length, "The specified "
 			    "wildcard character pattern is not valid: %s", p);
 	}
-	return ok == 1 ? 0 : ps_error_parse(e, "OutOfMemory", 0, 0,
-	    "Out of memory.");
+	return ok == 1 ? 0 : ps_error_no_memory(e);
 }
 
 /* Reads the binding of a downstream command into st. */
@@ -346,7 +344,7 @@ configure(struct stage *st, struct ps_error *e)
 	v = ps_binding_get(&st->b, "Property");
 	if (v != NULL && v->present && v->value != NULL &&
 	    props_add(st, v->value) != 0)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	if (check_patterns(st, e) != 0)
 		return -1;
 	switch (st->cmd) {
@@ -387,9 +385,6 @@ configure(struct stage *st, struct ps_error *e)
 		    ps_binding_get(&st->b, "NoTypeInformation")->sw;
 		v = ps_binding_get(&st->b, "Delimiter");
 		if (v->present && strlen(v->s) != 1) {
-			char text[256];
-
-			snprintf(text, sizeof(text), "%s", v->s);
 			return ps_error_bind(e, st->meta->name,
 			    st->meta->type_name, "InvalidArgument",
 			    "ParameterBindingException",
@@ -397,7 +392,7 @@ configure(struct stage *st, struct ps_error *e)
 			    v->value->length, "Cannot bind parameter 'Delimiter'. "
 			    "Cannot convert value \"%s\" to type \"System.Char"
 			    "\". Error: \"String must be exactly one character "
-			    "long.\"", text);
+			    "long.\"", v->s);
 		}
 		/* ',' is also UseCulture's list separator on en-US */
 		if (v->present && strcmp(v->s, ",") != 0)
@@ -447,14 +442,13 @@ plan_build(struct exec *ex, const struct ps_pipeline *p, struct plan *pl,
 	if (p->head == PS_HEAD_PAREN) {
 		pl->inner = calloc(1, sizeof(*pl->inner));
 		if (pl->inner == NULL)
-			return ps_error_parse(e, "OutOfMemory", 0, 0,
-			    "Out of memory.");
+			return ps_error_no_memory(e);
 		if (plan_build(ex, p->inner, pl->inner, e) != 0)
 			return -1;
 	}
 	pl->st = calloc(p->ncmds + 1, sizeof(*pl->st));
 	if (pl->st == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	for (i = 0; i < p->ncmds; i++) {
 		const struct ps_command *pc = &p->cmds[i];
 
@@ -726,13 +720,21 @@ stage_apply(struct exec *ex, const struct stage *st,
 		if (st->sel.has_first && !st->sel.has_last &&
 		    n >= st->sel.first)
 			*stopped = true;
-		rc = select_object(in, n, &st->sel, out, nout, &nerr,
-		    de->msg, sizeof(de->msg));
-		if (rc < 0) {
-			snprintf(msg, msglen, "%s", de->msg);
+		rc = select_object(in, n, &st->sel, out, nout, &nerr, &text);
+		if (rc < 0 || (rc == 1 && text == NULL)) {
+			snprintf(msg, msglen, "%s", text != NULL ? text :
+			    strerror(ENOMEM));
+			free(text);
+			select_values_free(*out, *nout);
+			*out = NULL;
+			*nout = 0;
 			return -1;
 		}
-		if (rc == 1 && !st->quiet_errors) {
+		if (rc == 0 || st->quiet_errors) {
+			free(text);
+		} else {
+			free(de->msg);
+			de->msg = text;
 			de->count += nerr;
 			de->st = st;
 			free(de->target);
@@ -844,19 +846,20 @@ stages_apply(struct exec *ex, const struct plan *pl, size_t first,
 static char *
 render_derr(struct exec *ex, const struct derr *de)
 {
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	const struct ps_command *pc = de->st->pc;
 	bool expand = strncmp(de->msg, "Property \"", 10) == 0;
+	char *text;
 
 	ps_error_bind(&e, de->st->meta->name, de->st->meta->type_name,
 	    expand ? "InvalidArgument" : "InvalidOperation",
 	    "PSArgumentException", expand ? "ExpandPropertyNotFound" :
 	    "AlreadyExistingUserSpecifiedPropertyNoExpand", pc->offset,
 	    pc->length, "%s", de->msg);
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    de->target != NULL ? de->target : "");
-	e.target_type = "PSObject";
-	return render_error(ex, &e);
+	ps_error_set_target(&e, de->target, "PSObject");
+	text = render_error(ex, &e);
+	ps_error_free(&e);
+	return text;
 }
 
 /* Prints count copies of de's error; the exit status becomes at least 1. */
@@ -949,7 +952,7 @@ run_finish(struct exec *ex, const struct stage *st, struct run *rn,
     const struct psobj_value *input, int *status)
 {
 	struct text_out t;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	FILE *m;
 	char *buf, *target;
 	size_t len;
@@ -965,12 +968,11 @@ run_finish(struct exec *ex, const struct stage *st, struct run *rn,
 		    "pipeline input or the input and its properties do not "
 		    "match any of the parameters that take pipeline input.");
 		target = input != NULL ? pipeline_error_target(input) : NULL;
-		snprintf(e.target_name, sizeof(e.target_name), "%s",
-		    target != NULL ? target : "");
+		ps_error_set_target(&e, target, input != NULL &&
+		    input->kind == PSOBJ_STRING ? "String" : "PSObject");
 		free(target);
-		e.target_type = input != NULL && input->kind == PSOBJ_STRING ?
-		    "String" : "PSObject";
 		rn->events = render_error(ex, &e);
+		ps_error_free(&e);
 		worst(status, TNC_EXIT_USAGE);
 		return;
 	}
@@ -1337,8 +1339,10 @@ out:
 		free(texts[i]);
 	free(texts);
 	free(at);
-	for (i = 0; des != NULL && i <= neff; i++)
+	for (i = 0; des != NULL && i <= neff; i++) {
 		free(des[i].target);
+		free(des[i].msg);
+	}
 	free(des);
 	free(vals);
 	for (i = 0; runs != NULL && i < nruns; i++) {
@@ -1359,6 +1363,23 @@ out:
 	return rc;
 }
 
+/*
+ * Tells e, an error of the script found before anything ran, and frees
+ * it. Returns the exit status: 3, or 4 when the machine ran out of memory
+ * (that is tnc's failure, not the script's).
+ */
+static int
+script_error(struct exec *ex, struct ps_error *e)
+{
+	char *t = e->out_of_memory ? NULL : render_error(ex, e);
+	int status = t != NULL ? TNC_EXIT_USAGE : TNC_EXIT_SYSTEM;
+
+	put_err(ex, t != NULL ? t : "tnc: out of memory\n");
+	free(t);
+	ps_error_free(e);
+	return status;
+}
+
 int
 pipeline_run_script(const char *script, FILE *out, FILE *err,
     pipeline_runner run)
@@ -1369,15 +1390,10 @@ pipeline_run_script(const char *script, FILE *out, FILE *err,
 	struct ps_error e;
 	struct plan *plans = NULL;
 	size_t i, nbuilt = 0;
-	char *t;
 
 	ps_error_clear(&e);
-	if (ps_parse(script, &s, &e) != 0) {
-		t = render_error(&ex, &e);
-		put_err(&ex, t != NULL ? t : "tnc: out of memory\n");
-		free(t);
-		return TNC_EXIT_USAGE;
-	}
+	if (ps_parse(script, &s, &e) != 0)
+		return script_error(&ex, &e);
 	plans = calloc(s.n + 1, sizeof(*plans));
 	if (plans == NULL) {
 		ps_script_free(&s);
@@ -1387,10 +1403,7 @@ pipeline_run_script(const char *script, FILE *out, FILE *err,
 	for (i = 0; i < s.n; i++) {
 		nbuilt = i + 1;
 		if (plan_build(&ex, &s.v[i], &plans[i], &e) != 0) {
-			t = render_error(&ex, &e);
-			put_err(&ex, t != NULL ? t : "tnc: out of memory\n");
-			free(t);
-			ex.status = TNC_EXIT_USAGE;
+			ex.status = script_error(&ex, &e);
 			goto out;
 		}
 	}

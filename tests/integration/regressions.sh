@@ -51,3 +51,89 @@ t_reg_int64_literal_values() {
 	run_tnc -Command '9223372036854775808,-9223372036854775808'
 	expect_stdout '9223372036854775808\n-9223372036854775808\n'
 }
+
+# 9.10: a UTF-8 byte-order mark before the script of -Command - made its
+# first command unrecognised; PowerShell strips it from script text
+t_reg_stdin_bom() {
+	printf '\357\273\277%s\n' "'a','b'" | "$TNC" -Command - >"$OUT" 2>"$ERR"
+	RC=$?
+	expect_rc 0
+	expect_stdout 'a\nb\n'
+	expect_stderr_empty
+	start_listener open
+	printf '\357\273\277tnc 127.0.0.1 -port %s -InformationLevel Quiet\n' "$PORT" |
+	    "$TNC" -Command - >"$OUT" 2>"$ERR"
+	RC=$?
+	expect_rc 0
+	expect_stdout 'True\n'
+	expect_stderr_empty
+}
+
+# Whether $TNC is built with AddressSanitizer (which cannot run under
+# ulimit -v: it reserves terabytes of address space up front)
+tnc_has_asan() {
+	grep -qa __asan_init "$TNC"
+}
+
+# quoted_list N: a script binding N quoted strings to -Port, which fails
+# binding (exit 3) after the whole list was lexed and parsed
+quoted_list() {
+	printf 'tnc h -Port '
+	yes "'a'," | head -n $(($1 - 1)) | tr '\n' ' '
+	printf "'a'"
+}
+
+# 9.7: quoted strings were quadratic in the lexer (each one allocated the
+# rest of the script): 20,000 of them took about 1 GB of address space,
+# 100,000 took 20 s. Measured by memory, never by time: under a 200 MB
+# address-space limit both lists must bind to the end.
+t_reg_quoted_list_linear() {
+	local first="Test-NetConnection : Cannot process argument transformation on parameter 'Port'. Cannot convert the \"System.Object[]\" value of type \"System.Object[]\" to type \"System.Int32\"."
+	if tnc_has_asan; then
+		echo "    (skipped under AddressSanitizer: ulimit -v)"
+		return 0
+	fi
+	quoted_list 20000 >"$WORK/script"
+	(ulimit -v 200000; "$TNC" -Command "$(cat "$WORK/script")" >"$OUT" 2>"$ERR")
+	RC=$?
+	expect_rc 3
+	head -1 "$ERR" >"$WORK/first"
+	printf '%s\n' "$first" >"$EXP"
+	expect_file "$WORK/first"
+	quoted_list 100000 >"$WORK/script"
+	(ulimit -v 200000; "$TNC" -Command - <"$WORK/script" >"$OUT" 2>"$ERR")
+	RC=$?
+	expect_rc 3
+	head -1 "$ERR" >"$WORK/first"
+	expect_file "$WORK/first"
+}
+
+# 9.9: memory running out while the script was parsed was reported as a
+# ParserError "Out of memory." with exit 3; it is the machine's failure:
+# exit 4 and tnc's own message. 3,000,000 quoted strings (15 MB, under the
+# 16 MiB limit of -Command -) need far more than 150 MB to parse.
+t_reg_parse_out_of_memory() {
+	if tnc_has_asan; then
+		echo "    (skipped under AddressSanitizer: ulimit -v)"
+		return 0
+	fi
+	quoted_list 3000000 >"$WORK/script"
+	(ulimit -v 150000; "$TNC" -Command - <"$WORK/script" >"$OUT" 2>"$ERR")
+	RC=$?
+	expect_rc 4
+	expect_stdout ''
+	expect_stderr 'tnc: out of memory\n'
+}
+
+# 9.6: user text in errors went through fixed buffers and was cut, inside
+# a character at times; now whole, and always UTF-8
+t_reg_long_user_text_in_errors() {
+	local big
+	big=$(printf '\303\251%.0s' $(seq 300))
+	run_tnc h -Port "$big"
+	expect_rc 3
+	head -1 "$ERR" >"$WORK/first"
+	printf "Test-NetConnection : Cannot process argument transformation on parameter 'Port'. Cannot convert value \"%s\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\"\n" "$big" >"$EXP"
+	expect_file "$WORK/first"
+	iconv -f UTF-8 -t UTF-8 "$ERR" >/dev/null 2>&1 || fail "stderr is not UTF-8"
+}
