@@ -15,6 +15,7 @@
 #include "base/text_out.h"
 #include "engine/diag.h"
 #include "engine/netconnection.h"
+#include "engine/route_diagnostics.h"
 #include "objects/list_writer.h"
 #include "objects/result_view.h"
 #include "parsers/ps_error.h"
@@ -240,6 +241,9 @@ print_result(const struct tnc_result *r, const struct tnc_options *o,
 	return 0;
 }
 
+/* What a pipeline runs: the real network */
+static const struct pipeline_runners runners = { tnc_run, route_diagnose };
+
 int
 main(int argc, char **argv)
 {
@@ -281,7 +285,7 @@ main(int argc, char **argv)
 	rc = tnc_parse_and_bind(script, &o, &e);
 	if (rc == -2) {
 		/* pipelines, several statements, input lists: the executor */
-		status = pipeline_run_script(script, stdout, stderr, tnc_run);
+		status = pipeline_run_script(script, stdout, stderr, &runners);
 		goto out_options;
 	}
 	if (rc < 0 && e.out_of_memory) {

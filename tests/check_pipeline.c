@@ -59,6 +59,38 @@ fake_run(const struct tnc_options *o, struct tnc_result *r,
 	return 0;
 }
 
+/* -DiagnoseRouting: "bad" does not resolve; 10.0.0.9 has no route */
+static int
+fake_route(const struct tnc_options *o, struct route_diag *rd,
+    struct tnc_diag *d)
+{
+	const char *name = o->computer_name;
+
+	__atomic_add_fetch(&fake_calls, 1, __ATOMIC_SEQ_CST);
+	memset(rd, 0, sizeof(*rd));
+	rd->computer_name = strdup(name);
+	rd->constrain_source = "";
+	if (strcmp(name, "bad") == 0) {
+		diag_warn(d, "Name resolution of %s failed", name);
+		return 0;
+	}
+	rd->resolved = true;
+	snprintf(rd->remote_address, sizeof(rd->remote_address), "%s", name);
+	if (strcmp(name, "10.0.0.9") == 0)
+		return 0;
+	snprintf(rd->selected_source, sizeof(rd->selected_source),
+	    "10.0.0.100");
+	rd->out_ifindex = 2;
+	snprintf(rd->out_ifalias, sizeof(rd->out_ifalias), "eth0");
+	rd->has_route = true;
+	snprintf(rd->prefix, sizeof(rd->prefix), "0.0.0.0/0");
+	snprintf(rd->next_hop, sizeof(rd->next_hop), "10.0.0.254");
+	rd->succeeded = true;
+	return 0;
+}
+
+static const struct pipeline_runners fakes = { fake_run, fake_route };
+
 struct run_out {
 	char	*out, *err, *both;	/* both: stdout and stderr as 2>&1 */
 	int	status;
@@ -75,12 +107,12 @@ run_script(const char *script, struct run_out *r)
 	e = open_memstream(&r->err, &le);
 	ck_assert_ptr_nonnull(o);
 	ck_assert_ptr_nonnull(e);
-	r->status = pipeline_run_script(script, o, e, fake_run);
+	r->status = pipeline_run_script(script, o, e, &fakes);
 	fclose(o);
 	fclose(e);
 	b = open_memstream(&r->both, &lb);
 	ck_assert_ptr_nonnull(b);
-	pipeline_run_script(script, b, b, fake_run);
+	pipeline_run_script(script, b, b, &fakes);
 	fclose(b);
 }
 
@@ -415,6 +447,45 @@ START_TEST(t_reg_long_user_text_in_pipeline_errors)
 }
 END_TEST
 
+/* Issue 9.8: -DiagnoseRouting was ignored in a pipeline (the ping view) */
+START_TEST(t_reg_diagnose_routing_in_pipeline)
+{
+	static const char view[] = "\n\n"
+	    "ComputerName              : 10.0.0.1\n"
+	    "RemoteAddress             : 10.0.0.1\n"
+	    "SelectedSourceAddress     : 10.0.0.100\n"
+	    "OutgoingInterfaceIndex    : 2\n"
+	    "SelectedNetRoute          : DestinationPrefix: 0.0.0.0/0\n"
+	    "                            NextHop: 10.0.0.254\n"
+	    "RouteDiagnosticsSucceeded : True\n\n\n\n";
+	struct run_out r;
+
+	run_script("tnc 10.0.0.1 -DiagnoseRouting | fl", &r);
+	ck_assert_str_eq(r.out, view);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("'10.0.0.1' | tnc -DiagnoseRouting", &r);
+	ck_assert_str_eq(r.out, view);
+	run_free(&r);
+	run_script("(tnc 10.0.0.9 -DiagnoseRouting).RouteDiagnosticsSucceeded",
+	    &r);
+	ck_assert_str_eq(r.out, "False\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+	run_script("tnc bad -DiagnoseRouting | fl", &r);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "WARNING: Name resolution of bad failed\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_NO_NAME);
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -DiagnoseRouting | select "
+	    "-ExpandProperty SelectedNetRoute | select -ExpandProperty NextHop",
+	    &r);
+	ck_assert_str_eq(r.out, "10.0.0.254\n");
+	run_free(&r);
+}
+END_TEST
+
 START_TEST(test_split_points)
 {
 	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
@@ -501,6 +572,7 @@ pipeline_suite(void)
 	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
 	tcase_add_test(tc, t_reg_int64_literal_values);
 	tcase_add_test(tc, t_reg_long_user_text_in_pipeline_errors);
+	tcase_add_test(tc, t_reg_diagnose_routing_in_pipeline);
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);

@@ -7,6 +7,7 @@
 #include "objects/object_format.h"
 #include "objects/property_names.h"
 #include "objects/result_object.h"
+#include "objects/route_diag_object.h"
 #include "objects/table_writer.h"
 
 /* PropertyCountForTable: up to this many properties make a table */
@@ -63,6 +64,14 @@ flatten(const struct psobj_value *vals, size_t n, size_t *nflat)
 			f[(*nflat)++] = &vals[i].items[k];
 	}
 	return f;
+}
+
+/* Whether o's type has a list view of its own (Tcpip.Format.ps1xml) */
+static bool
+has_list_view(const struct psobj *o)
+{
+	return strcmp(o->type_name, RESULT_OBJECT_TYPE) == 0 ||
+	    strcmp(o->type_name, ROUTE_DIAG_OBJECT_TYPE) == 0;
 }
 
 static bool
@@ -145,7 +154,9 @@ list_entry_default_view(struct list_writer *lw, const struct psobj *o)
 {
 	struct view_rows rows;
 
-	if (result_object_default_view(o, &rows) != 0)
+	if ((strcmp(o->type_name, RESULT_OBJECT_TYPE) == 0 ?
+	    result_object_default_view(o, &rows) :
+	    route_diag_object_view(o, &rows)) != 0)
 		return -1;
 	list_writer_entry(lw, rows.items, rows.n);
 	view_rows_free(&rows);
@@ -417,8 +428,7 @@ static int
 group_for(struct group *g, const struct psobj *o, enum ps_edition ed,
     size_t columns, struct text_out *out)
 {
-	bool list = strcmp(o->type_name, RESULT_OBJECT_TYPE) == 0 ||
-	    o->nprops > FORMAT_TABLE_MAX_PROPS;
+	bool list = has_list_view(o) || o->nprops > FORMAT_TABLE_MAX_PROPS;
 	struct property_refs refs;
 	size_t i;
 	int rc;
@@ -482,7 +492,7 @@ object_format_out_default(const struct psobj_value *vals, size_t n,
 			break;
 		if (g.shape == SHAPE_TABLE)
 			rc = table_acc_add_props(&g.table, v->obj, ed);
-		else if (is_result(v))
+		else if (has_list_view(v->obj))
 			rc = list_entry_default_view(&g.lw, v->obj);
 		else
 			rc = list_entry_props(&g.lw, v->obj, NULL, ed);
@@ -531,7 +541,7 @@ object_format_list(const struct psobj_value *vals, size_t n,
 				rc = list_entry_props(&lw, v->obj, &refs, ed);
 				property_refs_free(&refs);
 			}
-		} else if (is_result(v)) {
+		} else if (has_list_view(v->obj)) {
 			rc = list_entry_default_view(&lw, v->obj);
 		} else {
 			rc = list_entry_props(&lw, v->obj, NULL, ed);

@@ -49,6 +49,7 @@
 #include "objects/out_string.h"
 #include "objects/psobj.h"
 #include "objects/result_object.h"
+#include "objects/route_diag_object.h"
 #include "objects/select_object.h"
 #include "objects/wildcard.h"
 #include "parsers/binder.h"
@@ -93,7 +94,7 @@ struct plan {
 struct exec {
 	const char *script;
 	FILE	*out, *err;
-	pipeline_runner run;
+	const struct pipeline_runners *run;
 	enum tnc_newline nl;
 	enum ps_edition ed;
 	bool	style_set;		/* nl and ed come from the first tnc */
@@ -105,6 +106,7 @@ struct run {
 	struct tnc_options o;
 	bool	bind_failed;		/* input could not be bound: no test */
 	struct tnc_result r;
+	struct route_diag rd;		/* -DiagnoseRouting: rd, not r */
 	struct tnc_diag d;
 	int	rc;
 	char	*events;		/* its stderr text, rendered */
@@ -885,7 +887,7 @@ struct pool {
 	struct run *runs;
 	size_t	n, next;
 	pthread_mutex_t mu;
-	pipeline_runner fn;
+	const struct pipeline_runners *fn;
 };
 
 static void *
@@ -900,9 +902,14 @@ pool_worker(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		if (i >= p->n)
 			return NULL;
-		if (!p->runs[i].bind_failed)
-			p->runs[i].rc = p->fn(&p->runs[i].o, &p->runs[i].r,
-			    &p->runs[i].d);
+		if (p->runs[i].bind_failed)
+			continue;
+		if (p->runs[i].o.diagnose_routing)
+			p->runs[i].rc = p->fn->route(&p->runs[i].o,
+			    &p->runs[i].rd, &p->runs[i].d);
+		else
+			p->runs[i].rc = p->fn->test(&p->runs[i].o,
+			    &p->runs[i].r, &p->runs[i].d);
 	}
 }
 
@@ -944,6 +951,21 @@ options_copy(struct tnc_options *dst, const struct tnc_options *src,
 	    src->constrain_source_address : "");
 	return dst->computer_name != NULL &&
 	    dst->constrain_source_address != NULL ? 0 : -1;
+}
+
+/*
+ * The exit status of a run that ran: a test's by its result; a route
+ * diagnosis 0 with a route, 1 without, 2 when the name did not resolve.
+ */
+static int
+run_outcome(const struct run *rn)
+{
+	if (!rn->o.diagnose_routing)
+		return report_exit_status(&rn->r);
+	if (!rn->rd.resolved)
+		return TNC_EXIT_NO_NAME;
+	return rn->rd.succeeded && rn->rd.has_route ? TNC_EXIT_OK :
+	    TNC_EXIT_FAILED;
 }
 
 /* The stderr text of run k, and its exit status contribution */
@@ -995,8 +1017,17 @@ run_finish(struct exec *ex, const struct stage *st, struct run *rn,
 		worst(status, TNC_EXIT_FAILED);
 		return;
 	}
-	worst(status, report_exit_status(&rn->r));
-	if (rn->o.information_level == TNC_INFO_QUIET) {
+	worst(status, run_outcome(rn));
+	if (rn->o.diagnose_routing) {
+		/* no object after a failed lookup: the module returns $null;
+		   Quiet does not apply to this parameter set */
+		if (!rn->rd.resolved)
+			return;
+		if (route_diag_object_new(&rn->value, &rn->rd, ex->ed) == 0)
+			rn->has_value = true;
+		else
+			worst(status, TNC_EXIT_SYSTEM);
+	} else if (rn->o.information_level == TNC_INFO_QUIET) {
 		rn->value = psobj_bool(report_quiet_value(&rn->r));
 		rn->has_value = true;
 	} else if (result_object_new(&rn->value, &rn->r, ex->ed) == 0) {
@@ -1283,7 +1314,7 @@ exec_pipeline(struct exec *ex, const struct plan *pl, bool host,
 			else if (first == 1 && runs[i].d.stopped)
 				worst(&s, TNC_EXIT_FAILED);
 			else if (first == 1)
-				worst(&s, report_exit_status(&runs[i].r));
+				worst(&s, run_outcome(&runs[i]));
 		}
 		status = s;
 	}
@@ -1350,6 +1381,7 @@ out:
 			psobj_value_free(&runs[i].value);
 		if (first == 1) {
 			tnc_result_free(&runs[i].r);
+			route_diag_free(&runs[i].rd);
 			diag_free(&runs[i].d);
 			if (runs[i].o.computer_name != NULL ||
 			    runs[i].o.constrain_source_address != NULL)
@@ -1382,7 +1414,7 @@ script_error(struct exec *ex, struct ps_error *e)
 
 int
 pipeline_run_script(const char *script, FILE *out, FILE *err,
-    pipeline_runner run)
+    const struct pipeline_runners *run)
 {
 	struct exec ex = { .script = script, .out = out, .err = err,
 		.run = run, .nl = TNC_NEWLINE_LF, .ed = PS_EDITION_51 };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "engine/diag.h"
+#include "engine/route_diagnostics.h"
 #include "engine/tnc_result.h"
 #include "parsers/tnc_options.h"
 
@@ -15,9 +16,18 @@
  * host prints for it (or 7.4's, with tnc -OutputStyle PowerShell7).
  */
 
-/* What runs one test; tnc_run() (test_run.h), or a fake in unit tests. */
+/* What runs one test; tnc_run() (netconnection.h), or a fake in unit tests. */
 typedef int (*pipeline_runner)(const struct tnc_options *o,
 	    struct tnc_result *r, struct tnc_diag *d);
+
+/* What runs one -DiagnoseRouting; route_diagnose(), or a fake. */
+typedef int (*pipeline_route_runner)(const struct tnc_options *o,
+	    struct route_diag *rd, struct tnc_diag *d);
+
+struct pipeline_runners {
+	pipeline_runner test;
+	pipeline_route_runner route;
+};
 
 /* Test-NetConnection runs of one pipeline going on at once, at most */
 #define PIPELINE_MAX_PARALLEL	32
@@ -37,7 +47,7 @@ typedef int (*pipeline_runner)(const struct tnc_options *o,
  * downstream cmdlet wrote a non-terminating error.
  */
 int	pipeline_run_script(const char *script, FILE *out, FILE *err,
-	    pipeline_runner run);
+	    const struct pipeline_runners *run);
 
 /*
  * pipeline_common_prefix()

@@ -137,3 +137,25 @@ t_reg_long_user_text_in_errors() {
 	expect_file "$WORK/first"
 	iconv -f UTF-8 -t UTF-8 "$ERR" >/dev/null 2>&1 || fail "stderr is not UTF-8"
 }
+
+# 9.8: -DiagnoseRouting was ignored inside a pipeline (the ping view came
+# out); every parameter means the same in the plain form and in a pipeline
+t_reg_diagnose_routing_in_pipeline() {
+	local plain
+	run_tnc 127.0.0.1 -DiagnoseRouting
+	expect_rc 0
+	cp "$OUT" "$WORK/plain"
+	grep -q '^RouteDiagnosticsSucceeded : True$' "$WORK/plain" || fail "plain form: no route view"
+	for way in "'|' fl" "'|' Out-Default" ""; do
+		run_tnc -Command "tnc 127.0.0.1 -DiagnoseRouting ${way//\'/}"
+		expect_rc 0
+		cp "$WORK/plain" "$EXP"
+		expect_file "$OUT"
+	done
+	run_tnc -Command "(tnc 127.0.0.1 -DiagnoseRouting).RouteDiagnosticsSucceeded"
+	expect_rc 0
+	expect_stdout 'True\n'
+	run_tnc 127.0.0.1 -DiagnoseRouting '|' select SelectedSourceAddress, OutgoingInterfaceIndex
+	expect_rc 0
+	expect_stdout '\nSelectedSourceAddress OutgoingInterfaceIndex\n--------------------- ----------------------\n127.0.0.1                                  1\n\n\n'
+}
