@@ -6,10 +6,13 @@
  *  - The message is never word-wrapped. 5.1 wraps it at the console width,
  *    but tnc writes to pipes and logs, where there is no width; one line
  *    per message line keeps the text greppable.
- *  - The echo line is never shortened with "..." (5.1 does that for lines
- *    wider than the console), for the same reason.
- *  - Columns (char:N) count characters, not bytes: PowerShell counts
- *    UTF-16 units, which for the text people type are the same.
+ *  - Columns (char:N) and the cut of the echoed line count characters
+ *    (UTF-8 sequences), not bytes: PowerShell counts UTF-16 units, which
+ *    for the text people type are the same; a cut never splits one.
+ *
+ * The echoed line is cut to 69 characters exactly as 5.1's
+ * PositionUtilities.VerboseMessage (Position.cs) cuts it, whatever the
+ * console: the width is fixed in its source, and real 5.1 captures show it.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -151,24 +154,6 @@ render_message(struct text_out *out, const char *command, const char *msg)
 	}
 }
 
-/* "+ ", spaces to the column, then one '~' per character of the extent */
-static void
-underline(struct text_out *out, size_t spaces, size_t tildes)
-{
-	char *buf = malloc(spaces + tildes + 3);
-
-	if (buf == NULL) {
-		text_out_line(out, "+");	/* nothing to point with */
-		return;
-	}
-	memcpy(buf, "+ ", 2);
-	memset(buf + 2, ' ', spaces);
-	memset(buf + 2 + spaces, '~', tildes);
-	buf[2 + spaces + tildes] = '\0';
-	text_out_line(out, buf);
-	free(buf);
-}
-
 /* The byte offset of the character after the first n characters of s */
 static size_t
 char_offset(const char *s, size_t n)
@@ -225,14 +210,159 @@ category_line(struct text_out *out, const struct ps_error *e)
 	    e->exception ? e->exception : "");
 }
 
+/* The widest echoed line (Position.cs: 80 columns less "+ ", "... ",
+   " ..." and one so the console does not wrap) */
+#define POSITION_MAX_LINE	69
+
+/*
+ * A line as VerboseMessage sees it: trailing white space trimmed, each
+ * tab four spaces. x holds the text, at[k] the byte offset of its
+ * character k (at[n] = the end); before and errlen are the error's
+ * start and length in those characters.
+ */
+struct echo_line {
+	char	*x;
+	size_t	*at;
+	size_t	n;
+	long	before, errlen;
+};
+
+/*
+ * Expands line[0..len) (trimmed) into el; the error covers bytes
+ * [from, to) of the script's line, to = (size_t)-1 for "to the end of
+ * the line" (an extent over several lines). Returns 0 or -1 (ENOMEM).
+ */
+static int
+echo_line_make(struct echo_line *el, const char *line, size_t len,
+    size_t from, size_t to)
+{
+	size_t i, k, xn = 0, n = 0, past;
+
+	while (len > 0 && strchr(" \t\v\f\r", line[len - 1]) != NULL)
+		len--;
+	el->x = malloc(4 * len + 1);
+	el->at = malloc((4 * len + 1) * sizeof(*el->at));	/* a tab: 4 */
+	if (el->x == NULL || el->at == NULL)
+		return -1;
+	el->before = el->errlen = -1;
+	for (i = 0; i <= len; i += k) {
+		if (i == from)
+			el->before = (long)n;
+		if (i == to)
+			el->errlen = (long)n - el->before;
+		if (i == len)
+			break;
+		k = 1;
+		while (i + k < len && ((unsigned char)line[i + k] & 0xC0) == 0x80)
+			k++;
+		if (line[i] == '\t') {
+			for (int t = 0; t < 4; t++) {
+				el->at[n++] = xn;
+				el->x[xn++] = ' ';
+			}
+			continue;
+		}
+		el->at[n++] = xn;
+		memcpy(el->x + xn, line + i, k);
+		xn += k;
+	}
+	el->at[n] = xn;
+	el->x[xn] = '\0';
+	el->n = n;
+	/* an extent that starts or ends past the trimmed end counts as is */
+	if (el->before < 0) {
+		past = from > len ? char_count(line + len, from - len) : 0;
+		el->before = (long)(n + past);
+	}
+	if (el->errlen < 0)
+		el->errlen = to == (size_t)-1 || to <= from ? (long)n - el->before :
+		    (long)n - el->before + (long)char_count(line + len, to - len);
+	if (to != (size_t)-1 && to <= from)
+		el->errlen = 0;
+	if (el->errlen < 0)
+		el->errlen = 0;
+	return 0;
+}
+
+/*
+ * The echoed line and the underline below it, as Windows PowerShell's
+ * PositionUtilities.VerboseMessage (Position.cs) writes them: past 69
+ * characters a window of 69 that keeps as much of the error as fits,
+ * with context before it (at least 12 characters when there are, widened
+ * to fill) and after it (up to 8), "... " and " ..." where it was cut,
+ * the underline shifted to match. Cuts fall between characters.
+ */
+static void
+echo_lines(struct text_out *out, const struct echo_line *el)
+{
+	long n = (long)el->n, spaces = el->before, err = el->errlen;
+	long prefix, suffix, total_prefix, total_suffix, cand, start = 0;
+	long width = n;
+	bool pdots = false, sdots = false;
+	char *under;
+
+	if (n == 0) {			/* an empty line: no echo to point into */
+		text_out_line(out, "+ ");
+		return;
+	}
+	if (n > POSITION_MAX_LINE) {
+		total_prefix = spaces;
+		prefix = total_prefix < 12 ? total_prefix : 12;
+		total_suffix = n - err - spaces;
+		suffix = total_suffix < 8 ? total_suffix : 8;
+		cand = prefix + err + suffix;
+		if (cand >= POSITION_MAX_LINE) {
+			if (prefix + err >= POSITION_MAX_LINE)
+				err = POSITION_MAX_LINE - prefix;
+			sdots = true;
+		} else {
+			if (total_prefix - prefix > 0) {
+				prefix += total_prefix - prefix <
+				    POSITION_MAX_LINE - cand ? total_prefix -
+				    prefix : POSITION_MAX_LINE - cand;
+				cand = prefix + err + suffix;
+			}
+			/* Position.cs adds up to all of the suffix here */
+			if (cand < POSITION_MAX_LINE && total_suffix > 0)
+				suffix += total_suffix < POSITION_MAX_LINE - cand ?
+				    total_suffix : POSITION_MAX_LINE - cand;
+			sdots = suffix < total_suffix;
+		}
+		pdots = prefix < total_prefix;
+		start = spaces - prefix > 0 ? spaces - prefix : 0;
+		width = n - start < POSITION_MAX_LINE ? n - start :
+		    POSITION_MAX_LINE;
+		spaces = spaces < prefix ? spaces : prefix;
+		if (err > POSITION_MAX_LINE - spaces)
+			err = POSITION_MAX_LINE - spaces;
+	}
+	text_out_linef(out, "+ %s%.*s%s", pdots ? "... " : "",
+	    (int)(el->at[start + width] - el->at[start]), el->x + el->at[start],
+	    sdots ? " ..." : "");
+	spaces += pdots ? 4 : 0;
+	if (err <= 0)
+		err = 1;		/* an empty extent, e.g. at end of input */
+	under = malloc((size_t)(spaces + err) + 1);
+	if (under == NULL) {
+		text_out_line(out, "+ ~");
+		return;
+	}
+	memset(under, ' ', (size_t)spaces);
+	memset(under + spaces, '~', (size_t)err);
+	under[spaces + err] = '\0';
+	text_out_linef(out, "+ %s", under);
+	free(under);
+}
+
 void
 ps_error_render(const struct ps_error *e, const char *script,
     struct text_out *out)
 {
 	size_t len = strlen(script);
 	size_t off = e->offset > len ? len : e->offset;
-	size_t line_no = 1, line_start = 0, line_end, i, col, tildes, end;
+	size_t line_no = 1, line_start = 0, line_end, i, col, end;
 	const char *msg = e->message != NULL ? e->message : "";
+	struct echo_line el = { NULL, NULL, 0, 0, 0 };
 
 	for (i = 0; i < off; i++) {
 		if (script[i] == '\n') {
@@ -246,11 +376,8 @@ ps_error_render(const struct ps_error *e, const char *script,
 		line_end++;
 	col = char_count(script + line_start, off - line_start) + 1;
 	end = off + e->length;
-	if (end > line_end)		/* an extent over lines: underline this one */
-		end = line_end;
-	tildes = end > off ? char_count(script + off, end - off) : 0;
-	if (tildes == 0)		/* an empty extent, e.g. at end of input */
-		tildes = 1;
+	/* an extent over lines: underline this one to its end */
+	end = end > line_end ? (size_t)-1 : end - line_start;
 
 	/*
 	 * The prefix is the command's own name even when it was invoked as
@@ -260,9 +387,14 @@ ps_error_render(const struct ps_error *e, const char *script,
 	if (!e->parse_error)
 		render_message(out, e->command ? e->command : "", msg);
 	text_out_linef(out, "At line:%zu char:%zu", line_no, col);
-	text_out_linef(out, "+ %.*s", (int)(line_end - line_start),
-	    script + line_start);
-	underline(out, col - 1, tildes);
+	if (echo_line_make(&el, script + line_start, line_end - line_start,
+	    off - line_start, end) == 0)
+		echo_lines(out, &el);
+	else
+		text_out_linef(out, "+ %.*s", (int)(line_end - line_start),
+		    script + line_start);	/* no memory to cut it */
+	free(el.x);
+	free(el.at);
 	if (e->parse_error)
 		render_message(out, NULL, msg);
 	category_line(out, e);

@@ -179,6 +179,139 @@ START_TEST(t_reg_long_user_text_in_errors)
 }
 END_TEST
 
+/*
+ * Issue 10.8: the echoed line is cut to 69 characters as PowerShell's
+ * PositionUtilities.VerboseMessage (Position.cs) cuts it, "... " and
+ * " ..." marking the cuts and the underline shifted; short, long (104)
+ * and very long (361) lines, the error at the start, middle and end.
+ */
+#define LONG_LINE "tnc sqlmi-01.contoso.database.windows.net -Port 5022 " \
+	"-InformationLevel Detailed -WarningAction Stop -foo"
+#define HOSTS "'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com'," \
+	"'sql04.contoso.com','sql05.contoso.com','sql06.contoso.com'," \
+	"'sql07.contoso.com','sql08.contoso.com','sql09.contoso.com'," \
+	"'sql10.contoso.com','sql11.contoso.com','sql12.contoso.com'," \
+	"'sql13.contoso.com','sql14.contoso.com','sql15.contoso.com'"
+#define VLONG_LINE HOSTS " | tnc -Port 5022 -foo | select ComputerName, " \
+	"TcpTestSucceeded"
+
+static const struct {
+	const char *script;
+	size_t	off, len;
+	const char *echo, *under;
+} cut_cases[] = {
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 0, 3,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+ ~~~" },
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 13, 5,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+              ~~~~~" },
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 24, 4,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+                         ~~~~" },
+	{ LONG_LINE, 0, 3,
+	  "+ tnc sqlmi-01.contoso.database.windows.net -Port 5022 "
+	  "-InformationLeve ...",
+	  "+ ~~~" },
+	{ LONG_LINE, 53, 17,
+	  "+ ... -01.contoso.database.windows.net -Port 5022 -InformationLevel "
+	  "Detaile ...",
+	  "+                                                 ~~~~~~~~~~~~~~~~~" },
+	{ LONG_LINE, 100, 4,
+	  "+ ... ws.net -Port 5022 -InformationLevel Detailed -WarningAction "
+	  "Stop -foo",
+	  "+                                                                   "
+	  "   ~~~~" },
+	{ VLONG_LINE, 0, 19,
+	  "+ 'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com',"
+	  "'sql04.co ...",
+	  "+ ~~~~~~~~~~~~~~~~~~~" },
+	{ VLONG_LINE, 306, 5,
+	  "+ ... toso.com','sql14.contoso.com','sql15.contoso.com' | tnc -Port "
+	  "5022 -f ...",
+	  "+                                                             ~~~~~" },
+	{ VLONG_LINE, 345, 16,
+	  "+ ... so.com' | tnc -Port 5022 -foo | select ComputerName, "
+	  "TcpTestSucceeded",
+	  "+                                                          "
+	  "~~~~~~~~~~~~~~~~" },
+	/* an error wider than the window: cut to 69, dots after */
+	{ VLONG_LINE, 0, 361,
+	  "+ 'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com',"
+	  "'sql04.co ...",
+	  "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+	  "~~~" },
+	/* trailing white space is trimmed; a tab is four spaces */
+	{ "tnc\t-foo   ", 4, 4, "+ tnc    -foo", "+        ~~~~" },
+	/* the cut counts characters: 'é' is one, and never cut in two */
+	{ "tnc '"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "' -Port 5022 -InformationLevel Quiet -foo", 118, 4,
+	  "+ ... "
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "' -Port 5022 -InformationLevel Quiet -foo",
+	  "+                                                                   "
+	  "   ~~~~" },
+};
+
+START_TEST(test_position_cut)
+{
+	struct ps_error e = { 0 };
+	char *got, *want;
+
+	ps_error_parse(&e, "X", cut_cases[_i].off, cut_cases[_i].len, "m");
+	got = render(&e, cut_cases[_i].script, TNC_NEWLINE_LF);
+	ck_assert_int_gt(asprintf(&want, "%s\n%s\nm\n", cut_cases[_i].echo,
+	    cut_cases[_i].under), 0);
+	ck_assert_msg(strstr(got, want) != NULL, "%s\n---\n%s", want, got);
+	ck_assert(utf8_valid(got, strlen(got)));
+	free(want);
+	free(got);
+	ps_error_free(&e);
+}
+END_TEST
+
+/* The seed's job step with a typo, as 5.1 shows it (one line, cut) */
+START_TEST(test_position_seed_typo)
+{
+	const char *script = "tnc 10.0.0.4 -port 5022 | select ComputerName, "
+	    "RemoteAddress, TcpTestSucceeded | Format-Lis";
+	struct ps_error e = { 0 };
+	char *got;
+
+	ps_error_bind(&e, "Format-Lis", NULL, "ObjectNotFound",
+	    "CommandNotFoundException", "CommandNotFoundException", 81, 10,
+	    "The term 'Format-Lis' is not recognized as the name of a cmdlet, "
+	    "function, script file, or operable program. Check the spelling "
+	    "of the name, or if a path was included, verify that the path is "
+	    "correct and try again.");
+	ps_error_set_target(&e, "Format-Lis", "String");
+	e.engine_error = true;
+	got = render(&e, script, TNC_NEWLINE_LF);
+	ck_assert_str_eq(got, "Format-Lis : The term 'Format-Lis' is not "
+	    "recognized as the name of a cmdlet, function, script file, or "
+	    "operable program. Check the spelling of the name, or if a path "
+	    "was included, verify that the path is correct and try again.\n"
+	    "At line:1 char:82\n"
+	    "+ ... 2 | select ComputerName, RemoteAddress, TcpTestSucceeded | "
+	    "Format-Lis\n"
+	    "+                                                                "
+	    "~~~~~~~~~~\n"
+	    "    + CategoryInfo          : ObjectNotFound: (Format-Lis:String) "
+	    "[], CommandNotFoundException\n"
+	    "    + FullyQualifiedErrorId : CommandNotFoundException\n \n");
+	free(got);
+	ps_error_free(&e);
+}
+END_TEST
+
 /* Binds script, which must succeed */
 static void
 bind_ok(const char *script, struct tnc_options *o)
@@ -655,6 +788,9 @@ binder_suite(void)
 	tcase_add_loop_test(tc_bad, test_error_case, 0, NERROR);
 	tcase_add_test(tc_bad, test_error_crlf);
 	tcase_add_test(tc_bad, t_reg_long_user_text_in_errors);
+	tcase_add_loop_test(tc_bad, test_position_cut, 0,
+	    sizeof(cut_cases) / sizeof(cut_cases[0]));
+	tcase_add_test(tc_bad, test_position_seed_typo);
 	tcase_add_test(tc_bad, test_action_preference_number_out_of_range);
 	tcase_add_test(tc_bad, test_more_errors);
 	tcase_add_test(tc_bad, test_missing_mandatory);
