@@ -228,32 +228,36 @@ struct echo_line {
 };
 
 /*
- * Expands line[0..len) (trimmed) into el; the error covers bytes
- * [from, to) of the script's line, to = (size_t)-1 for "to the end of
- * the line" (an extent over several lines). Returns 0 or -1 (ENOMEM).
+ * Expands line[0..len), trimmed, into el; the error covers bytes
+ * [from, to) of the line (from <= to <= len), to = (size_t)-1 for "to the
+ * end of the line" (an extent over several lines). Returns 0 or -1
+ * (ENOMEM).
  */
 static int
 echo_line_make(struct echo_line *el, const char *line, size_t len,
     size_t from, size_t to)
 {
-	size_t i, k, xn = 0, n = 0, past;
+	size_t i, k, xn = 0, n = 0, tlen = len;
 
-	while (len > 0 && strchr(" \t\v\f\r", line[len - 1]) != NULL)
-		len--;
-	el->x = malloc(4 * len + 1);
-	el->at = malloc((4 * len + 1) * sizeof(*el->at));	/* a tab: 4 */
+	while (tlen > 0 && strchr(" \t\v\f\r", line[tlen - 1]) != NULL)
+		tlen--;
+	el->x = malloc(4 * tlen + 1);
+	el->at = malloc((4 * tlen + 1) * sizeof(*el->at));	/* a tab: 4 */
 	if (el->x == NULL || el->at == NULL)
 		return -1;
 	el->before = el->errlen = -1;
-	for (i = 0; i <= len; i += k) {
-		if (i == from)
+	for (i = 0;; i += k) {
+		/* a cut inside a character (stray bytes) moves to its end */
+		if (el->before < 0 && i >= from)
 			el->before = (long)n;
-		if (i == to)
+		if (el->before >= 0 && el->errlen < 0 && to != (size_t)-1 &&
+		    i >= to)
 			el->errlen = (long)n - el->before;
-		if (i == len)
+		if (i >= tlen)
 			break;
 		k = 1;
-		while (i + k < len && ((unsigned char)line[i + k] & 0xC0) == 0x80)
+		while (i + k < tlen &&
+		    ((unsigned char)line[i + k] & 0xC0) == 0x80)
 			k++;
 		if (line[i] == '\t') {
 			for (int t = 0; t < 4; t++) {
@@ -269,18 +273,15 @@ echo_line_make(struct echo_line *el, const char *line, size_t len,
 	el->at[n] = xn;
 	el->x[xn] = '\0';
 	el->n = n;
-	/* an extent that starts or ends past the trimmed end counts as is */
-	if (el->before < 0) {
-		past = from > len ? char_count(line + len, from - len) : 0;
-		el->before = (long)(n + past);
-	}
-	if (el->errlen < 0)
-		el->errlen = to == (size_t)-1 || to <= from ? (long)n - el->before :
-		    (long)n - el->before + (long)char_count(line + len, to - len);
-	if (to != (size_t)-1 && to <= from)
-		el->errlen = 0;
-	if (el->errlen < 0)
-		el->errlen = 0;
+	/* an extent in the trimmed white space counts its characters as is */
+	if (el->before < 0)
+		el->before = (long)(n + char_count(line + tlen, from - tlen));
+	if (el->errlen < 0 && to == (size_t)-1)
+		el->errlen = (long)n - el->before;
+	else if (el->errlen < 0)
+		el->errlen = from >= tlen ? (long)char_count(line + from,
+		    to - from) : (long)n - el->before +
+		    (long)char_count(line + tlen, to - tlen);
 	return 0;
 }
 
@@ -330,6 +331,8 @@ echo_lines(struct text_out *out, const struct echo_line *el)
 		}
 		pdots = prefix < total_prefix;
 		start = spaces - prefix > 0 ? spaces - prefix : 0;
+		if (start > n)		/* an error in the trimmed white space */
+			start = n;
 		width = n - start < POSITION_MAX_LINE ? n - start :
 		    POSITION_MAX_LINE;
 		spaces = spaces < prefix ? spaces : prefix;
