@@ -49,7 +49,7 @@ str(struct src *s, char *buf)
 	for (i = 0; i < n && s->n > 0; i++)
 		buf[i] = (char)byte(s);
 	buf[i] = '\0';
-	if (!fuzz_utf8(buf, strlen(buf)))
+	if (!utf8_valid(buf, strlen(buf)))
 		s->utf8 = false;
 	return buf;
 }
@@ -206,7 +206,7 @@ check_values(struct psobj_value *v, size_t n, bool utf8)
 {
 	for (size_t i = 0; i < n; i++)
 		if (v[i].kind == PSOBJ_STRING && utf8 &&
-		    !fuzz_utf8(v[i].s, strlen(v[i].s)))
+		    !utf8_valid(v[i].s, strlen(v[i].s)))
 			fuzz_fail("UTF-8 in, not UTF-8 out", v[i].s,
 			    strlen(v[i].s));
 	select_values_free(v, n);
@@ -258,7 +258,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 4:
 		if (convert_to_json(vals, n, (int)(f >> 4), f & 8, "\n",
 		    &e2) == 0 && e2 != NULL && s.utf8 &&
-		    !fuzz_utf8(e2, strlen(e2)))
+		    !utf8_valid(e2, strlen(e2)))
 			fuzz_fail("UTF-8 in, not UTF-8 out (JSON)", e2,
 			    strlen(e2));
 		free(e2);
@@ -282,7 +282,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(m);
 	if (memchr(text, '\0', ntext) != NULL)
 		fuzz_fail("NUL byte in output", text, ntext);
-	if (s.utf8 && !fuzz_utf8(text, ntext))
+	if (s.utf8 && !utf8_valid(text, ntext))
 		fuzz_fail("UTF-8 in, not UTF-8 out", text, ntext);
 	free(text);
 	for (size_t i = 0; i < n; i++)

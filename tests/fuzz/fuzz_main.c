@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(args, data, nargs_bytes);
 	args[nargs_bytes] = '\0';
-	utf8 = fuzz_utf8(args, nargs_bytes) && fuzz_utf8(in, nin);
+	utf8 = utf8_valid(args, nargs_bytes) && utf8_valid(in, nin);
 	argv[0] = (char *)"tnc";
 	for (p = args; nargs_bytes > 0 && argc <= MAX_ARGS;) {
 		argv[argc++] = p;

@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(o);
 	fclose(e);
 	fuzz_check_run(status, out, nout, err, nerr,
-	    fuzz_utf8(script, strlen(script)));
+	    utf8_valid(script, strlen(script)));
 	free(out);
 	free(err);
 	free(script);
