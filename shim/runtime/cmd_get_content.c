@@ -261,7 +261,7 @@ gc_not_found(struct gc_proc *gp, const char *path)
 {
 	const struct ps_command *pc = gp->st->pc;
 	char cwd[PATH_MAX], *full = NULL;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	if (path[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL &&
 	    asprintf(&full, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/",
@@ -271,12 +271,11 @@ gc_not_found(struct gc_proc *gp, const char *path)
 	    "ObjectNotFound", "ItemNotFoundException", "PathNotFound",
 	    pc->offset, pc->length, "Cannot find path '%s' because it does "
 	    "not exist.", full != NULL ? full : path);
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    full != NULL ? full : path);
-	e.target_type = "String";
+	ps_error_set_target(&e, full != NULL ? full : path, "String");
 	free(full);
 	if (!gp->st->quiet_errors)
 		host_error(&gp->rt->host, &e);
+	ps_error_free(&e);
 	host_worst(&gp->rt->host, TNC_EXIT_FAILED);
 }
 

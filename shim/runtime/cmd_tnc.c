@@ -74,7 +74,7 @@ static void
 deliver_not_bound(struct tnc_proc *tp, struct slot *s)
 {
 	const struct ps_command *pc = tp->st->pc;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ps_error_bind(&e, tnc_command_meta.name, NULL, "InvalidArgument",
 	    "ParameterBindingException", "InputObjectNotBound", pc->offset,
@@ -82,10 +82,10 @@ deliver_not_bound(struct tnc_proc *tp, struct slot *s)
 	    "for the command either because the command does not take "
 	    "pipeline input or the input and its properties do not match any "
 	    "of the parameters that take pipeline input.");
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    s->target != NULL ? s->target : "");
-	e.target_type = s->target_is_string ? "String" : "PSObject";
+	ps_error_set_target(&e, s->target, s->target_is_string ? "String" :
+	    "PSObject");
 	host_error(&tp->rt->host, &e);
+	ps_error_free(&e);
 	host_worst(&tp->rt->host, TNC_EXIT_USAGE);
 }
 
@@ -117,7 +117,7 @@ deliver_route_diag(struct tnc_proc *tp, struct engine_result *res)
 	}
 	host_worst(h, res->rd.succeeded && res->rd.has_route ? TNC_EXIT_OK :
 	    TNC_EXIT_FAILED);
-	if (route_diag_object_new(&v, &res->rd) != 0) {
+	if (route_diag_object_new(&v, &res->rd, h->ed) != 0) {
 		host_note(h, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 		return proc_fail(&tp->base, NULL);
 	}

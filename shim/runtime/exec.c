@@ -57,6 +57,19 @@ proc_for(struct runtime *rt, const struct stage *st)
 	return p;
 }
 
+/* A Decimal literal as its ToString() text, typed System.Decimal. */
+static int
+decimal_value(const struct ps_value *pv, struct psobj_value *v)
+{
+	char text[PS_NUMBER_TEXT_MAX];
+
+	if (ps_number_text(pv->text, text, sizeof(text)) != 0 ||
+	    psobj_string(v, text) != 0)
+		return -1;
+	v->type = "System.Decimal";
+	return 0;
+}
+
 /* A value written in the script, as a pipeline input object. */
 static int
 input_value(const struct ps_value *pv, struct psobj_value *v)
@@ -78,7 +91,12 @@ input_value(const struct ps_value *pv, struct psobj_value *v)
 			    "System.Int64");
 			return 0;
 		}
-		return psobj_string(v, pv->text);
+		if (pv->num.type == PS_NUM_DOUBLE) {
+			*v = psobj_double(pv->num.dval, "System.Double");
+			return 0;
+		}
+		/* a Decimal keeps its scale (1.50d): .NET's ToString() */
+		return decimal_value(pv, v);
 	case PS_VAL_STRING:
 		return psobj_string(v, pv->text);
 	case PS_VAL_ARRAY:

@@ -68,6 +68,11 @@ host_err_text(struct host *h, const char *text)
 void
 host_error(struct host *h, const struct ps_error *e)
 {
+	if (e->out_of_memory) {
+		/* the machine failed, not the script */
+		host_note(h, TNC_EXIT_SYSTEM, "out of memory");
+		return;
+	}
 	ps_error_render(e, h->script, host_err(h));
 	host_err_done(h);
 }

@@ -38,22 +38,21 @@ void
 report_stop_error(const struct tnc_diag *d, const char *script,
     struct text_out *err)
 {
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	print_entries(d, err);
-	memset(&e, 0, sizeof(e));
-	snprintf(e.message, sizeof(e.message),
-	    "The running command stopped because the preference variable "
-	    "\"WarningPreference\" or common parameter is set to Stop: %s",
+	ps_error_bind(&e, "Write-Warning",
+	    "Microsoft.PowerShell.Commands.WriteWarningCommand",
+	    "OperationStopped", "ParentContainsErrorRecordException",
+	    "ActionPreferenceStop", 0, strlen(script), "The running command "
+	    "stopped because the preference variable \"WarningPreference\" or "
+	    "common parameter is set to Stop: %s",
 	    d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) : "");
-	e.command = "Write-Warning";
-	e.command_type = "Microsoft.PowerShell.Commands.WriteWarningCommand";
-	e.category = "OperationStopped";
-	e.exception = "ParentContainsErrorRecordException";
-	e.error_id = "ActionPreferenceStop";
-	e.offset = 0;
-	e.length = strlen(script);
-	ps_error_render(&e, script, err);
+	if (e.out_of_memory)
+		text_out_line(err, "tnc: out of memory");
+	else
+		ps_error_render(&e, script, err);
+	ps_error_free(&e);
 }
 
 bool
