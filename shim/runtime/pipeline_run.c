@@ -99,6 +99,7 @@ struct exec {
 	enum ps_edition ed;
 	bool	style_set;		/* nl and ed come from the first tnc */
 	int	status;
+	int	out_errno;		/* the first failed write to out, or 0 */
 };
 
 /* One Test-NetConnection run for one input. */
@@ -613,11 +614,24 @@ render_error(struct exec *ex, const struct ps_error *e)
 	return mem_close(m, &buf, &t);
 }
 
+/*
+ * Records a failed write to out: exit status 4, and its errno for the
+ * one message at the end. A failed write to err changes nothing: the
+ * result on out and the exit status stay what they are.
+ */
+static void
+out_failed(struct exec *ex)
+{
+	if (ex->out_errno == 0)
+		ex->out_errno = errno != 0 ? errno : EIO;
+	worst(&ex->status, TNC_EXIT_SYSTEM);
+}
+
 static void
 put(struct exec *ex, FILE *fp, const char *s, size_t n)
 {
-	if (n > 0 && fwrite(s, 1, n, fp) != n)
-		worst(&ex->status, TNC_EXIT_SYSTEM);
+	if (n > 0 && fwrite(s, 1, n, fp) != n && fp == ex->out)
+		out_failed(ex);
 }
 
 static void
@@ -626,7 +640,7 @@ put_err(struct exec *ex, const char *s)
 	if (s == NULL || *s == '\0')
 		return;
 	if (fflush(ex->out) != 0)	/* stdout first: 2>&1 keeps the order */
-		worst(&ex->status, TNC_EXIT_SYSTEM);
+		out_failed(ex);
 	put(ex, ex->err, s, strlen(s));
 	fflush(ex->err);
 }
@@ -1347,7 +1361,7 @@ exec_pipeline(struct exec *ex, const struct plan *pl, bool host,
 			put_err(ex, runs[neff].events);
 	}
 	if (fflush(ex->out) != 0)
-		worst(&status, TNC_EXIT_SYSTEM);
+		out_failed(ex);
 	rc = 0;
 	goto out;
 fail_msg:
@@ -1447,6 +1461,9 @@ out:
 	free(plans);
 	ps_script_free(&s);
 	if (fflush(out) != 0)
-		worst(&ex.status, TNC_EXIT_SYSTEM);
+		out_failed(&ex);
+	if (ex.out_errno != 0)	/* e.g. a closed pipe, a full disk */
+		fprintf(err, "tnc: cannot write output: %s\n",
+		    strerror(ex.out_errno));
 	return ex.status;
 }
