@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # valgrind.sh: valgrind memcheck over a representative set of tnc commands
-# (make valgrind). Loopback only: as root every command runs inside a
-# network namespace of its own (only lo, which tnc's tests and a listener
-# use). Clean means: no invalid access, no use of uninitialised memory,
+# (make valgrind). Loopback only: it runs inside a network namespace of
+# its own (root; only lo, where a listener waits), so not even a name
+# lookup can leave the machine. Clean means: no invalid access, no use of uninitialised memory,
 # no definite leak; "possibly lost" blocks of libraries are not counted.
 set -u
 cd "$(dirname "$0")/../.."
 TNC=$PWD/tnc
 LISTENER=$PWD/tests/tools/listener
 
-if [ "${TNC_VG_INSIDE:-}" = "" ] && [ "$(id -u)" -eq 0 ]; then
+if [ "${TNC_VG_INSIDE:-}" = "" ]; then
+	# a name lookup outside a namespace would reach the machine's resolver
+	[ "$(id -u)" -eq 0 ] || { echo "valgrind: needs root (a network namespace of its own)" >&2; exit 1; }
 	exec unshare -n env TNC_VG_INSIDE=1 "$0" "$@"
 fi
-[ "${TNC_VG_INSIDE:-}" = 1 ] && ip link set lo up
+ip link set lo up
 command -v valgrind >/dev/null || { echo "valgrind: not installed (apt-get install valgrind)" >&2; exit 1; }
 
 W=$(mktemp -d /tmp/tnc-vg.XXXXXX)
