@@ -141,6 +141,11 @@ fuzz-no-network: $(FUZZERS)
 fuzz-smoke: fuzz
 	@./tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+# memcheck over a representative set of commands, loopback only (optional)
+valgrind: tnc $(TEST_TOOLS)
+	@./tests/tools/deps.sh valgrind iproute2 util-linux
+	@./tests/tools/valgrind.sh
+
 install: tnc
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 tnc $(DESTDIR)$(BINDIR)/tnc

@@ -63,6 +63,8 @@ static const char usage_text[] =
 "  2  the name did not resolve\n"
 "  3  usage or parameter error\n"
 "  4  system failure (for example, stdout could not be written)\n"
+"SIGINT or SIGTERM ends tnc at once, by that signal and with no result\n"
+"printed (a shell reports 130 or 143).\n"
 "\n"
 "Examples:\n"
 "  tnc 10.0.0.4 -port 5022\n"
