@@ -68,45 +68,7 @@
 #include <string.h>
 
 #include "lexer.h"
-
-/* A UTF-8 character PowerShell treats as a dash: - U+2013 U+2014 U+2015 */
-static size_t
-dash_len(const char *p)
-{
-	const unsigned char *u = (const unsigned char *)p;
-
-	if (*p == '-')
-		return 1;
-	if (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x93 && u[2] <= 0x95)
-		return 3;
-	return 0;
-}
-
-/* Single quotes: ' U+2018 U+2019 U+201A U+201B; returns the length. */
-static size_t
-squote_len(const char *p)
-{
-	const unsigned char *u = (const unsigned char *)p;
-
-	if (*p == '\'')
-		return 1;
-	if (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x98 && u[2] <= 0x9B)
-		return 3;
-	return 0;
-}
-
-/* Double quotes: " U+201C U+201D U+201E */
-static size_t
-dquote_len(const char *p)
-{
-	const unsigned char *u = (const unsigned char *)p;
-
-	if (*p == '"')
-		return 1;
-	if (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x9C && u[2] <= 0x9E)
-		return 3;
-	return 0;
-}
+#include "parsers/ps_chars.h"
 
 static bool
 is_space(char c)
@@ -519,7 +481,7 @@ skip_sign(const char *s, bool *neg)
 	*neg = false;
 	if (*s == '+')
 		return s + 1;
-	if ((d = dash_len(s)) != 0) {
+	if ((d = ps_dash_len(s)) != 0) {
 		*neg = true;
 		return s + d;
 	}
@@ -672,7 +634,7 @@ word_char_error(const char *s, size_t start, size_t i, struct ps_error *e)
 		return variable_error(s, i, e);
 	if (s[i] == '`')
 		return escape_error(s, i, e);
-	if (squote_len(s + i) || dquote_len(s + i)) {
+	if (ps_squote_len(s + i) || ps_dquote_len(s + i)) {
 		end = i;
 		while (!ends_word(s[end]))
 			end++;
@@ -706,16 +668,16 @@ scan_word(const char *s, size_t start, size_t *end, struct ps_error *e)
 static size_t
 string_extent(const char *s, size_t start, bool dbl)
 {
-	size_t i = start + (dbl ? dquote_len(s + start) : squote_len(s + start));
+	size_t i = start + (dbl ? ps_dquote_len(s + start) : ps_squote_len(s + start));
 	size_t q, q2;
 
 	while (s[i] != '\0') {
-		q = dbl ? dquote_len(s + i) : squote_len(s + i);
+		q = dbl ? ps_dquote_len(s + i) : ps_squote_len(s + i);
 		if (q == 0) {
 			i++;
 			continue;
 		}
-		q2 = dbl ? dquote_len(s + i + q) : squote_len(s + i + q);
+		q2 = dbl ? ps_dquote_len(s + i + q) : ps_squote_len(s + i + q);
 		if (q2 == 0)
 			return i + q;	/* the closing quote */
 		i += q + q2;		/* a doubled quote */
@@ -731,7 +693,7 @@ static int
 scan_string(const char *s, size_t start, bool dbl, size_t *end, char **text,
     struct ps_error *e)
 {
-	size_t i = start + (dbl ? dquote_len(s + start) : squote_len(s + start));
+	size_t i = start + (dbl ? ps_dquote_len(s + start) : ps_squote_len(s + start));
 	size_t n = 0, q;
 	char *v = malloc(string_extent(s, start, dbl) - start + 1);
 
@@ -746,10 +708,10 @@ scan_string(const char *s, size_t start, bool dbl, size_t *end, char **text,
 			    i - start, "The string is missing the terminator: "
 			    "%c.", dbl ? '"' : '\'');
 		}
-		q = dbl ? dquote_len(s + i) : squote_len(s + i);
+		q = dbl ? ps_dquote_len(s + i) : ps_squote_len(s + i);
 		if (q != 0) {
-			size_t q2 = dbl ? dquote_len(s + i + q) :
-			    squote_len(s + i + q);
+			size_t q2 = dbl ? ps_dquote_len(s + i + q) :
+			    ps_squote_len(s + i + q);
 
 			if (q2 == 0) {		/* the closing quote */
 				i += q;
@@ -818,8 +780,8 @@ no_file_name(const char *p)
 		return p[1] != '#';	/* a block comment, then perhaps a name */
 	if (((*p >= '1' && *p <= '6') || *p == '*') && p[1] == '>')
 		return true;		/* 2>, *>: another redirection */
-	d = dash_len(p);
-	return d != 0 && (d2 = dash_len(p + d)) != 0 && ends_word(p[d + d2]);
+	d = ps_dash_len(p);
+	return d != 0 && (d2 = ps_dash_len(p + d)) != 0 && ends_word(p[d + d2]);
 }
 
 /*
@@ -980,7 +942,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 		break;
 	}
 
-	if ((q = squote_len(s + i)) != 0 || dquote_len(s + i) != 0) {
+	if ((q = ps_squote_len(s + i)) != 0 || ps_dquote_len(s + i) != 0) {
 		if (scan_string(s, i, q == 0, &end, &text, e) != 0)
 			return -1;
 		if (push(out, PS_TOK_STRING, i, end - i, text) != 0)
@@ -1001,7 +963,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 	}
 
 	/* a number: digit, .digit, -digit, -.digit, glued to nothing else */
-	d = dash_len(s + i);
+	d = ps_dash_len(s + i);
 	if (scan_number(s + i + d, d != 0, &end, &num) == 0 &&
 	    ends_word(s[i + d + end])) {
 		if (push_range(out, PS_TOK_NUMBER, s, i, d + end, e) != 0)
@@ -1013,7 +975,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 
 	/* a parameter: a dash, then a name that is not a number */
 	if (d != 0 && !ends_word(s[i + d]) && s[i + d] != ':' &&
-	    dash_len(s + i + d) == 0) {
+	    ps_dash_len(s + i + d) == 0) {
 		size_t name = i + d;
 
 		end = name;
