@@ -35,7 +35,7 @@ struct fake_ctx {
 	FILE	*out;			/* stdout of the run, to count lines */
 	char	**outbuf;
 	size_t	*outlen;
-	size_t	submitted, max_ahead;	/* tests started minus lines printed */
+	size_t	submitted, max_ahead;	/* tests started; started minus printed */
 };
 
 static size_t
@@ -584,30 +584,31 @@ START_TEST(test_out_of_order_completion)
 END_TEST
 
 /*
- * Memory is bounded by the window, not the input: with every test slow,
- * submission runs ahead of the printed results by exactly the window (64,
- * the floor, for -ThrottleLimit 1), never more, and order holds.
+ * Memory is bounded by the window, not the input: while the first test
+ * hangs, the others finish, but no more than the window (4 x the in-flight
+ * limit of 64: 256) are started ahead of the printed results, and the
+ * order holds.  The fake is called when a test starts.
  */
 START_TEST(test_window_bounds_tests_ahead)
 {
-	struct fake_ctx fc = { .all_ms = 200 };
+	struct fake_ctx fc = { .slow = "10.0.0.1", .slow_ms = 300 };
 	char script[16384], expect[8192];
 	size_t n = 0, m = 0;
 	struct run_out r;
 	int i;
 
-	for (i = 1; i <= 200; i++) {
+	for (i = 1; i <= 400; i++) {
 		n += (size_t)snprintf(script + n, sizeof(script) - n,
-		    "%s'10.0.%d.%d'", i > 1 ? "," : "", i / 100, i % 100);
+		    "%s'10.0.%d.%d'", i > 1 ? "," : "", i / 200, i % 200);
 		m += (size_t)snprintf(expect + m, sizeof(expect) - m,
-		    "10.0.%d.%d\n", i / 100, i % 100);
+		    "10.0.%d.%d\n", i / 200, i % 200);
 	}
-	snprintf(script + n, sizeof(script) - n, " | tnc -ThrottleLimit 1 | "
+	snprintf(script + n, sizeof(script) - n, " | tnc -ThrottleLimit 64 | "
 	    "select -ExpandProperty ComputerName");
 	run_script_ctx(script, &fc, &r);
 	ck_assert_str_eq(r.out, expect);
-	ck_assert_uint_eq(fc.submitted, 200);
-	ck_assert_uint_eq(fc.max_ahead, 64);
+	ck_assert_uint_eq(fc.submitted, 400);
+	ck_assert_uint_eq(fc.max_ahead, 256);
 	run_free(&r);
 }
 END_TEST

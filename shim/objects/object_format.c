@@ -423,11 +423,13 @@ enum shape {
 	SHAPE_TABLE
 };
 
-/* What makes two objects one group in Out-Default: type and member names. */
+/*
+ * What makes two objects one group in Out-Default: their type name.  As in
+ * PowerShell (issue #4552, "by design"), a later object of the same type
+ * but other properties is shown in the first one's table or list shape.
+ */
 struct shape_key {
 	char	*type_name;
-	char	**names;
-	size_t	n;
 };
 
 struct formatter {
@@ -450,43 +452,23 @@ struct formatter {
 static void
 shape_key_free(struct shape_key *k)
 {
-	size_t i;
-
-	for (i = 0; i < k->n; i++)
-		free(k->names[i]);
-	free(k->names);
 	free(k->type_name);
-	memset(k, 0, sizeof(*k));
+	k->type_name = NULL;
 }
 
 static int
 shape_key_set(struct shape_key *k, const struct psobj *o)
 {
-	size_t i;
-
 	shape_key_free(k);
 	k->type_name = strdup(o->type_name);
-	k->names = calloc(o->nprops + 1, sizeof(*k->names));
-	if (k->type_name == NULL || k->names == NULL)
-		return -1;
-	for (i = 0; i < o->nprops; i++, k->n++)
-		if ((k->names[i] = strdup(o->props[i].name)) == NULL)
-			return -1;
-	return 0;
+	return k->type_name != NULL ? 0 : -1;
 }
 
-/* Whether o has the type name and property names of the group's first. */
+/* Whether o has the type name of the group's first object. */
 static bool
 shape_key_matches(const struct shape_key *k, const struct psobj *o)
 {
-	size_t i;
-
-	if (strcmp(k->type_name, o->type_name) != 0 || k->n != o->nprops)
-		return false;
-	for (i = 0; i < k->n; i++)
-		if (strcmp(k->names[i], o->props[i].name) != 0)
-			return false;
-	return true;
+	return strcmp(k->type_name, o->type_name) == 0;
 }
 
 static void

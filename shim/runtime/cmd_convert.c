@@ -12,9 +12,16 @@
 #include "base/exit_codes.h"
 #include "objects/convert_csv.h"
 #include "objects/convert_json.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/processors.h"
 #include "runtime/values.h"
+
+/* ConvertTo-Json's settings */
+struct json_cfg {
+	int	depth;
+	bool	compress;
+};
 
 struct convert_proc {
 	struct proc base;
@@ -62,8 +69,10 @@ json_end(struct proc *p)
 	const char *nl = cp->rt->host.nl == TNC_NEWLINE_CRLF ? "\r\n" : "\n";
 	char *text;
 
-	if (convert_to_json(cp->kept.v, cp->kept.n, cp->st->depth, cp->st->compress, nl,
-	    &text) != 0)
+	const struct json_cfg *cfg = cp->st->cfg;
+
+	if (convert_to_json(cp->kept.v, cp->kept.n, cfg->depth, cfg->compress,
+	    nl, &text) != 0)
 		return convert_nomem(cp);
 	if (text == NULL)		/* no input: no output */
 		return PROC_OK;
@@ -89,7 +98,7 @@ csv_process(struct proc *p, struct psobj_value *v)
 		if (value_list_push(&cp->kept, v) != 0)
 			return convert_nomem(cp);
 		first = &cp->kept.v[0];
-		if (!cp->st->no_type_info)
+		if (!*(const bool *)cp->st->cfg)	/* -NoTypeInformation */
 			rc = convert_emit_text(cp, convert_csv_type_line(first));
 		if (rc == PROC_OK)
 			rc = convert_emit_text(cp, convert_csv_line(first, NULL));
@@ -146,14 +155,85 @@ convert_new(struct runtime *rt, const struct stage *st,
 	return &cp->base;
 }
 
-struct proc *
-cmd_convert_json_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+json_make(struct runtime *rt, const struct stage *st, char *err,
+    size_t errlen)
 {
+	(void)err;
+	(void)errlen;
 	return convert_new(rt, st, &json_ops);
 }
 
-struct proc *
-cmd_convert_csv_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+csv_make(struct runtime *rt, const struct stage *st, char *err, size_t errlen)
 {
+	(void)err;
+	(void)errlen;
 	return convert_new(rt, st, &csv_ops);
 }
+
+static int
+json_configure(struct stage *st, struct ps_error *e)
+{
+	struct json_cfg *cfg = calloc(1, sizeof(*cfg));
+	const struct ps_bound *v;
+
+	if (cfg == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = cfg;
+	st->cfg_free = free;
+	cfg->depth = JSON_DEFAULT_DEPTH;
+	if ((v = ps_binding_get(&st->b, "Depth"))->present)
+		cfg->depth = (int)v->i;
+	cfg->compress = ps_binding_get(&st->b, "Compress")->sw;
+	return 0;
+}
+
+/* -NoTypeInformation; -Delimiter only as ',' (also UseCulture's on en-US) */
+static int
+csv_configure(struct stage *st, struct ps_error *e)
+{
+	bool *no_type_info = calloc(1, sizeof(*no_type_info));
+	const struct ps_bound *v;
+
+	if (no_type_info == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = no_type_info;
+	st->cfg_free = free;
+	*no_type_info = ps_binding_get(&st->b, "NoTypeInformation")->sw;
+	v = ps_binding_get(&st->b, "Delimiter");
+	if (v->present && strlen(v->s) != 1)
+		return ps_error_bind(e, st->meta->name, st->meta->type_name,
+		    "InvalidArgument", "ParameterBindingException",
+		    "CannotConvertArgumentNoMessage", v->value->offset,
+		    v->value->length, "Cannot bind parameter 'Delimiter'. "
+		    "Cannot convert value \"%s\" to type \"System.Char\". "
+		    "Error: \"String must be exactly one character long.\"",
+		    v->s);
+	if (v->present && strcmp(v->s, ",") != 0)
+		return ps_error_parse(e, "ParameterNotSupported",
+		    v->value->offset, v->value->length, "The parameter "
+		    "'Delimiter' of ConvertTo-Csv is not supported by tnc with "
+		    "a value other than ','.");
+	return 0;
+}
+
+static const char *const json_runs[] = { "Depth", "Compress", NULL };
+static const char *const csv_runs[] = { "NoTypeInformation", "Delimiter",
+	"UseCulture", NULL };
+
+const struct command_def convertto_json_def = {
+	.cmd = PIPE_CMD_CONVERTTO_JSON,
+	.runs = json_runs,
+	.position = CMD_ANYWHERE,
+	.configure = json_configure,
+	.make = json_make,
+};
+
+const struct command_def convertto_csv_def = {
+	.cmd = PIPE_CMD_CONVERTTO_CSV,
+	.runs = csv_runs,
+	.position = CMD_ANYWHERE,
+	.configure = csv_configure,
+	.make = csv_make,
+};

@@ -21,6 +21,7 @@
 #include "objects/route_diag_object.h"
 #include "parsers/tnc_command.h"
 #include "runtime/processors.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/error_target.h"
 #include "runtime/report.h"
@@ -89,7 +90,10 @@ deliver_not_bound(struct tnc_proc *tp, struct slot *s)
 	host_worst(&tp->rt->host, TNC_EXIT_USAGE);
 }
 
-/* -WarningAction Stop: the objects before it end first, then the error. */
+/*
+ * -WarningAction Stop: the warning now, as 5.1 writes it before it throws;
+ * the error record ends the script, once its output is closed.
+ */
 static enum proc_rc
 deliver_stopped(struct tnc_proc *tp, const struct engine_result *res)
 {
@@ -97,6 +101,8 @@ deliver_stopped(struct tnc_proc *tp, const struct engine_result *res)
 	size_t len;
 	char *text;
 
+	report_diag(&res->d, &tp->st->o, host_err(&tp->rt->host));
+	host_err_done(&tp->rt->host);
 	text_out_init_buffer(&t, tp->rt->host.nl);
 	report_stop_error(&res->d, tp->rt->host.script, &t);
 	text = text_out_take(&t, &len);
@@ -329,11 +335,13 @@ static const struct proc_ops tnc_ops = {
 	.free = tnc_free,
 };
 
-struct proc *
-cmd_tnc_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+tnc_make(struct runtime *rt, const struct stage *st, char *err, size_t errlen)
 {
 	struct tnc_proc *tp = calloc(1, sizeof(*tp));
 
+	(void)err;
+	(void)errlen;
 	if (tp == NULL)
 		return NULL;
 	tp->base.ops = &tnc_ops;
@@ -341,3 +349,11 @@ cmd_tnc_new(struct runtime *rt, const struct stage *st)
 	tp->st = st;
 	return &tp->base;
 }
+
+/* Bound by plan.c itself (tnc_bind): every parameter of the cmdlet runs. */
+const struct command_def tnc_def = {
+	.cmd = PIPE_CMD_TNC,
+	.position = CMD_ANYWHERE,
+	.can_start = true,
+	.make = tnc_make,
+};

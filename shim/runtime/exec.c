@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/exit_codes.h"
+#include "runtime/command_defs.h"
 #include "runtime/exec.h"
 #include "runtime/processors.h"
 
@@ -16,41 +17,9 @@
 static struct proc *
 proc_for(struct runtime *rt, const struct stage *st)
 {
-	struct proc *p = NULL;
 	char err[512] = "";
+	struct proc *p = command_def(st->cmd)->make(rt, st, err, sizeof(err));
 
-	switch (st->cmd) {
-	case PIPE_CMD_TNC:
-		p = cmd_tnc_new(rt, st);
-		break;
-	case PIPE_CMD_GET_CONTENT:
-		p = cmd_get_content_new(rt, st);
-		break;
-	case PIPE_CMD_SELECT_OBJECT:
-		p = cmd_select_new(rt, st, err, sizeof(err));
-		break;
-	case PIPE_CMD_FORMAT_LIST:
-	case PIPE_CMD_FORMAT_TABLE:
-		p = cmd_format_new(rt, st, err, sizeof(err));
-		break;
-	case PIPE_CMD_OUT_STRING:
-		p = cmd_out_string_new(rt, st);
-		break;
-	case PIPE_CMD_CONVERTTO_JSON:
-		p = cmd_convert_json_new(rt, st);
-		break;
-	case PIPE_CMD_CONVERTTO_CSV:
-		p = cmd_convert_csv_new(rt, st);
-		break;
-	case PIPE_CMD_OUT_DEFAULT:
-		p = cmd_out_default_new(rt);
-		break;
-	case PIPE_CMD_OUT_NULL:
-		p = cmd_out_null_new();
-		break;
-	case PIPE_CMD_NONE:
-		break;
-	}
 	if (p == NULL)
 		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s",
 		    err[0] != '\0' ? err : strerror(ENOMEM));
@@ -162,21 +131,37 @@ feed_member(struct runtime *rt, struct pipeline *pl,
 	return pipeline_feed(pl, &copy);
 }
 
-/* (inner) or (inner).Member: inner runs to its end first, as in PowerShell. */
+/*
+ * (inner) or (inner).Member: inner runs to its end first, as in
+ * PowerShell.  A terminating error in inner ends this pipeline too, its
+ * text deferred in pl (the first processor stands for the failure).
+ */
 static enum proc_rc
 feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
 {
 	struct proc *sink = collector_new();
 	struct psobj_value *vals;
 	enum proc_rc rc = PROC_OK;
+	char *error = NULL;
 	size_t n, i;
+	int st;
 
 	if (sink == NULL) {
 		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 		return PROC_FAIL;
 	}
-	if (exec_statement(rt, plan->inner, sink, &vals, &n) != 0)
+	st = exec_statement(rt, plan->inner, sink, &vals, &n, &error);
+	if (st < 0)
 		return PROC_FAIL;
+	if (st > 0) {
+		for (i = 0; i < n; i++)
+			psobj_value_free(&vals[i]);
+		free(vals);
+		free(pl->deferred);
+		pl->deferred = error;
+		pl->fail_at = (size_t)-1;	/* every processor ends */
+		return PROC_FAIL;
+	}
 	for (i = 0; i < n; i++) {
 		if (rc != PROC_OK)
 			psobj_value_free(&vals[i]);
@@ -193,7 +178,7 @@ feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
 
 int
 exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
-    struct psobj_value **vals, size_t *nvals)
+    struct psobj_value **vals, size_t *nvals, char **error)
 {
 	struct pipeline pl;
 	struct proc *p;
@@ -225,9 +210,15 @@ exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
 		rc = pipeline_feed(&pl, NULL);
 		break;
 	}
+	*error = NULL;
 	pipeline_finish(&pl, rc);
 	if (rc == PROC_FAIL && pl.deferred == NULL)
 		status = -1;
+	if (pl.deferred != NULL) {
+		*error = pl.deferred;
+		pl.deferred = NULL;
+		status = 1;
+	}
 	if (vals != NULL)
 		collector_take(sink, vals, nvals);
 	pipeline_free(&pl);

@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime/context.h"
 #include "runtime/pipeline.h"
 
 enum proc_rc
@@ -86,8 +85,6 @@ pipeline_finish(struct pipeline *pl, enum proc_rc rc)
 		else
 			i++;
 	}
-	if (pl->deferred != NULL)
-		host_err_text(&pl->rt->host, pl->deferred);
 }
 
 void

@@ -82,7 +82,10 @@ enum proc_rc pipeline_feed(struct pipeline *pl, struct psobj_value *v);
 /*
  * pipeline_finish()
  * After the input (rc: what the last feed answered): ends the processors
- * that are still running, in order, then prints the deferred error.
+ * that are still running, in order.  A deferred error is left in
+ * pl->deferred for the caller: it ends the script (PowerShell's Stop
+ * preference makes a script-terminating error), whose output must close
+ * before the error is printed.
  */
 void	pipeline_finish(struct pipeline *pl, enum proc_rc rc);
 

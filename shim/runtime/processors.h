@@ -8,26 +8,22 @@
 #include "runtime/plan.h"
 
 /*
- * The processors of the commands tnc runs, one file each (cmd_*.c), and
- * the sinks a pipeline ends in.  Each constructor returns NULL when out of
- * memory, or with a sentence in err when its setup failed.
+ * What the runtime's processors share beyond command_defs.h: the sinks a
+ * pipeline ends in, and format text.
  */
 
 struct runtime;
 
-struct proc *cmd_tnc_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_get_content_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_select_new(struct runtime *rt, const struct stage *st,
-	    char *err, size_t errlen);
-struct proc *cmd_format_new(struct runtime *rt, const struct stage *st,
-	    char *err, size_t errlen);		/* Format-List, Format-Table */
-struct proc *cmd_out_string_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_convert_json_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_convert_csv_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_out_null_new(void);
-
 /* Out-Default (and Out-Host): the host prints what reaches it. */
 struct proc *cmd_out_default_new(struct runtime *rt);
+
+/*
+ * A forwarder: passes what reaches it to another processor and never ends
+ * it.  A script's statements each end in one, so that all of them share
+ * the script's one Out-Default (PowerShell formats a script's output as
+ * one stream: the first object's shape holds for the ones after it).
+ */
+struct proc *forward_new(struct proc *to);
 
 /*
  * A collector: keeps what reaches it, for a parenthesized pipeline used as

@@ -88,9 +88,11 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 	struct ps_script s;
 	struct ps_error e;
 	struct plan *plans = NULL;
-	struct proc *sink;
+	struct pipeline host_pl;	/* the script's one Out-Default */
+	struct proc *out_default, *sink;
 	size_t i, nbuilt = 0;
-	int status;
+	char *error = NULL;
+	int status, st = 0;
 
 	memset(&rt, 0, sizeof(rt));
 	host_init(&rt.host, out, err, script);
@@ -114,16 +116,30 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 		host_worst(&rt.host, status);
 		goto out;
 	}
-	for (i = 0; i < s.n; i++) {
-		sink = cmd_out_default_new(&rt);
+	pipeline_init(&host_pl, &rt);
+	out_default = cmd_out_default_new(&rt);
+	if (out_default == NULL || pipeline_add(&host_pl, out_default) != 0) {
+		host_note(&rt.host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
+		goto out_host;
+	}
+	for (i = 0; i < s.n && st == 0; i++) {
+		sink = forward_new(out_default);
 		if (sink == NULL) {
 			host_note(&rt.host, TNC_EXIT_SYSTEM, "%s",
 			    strerror(ENOMEM));
+			st = -1;
 			break;
 		}
-		if (exec_statement(&rt, &plans[i], sink, NULL, NULL) != 0)
-			break;
+		st = exec_statement(&rt, &plans[i], sink, NULL, NULL, &error);
 	}
+	/* the output closes first; a terminating error is said after it */
+	pipeline_finish(&host_pl, st < 0 ? PROC_FAIL : PROC_OK);
+	if (error != NULL) {
+		host_err_text(&rt.host, error);
+		free(error);
+	}
+out_host:
+	pipeline_free(&host_pl);
 out:
 	for (i = 0; i < nbuilt; i++)
 		plan_free(&plans[i]);
