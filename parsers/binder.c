@@ -176,37 +176,45 @@ is_prefix(const char *typed, const char *name)
 	return strncasecmp(typed, name, strlen(typed)) == 0;
 }
 
+/* Whether typed is pm's name or one of its aliases, in full (any case). */
+static bool
+names(const struct ps_param_meta *pm, const char *typed)
+{
+	size_t j;
+
+	if (strcasecmp(typed, pm->name) == 0)
+		return true;
+	for (j = 0; j < 3 && pm->aliases[j] != NULL; j++)
+		if (strcasecmp(typed, pm->aliases[j]) == 0)
+			return true;
+	return false;
+}
+
 /*
- * Collects the parameters of the wanted tiers matching typed: names
- * first, then parameters matched through an alias and not yet listed
- * (the order PowerShell lists them in). Returns the index of an exact
- * match, or -1 with the prefix matches in out.
+ * Collects the real command's parameters (declared and common, not ours)
+ * matching typed: names first, then parameters matched through an alias
+ * and not yet listed (the order PowerShell lists them in).  Returns the
+ * index of an exact match, or -1 with the prefix matches in out.
  */
 static int
-collect(const struct plist *l, const char *typed, bool extensions,
-    size_t *out, size_t *nout)
+collect(const struct plist *l, const char *typed, size_t *out, size_t *nout)
 {
 	size_t i, j, k;
 	bool seen;
 
 	*nout = 0;
-	for (i = 0; i < l->n; i++) {
-		if ((l->v[i]->tier == PS_TIER_EXTENSION) != extensions)
-			continue;
-		if (strcasecmp(typed, l->v[i]->name) == 0)
+	for (i = 0; i < l->n; i++)
+		if (l->v[i]->tier != PS_TIER_EXTENSION &&
+		    names(l->v[i], typed))
 			return (int)i;
-		for (j = 0; j < 3 && l->v[i]->aliases[j]; j++)
-			if (strcasecmp(typed, l->v[i]->aliases[j]) == 0)
-				return (int)i;
-	}
 	for (i = 0; i < l->n; i++) {
-		if ((l->v[i]->tier == PS_TIER_EXTENSION) != extensions)
+		if (l->v[i]->tier == PS_TIER_EXTENSION)
 			continue;
 		if (is_prefix(typed, l->v[i]->name) && *nout < MAX_MATCHES)
 			out[(*nout)++] = i;
 	}
 	for (i = 0; i < l->n; i++) {
-		if ((l->v[i]->tier == PS_TIER_EXTENSION) != extensions)
+		if (l->v[i]->tier == PS_TIER_EXTENSION)
 			continue;
 		for (j = 0; j < 3 && l->v[i]->aliases[j]; j++) {
 			if (!is_prefix(typed, l->v[i]->aliases[j]))
@@ -220,9 +228,26 @@ collect(const struct plist *l, const char *typed, bool extensions,
 	return -1;
 }
 
+/* Our parameter whose full name or alias is typed (any case), or -1. */
+static int
+extension_named(const struct plist *l, const char *typed)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i]->tier == PS_TIER_EXTENSION &&
+		    names(l->v[i], typed))
+			return (int)i;
+	return -1;
+}
+
 /*
- * Resolves typed in three tiers (see binder.h). Returns the index, -1 if
- * nothing matches, -2 if ambiguous (the candidates are in amb/namb).
+ * Resolves typed as the real command would (spec 4); only where that
+ * finds nothing at all, and extensions is set, does one of ours bind, and
+ * only by its full name: a prefix of ours (-Timeout, -O) means what it
+ * means in Windows PowerShell, NamedParameterNotFound or an ambiguity
+ * among the common parameters.  Returns the index, -1 if nothing matches,
+ * -2 if ambiguous (the candidates are in amb/namb).
  */
 static int
 resolve(const struct plist *l, const char *typed, bool extensions,
@@ -232,7 +257,7 @@ resolve(const struct plist *l, const char *typed, bool extensions,
 	int r;
 
 	*namb = 0;
-	r = collect(l, typed, false, m, &n);
+	r = collect(l, typed, m, &n);
 	if (r >= 0)
 		return r;
 	if (n == 1)
@@ -246,26 +271,12 @@ resolve(const struct plist *l, const char *typed, bool extensions,
 	/* several matches: one declared by the command beats common ones */
 	if (n > 1 && declared == 1)
 		return (int)which;
-	if (extensions) {
-		size_t x[MAX_MATCHES], nx;
-
-		r = collect(l, typed, true, x, &nx);
-		if (r >= 0)
-			return r;
-		if (nx == 1)
-			return (int)x[0];
-		if (nx > 1) {
-			memcpy(amb, x, nx * sizeof(x[0]));
-			*namb = nx;
-			return -2;
-		}
-	}
 	if (n > 1) {
 		memcpy(amb, m, n * sizeof(m[0]));
 		*namb = n;
 		return -2;
 	}
-	return -1;
+	return extensions ? extension_named(l, typed) : -1;
 }
 
 const char *
@@ -288,7 +299,8 @@ ps_name_is_taken(const struct ps_command_meta *m, const char *typed)
 	size_t match[MAX_MATCHES], n;
 
 	plist_fill(m, &l);
-	return collect(&l, typed, false, match, &n) >= 0 || n > 0;
+	return collect(&l, typed, match, &n) >= 0 || n > 0 ||
+	    extension_named(&l, typed) >= 0;
 }
 
 /* Error helpers: each returns -1 */
@@ -736,10 +748,16 @@ bind_one(struct ps_binding *b, size_t i, const struct ps_value *v,
 	return 0;
 }
 
-/* Bits of every set the command declares */
+/*
+ * Bits of every set the command declares.  A command that declares none
+ * has PowerShell's one implicit set, __AllParameterSets: bit 0, so its
+ * parameters take part in positional binding like any other.
+ */
 static unsigned
 all_sets(const struct ps_command_meta *m)
 {
+	if (m->nsets == 0)
+		return 1u;
 	return m->nsets >= 32 ? ~0u : (1u << m->nsets) - 1;
 }
 

@@ -25,9 +25,12 @@ enum ps_param_type {
 
 /*
  * Who declares a parameter. Our extensions rank below the real cmdlet:
- * a name is first resolved as the real command would (declared + common);
- * only where that finds nothing or is ambiguous are extensions tried, so
- * they never change what a real command line means.
+ * a name is first resolved as the real command would (declared + common,
+ * prefixes and ambiguities included); only where that finds nothing is an
+ * extension tried, and only by its full name (any case). So a command
+ * line means exactly what it means in Windows PowerShell (-Timeout is
+ * NamedParameterNotFound, -O ambiguous among the common parameters), and
+ * only the full names of ours are extensions (issue 10.2).
  */
 enum ps_param_tier {
 	PS_TIER_DECLARED,
@@ -107,9 +110,9 @@ const struct ps_bound *ps_binding_get(const struct ps_binding *b,
 
 /*
  * ps_name_is_taken()
- * Whether the real command (its declared and the common parameters, not
- * ours) takes typed as a parameter name: a name or alias, or a prefix of
- * one or more of them (an ambiguous prefix is taken too).
+ * Whether the command takes typed as a parameter name: a name, alias or
+ * prefix of one or more of the real command's parameters (an ambiguous
+ * prefix is taken too), or the full name of one of ours.
  */
 bool	ps_name_is_taken(const struct ps_command_meta *m, const char *typed);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalogue.h"
 #include "commands.h"
 #include "tnc_command.h"
 
@@ -197,13 +198,21 @@ static const struct ps_param_meta out_host_params[] = {
 	  .position = PS_NAMED },
 };
 
+/* 5.0 added -Transcript (OutDefaultCommand's own, so before InputObject) */
+static const struct ps_param_meta out_default_params[] = {
+	{ .name = "Transcript", .type = PS_TYPE_SWITCH, .position = PS_NAMED },
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED },
+};
+
 const struct ps_command_meta out_default_meta = {
 	.name = "Out-Default",
 	.type_name = "Microsoft.PowerShell.Commands.OutDefaultCommand",
 	.common_parameters = true,
 	.default_set = -1,
-	.params = input_object_only,
-	.nparams = 1,
+	.params = out_default_params,
+	.nparams = sizeof(out_default_params) /
+	    sizeof(out_default_params[0]),
 };
 
 const struct ps_command_meta out_host_meta = {
@@ -261,28 +270,10 @@ commands_lookup(const char *name, const struct ps_command_meta **meta)
 	return PIPE_CMD_NONE;
 }
 
-/* Real 5.1 commands and aliases people pipe tnc into that tnc does not run */
-static const char *const unsupported[] = {
-	"Where-Object", "where", "?", "ForEach-Object", "foreach", "%",
-	"Sort-Object", "sort", "Group-Object", "group", "Measure-Object",
-	"measure", "Tee-Object", "tee", "Out-File", "Out-GridView", "ogv",
-	"Out-Printer", "lp", "Export-Csv", "epcsv", "Export-Clixml",
-	"ConvertTo-Xml", "ConvertTo-Html", "Format-Wide", "fw",
-	"Format-Custom", "fc", "Get-Member", "gm", "Write-Output", "echo",
-	"write", "Write-Host", "Set-Content", "sc", "Add-Content", "ac",
-	"Select-String", "sls", "Get-Unique", "gu", "Compare-Object",
-	"compare", "diff", "Test-Connection", NULL
-};
-
 bool
 commands_is_known_unsupported(const char *name)
 {
-	size_t i;
-
-	for (i = 0; unsupported[i] != NULL; i++)
-		if (strcasecmp(name, unsupported[i]) == 0)
-			return true;
-	return false;
+	return catalogue_find(name) != NULL;
 }
 
 int

@@ -48,10 +48,11 @@ enum pipe_cmd	commands_lookup(const char *name,
 
 /*
  * commands_is_known_unsupported()
- * True for a few real Windows PowerShell commands that tnc does not run
- * (Where-Object, Sort-Object, ForEach-Object, Out-File, ... and their
- * aliases): these get a "not supported" error rather than the
- * CommandNotFoundException a name PowerShell does not know gets.
+ * True for every command and alias of Windows PowerShell 5.1's built-in
+ * modules (catalogue.h): asked for the names commands_lookup() does not
+ * run (Where-Object, Get-Content, gc, Resolve-DnsName, ...), these get a
+ * "not supported" error rather than the CommandNotFoundException that
+ * only a name 5.1 does not know gets.
  */
 bool	commands_is_known_unsupported(const char *name);
 

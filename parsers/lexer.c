@@ -13,7 +13,9 @@
  *   constants         $true $false $null
  *   punctuation       ,  |  ;  newline  (  )  and '.' right after ')'
  *                     for member access: (tnc host -port 5022).TcpTestSucceeded
- *   comments          # to the end of the line, at the start of a token
+ *   comments          # to the end of the line, at the start of a token;
+ *                     <# ... #> where a token starts
+ *   '<' and '>'       inside a word they are the word's own (host<x>)
  *
  * Refused, each naming the token (category ParserError):
  *   id                               message
@@ -32,7 +34,14 @@
  *                                    tnc. tnc never runs other commands.
  *   RedirectionNotSupported          Redirection is not supported by tnc:
  *                                    '>'. Redirect tnc's output in the
- *                                    calling shell instead.
+ *                                    calling shell instead.  (also 2>, *>)
+ *                                    For '<', 5.1's own text: The '<'
+ *                                    operator is reserved for future use.
+ *   MissingFileSpecification         Missing file specification after
+ *                                    redirection operator.  (5.1's, for a
+ *                                    '<' with nothing after it)
+ *   MissingTerminatorMultiLineComment  The terminator '#>' is missing from
+ *                                    the multiline comment.  (5.1's)
  *   ScriptBlockNotSupported          Script blocks are not supported by
  *                                    tnc: '{'. tnc never evaluates script
  *                                    blocks.
@@ -105,12 +114,24 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
 }
 
-/* Characters that end a bare word, a parameter or a number. */
+/*
+ * Characters that end a bare word, a parameter or a number: PowerShell's
+ * ForceStartNewToken set.  '<' and '>' are not in it: inside a word they
+ * are the word's own (host<x> is one argument); they start a token of
+ * their own only where a token starts.
+ */
+static bool
+ends_word(char c)
+{
+	return c == '\0' || is_space(c) || c == '\r' || c == '\n' ||
+	    strchr(",|;(){}&", c) != NULL;
+}
+
+/* Characters that end a token that ends by itself (a string, a type). */
 static bool
 is_delim(char c)
 {
-	return c == '\0' || is_space(c) || c == '\r' || c == '\n' ||
-	    strchr(",|;(){}&<>", c) != NULL;
+	return ends_word(c) || c == '<' || c == '>';
 }
 
 /* Characters of a variable name after '$' ($env:X, $x, $?) */
@@ -244,24 +265,39 @@ digits_times_1024(char *digits, size_t *n)
 	}
 }
 
-/* Drops the last digit of digits[0..*n), rounding half to even. */
+/*
+ * Drops the last k digits of digits[0..*n) in one step, rounding half to
+ * even as .NET's Decimal does (one step: rounding digit by digit would
+ * round 1.46 up to 2). Dropping more digits than there are leaves 0.
+ */
 static void
-digits_round_one(char *digits, size_t *n)
+digits_round(char *digits, size_t *n, size_t k)
 {
-	char last = digits[--(*n)];
-	size_t i;
+	size_t keep, i;
+	bool rest = false, up;
 
-	if (last < '5' || (last == '5' && *n > 0 &&
-	    (digits[*n - 1] - '0') % 2 == 0))
+	if (k == 0)
 		return;
-	for (i = *n; i-- > 0;) {
+	if (k > *n) {
+		*n = 0;
+		return;
+	}
+	keep = *n - k;
+	for (i = keep + 1; i < *n; i++)
+		rest = rest || digits[i] != '0';
+	up = digits[keep] > '5' || (digits[keep] == '5' && (rest ||
+	    (keep > 0 && (digits[keep - 1] - '0') % 2 == 1)));
+	*n = keep;
+	if (!up)
+		return;
+	for (i = keep; i-- > 0;) {
 		if (digits[i] != '9') {
 			digits[i]++;
 			return;
 		}
 		digits[i] = '0';
 	}
-	memmove(digits + 1, digits, *n);
+	memmove(digits + 1, digits, keep);
 	digits[0] = '1';
 	(*n)++;
 }
@@ -312,16 +348,30 @@ decimal_text(const struct num_parts *np, char *out, size_t size)
 		n += (size_t)-scale;
 		scale = 0;
 	}
-	for (; n > 0 && scale > 28; scale--)
-		digits_round_one(d, &n);
+	if (scale > 28) {		/* a Decimal keeps 28 places at most */
+		digits_round(d, &n, (size_t)(scale - 28));
+		scale = n > 0 ? 28 : 0;
+	}
 	for (k = 0; k < np->power; k++) {
 		if (n > sizeof(decimal_max))
 			goto out;
 		digits_times_1024(d, &n);
 	}
-	while (n > 0 && above_decimal(d, n) && scale > 0) {
-		digits_round_one(d, &n);
-		scale--;
+	if (n > 0 && above_decimal(d, n) && scale > 0) {
+		/* too many digits: fewer places, as few fewer as fit */
+		size_t drop = n > sizeof(decimal_max) - 1 ?
+		    n - (sizeof(decimal_max) - 1) : 1, m;
+
+		if ((long)drop > scale)
+			drop = (size_t)scale;
+		m = n;
+		digits_round(d, &m, drop);
+		if (above_decimal(d, m) && (long)drop < scale) {
+			digits_round(d, &m, 1);	/* the rounding carried over */
+			drop++;
+		}
+		n = m;
+		scale -= (long)drop;
 	}
 	if (above_decimal(d, n))
 		goto out;
@@ -653,7 +703,7 @@ word_char_error(const char *s, size_t start, size_t i, struct ps_error *e)
 		return escape_error(s, i, e);
 	if (squote_len(s + i) || dquote_len(s + i)) {
 		end = i;
-		while (!is_delim(s[end]))
+		while (!ends_word(s[end]))
 			end++;
 		return ps_error_parse(e, "QuoteInWordNotSupported", start,
 		    end - start, "A quote inside a bare word is not supported "
@@ -669,7 +719,7 @@ scan_word(const char *s, size_t start, size_t *end, struct ps_error *e)
 {
 	size_t i = start;
 
-	while (!is_delim(s[i])) {
+	while (!ends_word(s[i])) {
 		if (word_char_error(s, start, i, e) != 0)
 			return -1;
 		i++;
@@ -779,6 +829,58 @@ push_range(struct ps_token_list *l, enum ps_tok kind, const char *s,
 	return 0;
 }
 
+/*
+ * Whether no file name follows a redirection operator at p (PowerShell's
+ * GetSingleCommandArgument finding no argument): the end, a line end, a
+ * comment, or a token that cannot be an argument.
+ */
+static bool
+no_file_name(const char *p)
+{
+	size_t d, d2;
+
+	while (is_space(*p))
+		p++;
+	if (*p == '\0' || strchr("\r\n#|;)},&>", *p) != NULL)
+		return true;
+	if (*p == '<')
+		return p[1] != '#';	/* a block comment, then perhaps a name */
+	if (((*p >= '1' && *p <= '6') || *p == '*') && p[1] == '>')
+		return true;		/* 2>, *>: another redirection */
+	d = dash_len(p);
+	return d != 0 && (d2 = dash_len(p + d)) != 0 && ends_word(p[d + d2]);
+}
+
+/*
+ * '<' where a token starts: "<#" opens a block comment, which is skipped;
+ * any other '<' is the input redirection PowerShell reserves, refused in
+ * 5.1's own words (RedirectionNotSupported, underlining the '<'), or, with
+ * no file name after it, MissingFileSpecification, the error 5.1 reports
+ * first then.  Inside a word '<' is the word's own (ends_word()).
+ */
+static int
+lex_less_than(const char *s, size_t *ip, struct ps_error *e)
+{
+	size_t i = *ip;
+	const char *end;
+
+	if (s[i + 1] == '#') {
+		end = strstr(s + i + 2, "#>");
+		if (end == NULL)
+			return ps_error_parse(e,
+			    "MissingTerminatorMultiLineComment", i, 0,
+			    "The terminator '#>' is missing from the multiline "
+			    "comment.");
+		*ip = (size_t)(end - s) + 2;
+		return 0;
+	}
+	if (no_file_name(s + i + 1))
+		return ps_error_parse(e, "MissingFileSpecification", i + 1, 0,
+		    "Missing file specification after redirection operator.");
+	return ps_error_parse(e, "RedirectionNotSupported", i, 1,
+	    "The '<' operator is reserved for future use.");
+}
+
 static int
 lex_one(const char *s, size_t *ip, struct ps_token_list *out,
     struct ps_error *e)
@@ -842,9 +944,16 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 		return ps_error_parse(e, "CallOperatorNotSupported", i, d,
 		    "The '%.*s' operator is not supported by tnc. "
 		    "tnc never runs other commands.", (int)d, s + i);
-	case '>':
 	case '<':
-		d = s[i + 1] == c ? 2 : 1;
+		return lex_less_than(s, ip, e);
+	case '*':
+	case '1': case '2': case '3': case '4': case '5': case '6':
+		if (s[i + 1] != '>')	/* 2>, *>: a stream's redirection */
+			break;
+		i++;
+		/* FALLTHROUGH */
+	case '>':
+		d = s[i + 1] == '>' ? 2 : 1;
 		return ps_error_parse(e, "RedirectionNotSupported", i, d,
 		    "Redirection is not supported by tnc: '%.*s'. "
 		    "Redirect tnc's output in the calling shell instead.",
@@ -891,7 +1000,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 			*ip = end;
 			return 0;
 		}
-		if (is_delim(s[i + 1]))
+		if (ends_word(s[i + 1]))
 			return ps_error_parse(e, "DotSourceNotSupported", i, 1,
 			    "Dot-sourcing is not supported by tnc: '.'. "
 			    "tnc never runs scripts.");
@@ -923,7 +1032,7 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 	/* a number: digit, .digit, -digit, -.digit, glued to nothing else */
 	d = dash_len(s + i);
 	if (scan_number(s + i + d, d != 0, &end, &num) == 0 &&
-	    is_delim(s[i + d + end])) {
+	    ends_word(s[i + d + end])) {
 		if (push_range(out, PS_TOK_NUMBER, s, i, d + end, e) != 0)
 			return -1;
 		out->v[out->n - 1].num = num;
@@ -932,12 +1041,12 @@ lex_one(const char *s, size_t *ip, struct ps_token_list *out,
 	}
 
 	/* a parameter: a dash, then a name that is not a number */
-	if (d != 0 && !is_delim(s[i + d]) && s[i + d] != ':' &&
+	if (d != 0 && !ends_word(s[i + d]) && s[i + d] != ':' &&
 	    dash_len(s + i + d) == 0) {
 		size_t name = i + d;
 
 		end = name;
-		while (!is_delim(s[end]) && s[end] != ':') {
+		while (!ends_word(s[end]) && s[end] != ':') {
 			if (word_char_error(s, i, end, e) != 0)
 				return -1;
 			end++;

@@ -78,8 +78,16 @@ static const struct error_case error_cases[] = {
 	    "Cannot validate argument on parameter 'TimeoutSeconds'. The -1 argument is less than or equal to the minimum allowed range of 0. Supply an argument that is greater than 0 and then try the command again." },
 	{ "timeout_3601", "tnc host -TimeoutSeconds 3601", "ParameterArgumentValidationError",
 	    "Cannot validate argument on parameter 'TimeoutSeconds'. The 3601 argument is greater than the maximum allowed range of 3600. Supply an argument that is less than or equal to 3600 and then try the command again." },
+	/* issue 10.2: ours bind only by their full name; 5.1's answer otherwise */
+	{ "extension_prefix_timeout", "tnc host -Timeout 1000", "NamedParameterNotFound",
+	    "A parameter cannot be found that matches parameter name 'Timeout'." },
+	{ "extension_prefix_o", "tnc host -O PowerShell7", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'O' is ambiguous. Possible matches include: -OutVariable -OutBuffer." },
 	{ "parse_unterminated", "tnc 'abc", "TerminatorExpectedAtEndOfString",
 	    "The string is missing the terminator: '." },
+	/* issue 10.3: a placeholder left from documentation */
+	{ "parse_less_than", "tnc <SQL_SERVER_IP_ADDRESS> -port 5022", "RedirectionNotSupported",
+	    "The '<' operator is reserved for future use." },
 	{ "parse_empty_pipe", "tnc host |", "EmptyPipeElement",
 	    "An empty pipe element is not allowed." },
 	{ "parse_variable", "tnc $env:X", "VariableNotSupported",
@@ -491,7 +499,7 @@ START_TEST(test_extensions)
 	bind_ok("tnc h -TimeoutSeconds 2.5", &o);
 	ck_assert(o.timeout_seconds == 2.5);
 	tnc_options_free(&o);
-	bind_ok("tnc h -ti 1", &o);
+	bind_ok("tnc h -timeoutseconds 1", &o);	/* full names, any case */
 	ck_assert(o.timeout_seconds == 1.0);
 	tnc_options_free(&o);
 	bind_ok("tnc h -TimeoutSeconds:0.001 -Port 1", &o);
@@ -504,11 +512,20 @@ START_TEST(test_extensions)
 	bind_ok("tnc h -NewLine CRLF", &o);
 	ck_assert_int_eq(o.newline, TNC_NEWLINE_CRLF);
 	tnc_options_free(&o);
-	bind_ok("tnc h -n lf", &o);
+	bind_ok("tnc h -NEWLINE lf", &o);
 	ck_assert_int_eq(o.newline, TNC_NEWLINE_LF);
 	tnc_options_free(&o);
+	bind_ok("tnc h -outputstyle powershell7", &o);
+	ck_assert_int_eq(o.output_style, TNC_STYLE_POWERSHELL7);
+	tnc_options_free(&o);
+	/* the -Command detection asks the same question (issue 10.2) */
+	ck_assert(ps_name_is_taken(&tnc_command_meta, "NewLine"));
+	ck_assert(ps_name_is_taken(&tnc_command_meta, "c"));
+	ck_assert(!ps_name_is_taken(&tnc_command_meta, "Command"));
+	ck_assert(!ps_name_is_taken(&tnc_command_meta, "Time"));
 }
 END_TEST
+
 
 /* A copy of the metadata without our parameters: the real cmdlet */
 static struct ps_command_meta real_meta;
@@ -572,8 +589,8 @@ START_TEST(test_extensions_never_change_real_bindings)
 		ck_assert_int_eq(tnc_parse_and_bind("tnc -t", &o, &e), 0);
 		ck_assert(o.trace_route);
 		tnc_options_free(&o);
-		ck_assert_int_eq(tnc_parse_and_bind("tnc -ne LF -n crlf", &o,
-		    &e), -1);
+		ck_assert_int_eq(tnc_parse_and_bind("tnc -NewLine LF -newline "
+		    "crlf", &o, &e), -1);
 		ck_assert_str_eq(e.error_id, "ParameterAlreadyBound");
 		tnc_options_free(&o);
 		ps_error_free(&e);
@@ -749,6 +766,27 @@ START_TEST(test_more_errors)
 		  "specified more than once. To provide multiple values to "
 		  "parameters that can accept multiple values, use the array "
 		  "syntax. For example, \"-parameter value1,value2,value3\"." },
+		/*
+		 * issue 10.2: a prefix of ours is what it is in Windows
+		 * PowerShell: not found, or ambiguous among the common
+		 * parameters; never ours
+		 */
+		{ "tnc h -ti 1", "NamedParameterNotFound", "A parameter cannot "
+		  "be found that matches parameter name 'ti'." },
+		{ "tnc h -TimeoutSecond 1", "NamedParameterNotFound", "A "
+		  "parameter cannot be found that matches parameter name "
+		  "'TimeoutSecond'." },
+		{ "tnc h -n lf", "NamedParameterNotFound", "A parameter cannot "
+		  "be found that matches parameter name 'n'." },
+		{ "tnc h -New CRLF", "NamedParameterNotFound", "A parameter "
+		  "cannot be found that matches parameter name 'New'." },
+		{ "tnc h -Output PowerShell7", "NamedParameterNotFound", "A "
+		  "parameter cannot be found that matches parameter name "
+		  "'Output'." },
+		{ "tnc h -Out PowerShell7", "AmbiguousParameter", "Parameter "
+		  "cannot be processed because the parameter name 'Out' is "
+		  "ambiguous. Possible matches include: -OutVariable "
+		  "-OutBuffer." },
 		{ "tnc -Port ''", "ParameterArgumentValidationError",
 		  "Cannot validate argument on parameter 'Port'. The 0 argument "
 		  "is less than the minimum allowed range of 1. Supply an argument "

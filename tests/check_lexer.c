@@ -56,7 +56,9 @@ START_TEST(test_words)
 	static const char *const words[] = { "sqlmi.example.net",
 		"Format-List", "Remote*", "*", "10.0.0.4", "::1", "fe80::1%12",
 		"80x", "a=b", "C:\\x", "user@host", "--help", "-", "a#b",
-		"1.2.3", "[x]" };
+		"1.2.3", "[x]",
+		/* issue 10.3: '<' and '>' inside a word are the word's own */
+		"host<x>", "a>b", "5022<x", "db.<region>.net" };
 	struct ps_token_list l;
 	struct ps_error e = { 0 };
 	char s[64];
@@ -70,6 +72,26 @@ START_TEST(test_words)
 		ck_assert_int_eq(l.v[2].kind, PS_TOK_END);
 		ps_token_list_free(&l);
 	}
+	ps_error_free(&e);
+}
+END_TEST
+
+/* <# ... #> where a token starts is a comment; inside a word it is text */
+START_TEST(test_block_comment)
+{
+	struct ps_token_list l;
+	struct ps_error e = { 0 };
+
+	ck_assert_int_eq(ps_lex("tnc a <# the MI\n#> -port 1", &l, &e), 0);
+	ck_assert_uint_eq(l.n, 5);
+	ck_assert_str_eq(l.v[1].text, "a");
+	ck_assert_int_eq(l.v[2].kind, PS_TOK_PARAM);
+	ck_assert_uint_eq(l.v[2].offset, 19);
+	ps_token_list_free(&l);
+	ck_assert_int_eq(ps_lex("tnc a<#b#>", &l, &e), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_str_eq(l.v[1].text, "a<#b#>");
+	ps_token_list_free(&l);
 	ps_error_free(&e);
 }
 END_TEST
@@ -193,6 +215,33 @@ START_TEST(t_reg_integer_literals)
 }
 END_TEST
 
+/*
+ * Decimal literals past 28 places round once, half to even (fuzz_script
+ * found "052e-53d" writing past its buffer when all digits rounded away)
+ */
+START_TEST(test_decimal_rounding)
+{
+	static const struct { const char *text, *value; } c[] = {
+		{ "052e-53d", "0" },
+		{ "1e-99999d", "0" },
+		{ "5e-29d", "0" },
+		{ "1.5e-28d", "0.0000000000000000000000000002" },
+		{ "2.5e-28d", "0.0000000000000000000000000002" },
+		{ "1.4999e-28d", "0.0000000000000000000000000001" },
+		{ "0.000d", "0.000" },
+		{ "79228162514264337593543950335.4d",
+		  "79228162514264337593543950335" },
+	};
+	char buf[PS_NUMBER_TEXT_MAX];
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_msg(ps_number_text(c[i].text, buf, sizeof(buf)) == 0,
+		    "%s", c[i].text);
+		ck_assert_str_eq(buf, c[i].value);
+	}
+}
+END_TEST
+
 START_TEST(test_number_parse)
 {
 	struct ps_number n;
@@ -312,9 +361,31 @@ static const struct reject rejects[] = {
 	{ "tnc a 2>> err", "RedirectionNotSupported", "Redirection is not "
 	  "supported by tnc: '>>'. Redirect tnc's output in the calling "
 	  "shell instead.", 7, 2 },
-	{ "tnc a < in", "RedirectionNotSupported", "Redirection is not "
-	  "supported by tnc: '<'. Redirect tnc's output in the calling shell "
-	  "instead.", 6, 1 },
+	/*
+	 * issue 10.3: '<' where a token starts is 5.1's reserved operator,
+	 * underlined alone; with no file name after it, 5.1's first error is
+	 * the missing file name, right after the '<'
+	 */
+	{ "tnc a < in", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 6, 1 },
+	{ "tnc <SQL_SERVER_IP_ADDRESS> -port 5022", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 4, 1 },
+	{ "tnc 'a'<b", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 7, 1 },
+	{ "tnc a <", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a < | fl", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a <  -- ", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a <# note", "MissingTerminatorMultiLineComment",
+	  "The terminator '#>' is missing from the multiline comment.", 6, 0 },
+	{ "tnc a 2>err", "RedirectionNotSupported", "Redirection is not "
+	  "supported by tnc: '>'. Redirect tnc's output in the calling shell "
+	  "instead.", 7, 1 },
+	{ "tnc a *> err", "RedirectionNotSupported", "Redirection is not "
+	  "supported by tnc: '>'. Redirect tnc's output in the calling shell "
+	  "instead.", 7, 1 },
 	{ "tnc a | % { $_ }", "ScriptBlockNotSupported", "Script blocks are "
 	  "not supported by tnc: '{'. tnc never evaluates script blocks.",
 	  10, 1 },
@@ -462,6 +533,8 @@ lexer_suite(void)
 	tcase_add_test(tc_ok, test_words);
 	tcase_add_test(tc_ok, test_numbers);
 	tcase_add_test(tc_ok, t_reg_integer_literals);
+	tcase_add_test(tc_ok, test_decimal_rounding);
+	tcase_add_test(tc_ok, test_block_comment);
 	tcase_add_test(tc_ok, test_number_parse);
 	tcase_add_test(tc_ok, test_parameters_and_constants);
 	tcase_add_test(tc_ok, test_strings);

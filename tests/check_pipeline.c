@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/exit_codes.h"
 #include "objects/psobj.h"
+#include "parsers/catalogue.h"
 #include "parsers/commands.h"
 #include "runtime/pipeline_run.h"
 #include "tests/check_support.h"
@@ -552,6 +554,147 @@ START_TEST(test_lookup)
 }
 END_TEST
 
+/* Issue 10.1, through the executor: ft a, b, c and fl Name as real scripts write them */
+START_TEST(test_format_positional_property)
+{
+	struct run_out r;
+
+	run_script("tnc 10.0.0.1 -port 5022 | ft ComputerName, RemotePort, "
+	    "TcpTestSucceeded", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	ck_assert_str_eq(r.out, "\nComputerName RemotePort TcpTestSucceeded\n"
+	    "------------ ---------- ----------------\n"
+	    "10.0.0.1           5022             True\n\n\n");
+	ck_assert_str_eq(r.err, "");
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -port 5022 | Format-List ComputerName", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	ck_assert_str_eq(r.out, "\n\nComputerName : 10.0.0.1\n\n\n\n");
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -port 5022 | fl Remote*", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	ck_assert_str_eq(r.out, "\n\nRemoteAddress : 10.0.0.1\n"
+	    "RemotePort    : 5022\n\n\n\n");
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * Issue 10.4: every command and alias of 5.1's built-in modules is known
+ * (a "not supported" error); only other names are CommandNotFound.  The
+ * table stays sorted and unique, and an alias's command is in it too.
+ */
+START_TEST(test_catalogue)
+{
+	static const char *const known[] = { "Get-Content", "gc", "cat",
+		"TYPE", "Resolve-DnsName", "Get-NetAdapter", "gip", "tnc",
+		"Get-NetIPConfiguration", "Find-NetRoute", "Get-Acl", "curl",
+		"wget", "Test-Connection", "where", "?", "%", "A:", "cd..",
+		"cd\\", "mkdir", "Clear-Host", "Get-Verb", "ogv", "sls",
+		"Get-DnsClientServerAddress", "Set-NetAdapterRss", "gcb",
+		"Invoke-WebRequest", "Write-Warning", "Get-ComputerInfo" };
+	static const char *const runnable[] = { "Select-Object", "select",
+		"Format-List", "fl", "Format-Table", "ft", "Out-String",
+		"ConvertTo-Json", "ConvertTo-Csv", "Out-Default", "Out-Host",
+		"oh", "Out-Null", "Test-NetConnection", "tnc" };
+	static const char *const unknown[] = { "Format-Lis", "Get-Contents",
+		"Test-Connections", "Invoke-Sqlcmd", "Get-Uptime", "Remove-Alias",
+		"Join-String", "ConvertFrom-Markdown", "Test-Json", "nc",
+		"Test-NetConnectio", "ping", "", "AA:" };
+	const struct catalogue_entry *c;
+	size_t i;
+
+	for (i = 1; i < catalogue_size; i++)
+		ck_assert_msg(strcasecmp(catalogue[i - 1].name,
+		    catalogue[i].name) < 0, "%s, %s out of order",
+		    catalogue[i - 1].name, catalogue[i].name);
+	for (i = 0; i < catalogue_size; i++) {
+		const char *to = catalogue[i].alias_of;
+
+		if (to == NULL || strstr(to, ".exe") != NULL)
+			continue;
+		c = catalogue_find(to);
+		ck_assert_msg(c != NULL && c->alias_of == NULL,
+		    "%s stands for %s, which is not a command here",
+		    catalogue[i].name, to);
+	}
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		ck_assert_msg(commands_is_known_unsupported(known[i]), "%s",
+		    known[i]);
+	for (i = 0; i < sizeof(runnable) / sizeof(runnable[0]); i++)
+		ck_assert_msg(catalogue_find(runnable[i]) != NULL, "%s",
+		    runnable[i]);
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+		ck_assert_msg(!commands_is_known_unsupported(unknown[i]), "%s",
+		    unknown[i]);
+	c = catalogue_find("GC");
+	ck_assert_str_eq(c->name, "gc");
+	ck_assert_str_eq(c->alias_of, "Get-Content");
+}
+END_TEST
+
+/*
+ * Issue 10.1: the downstream cmdlets bind by position as 5.1's metadata
+ * says (Get-Help syntax of each): Select-Object, Format-List and
+ * Format-Table -Property at 0, ConvertTo-Json -InputObject at 0,
+ * ConvertTo-Csv -InputObject at 0 and -Delimiter at 1; Out-String and
+ * the Out-* commands take nothing by position.  Commands without
+ * parameter sets used to bind nothing by position at all.
+ */
+START_TEST(test_downstream_positions)
+{
+	static const struct {
+		const struct ps_command_meta *meta;
+		const char *script;	/* the command's arguments */
+		const char *param;	/* what the first argument binds, or NULL */
+		const char *second;	/* what the second binds, or NULL */
+	} c[] = {
+		{ &select_object_meta, "select a, b", "Property", NULL },
+		{ &format_list_meta, "fl *", "Property", NULL },
+		{ &format_list_meta, "Format-List ComputerName", "Property",
+		    NULL },
+		{ &format_table_meta, "ft ComputerName, RemotePort, "
+		    "TcpTestSucceeded", "Property", NULL },
+		{ &format_table_meta, "ft a -AutoSize", "Property", NULL },
+		{ &convertto_json_meta, "ConvertTo-Json x", "InputObject",
+		    NULL },
+		{ &convertto_csv_meta, "ConvertTo-Csv x ';'", "InputObject",
+		    "Delimiter" },
+		{ &out_string_meta, "Out-String x", NULL, NULL },
+		{ &out_default_meta, "Out-Default x", NULL, NULL },
+		{ &out_host_meta, "oh x", NULL, NULL },
+		{ &out_null_meta, "Out-Null x", NULL, NULL },
+	};
+	struct ps_script s;
+	struct ps_binding b;
+	struct ps_error e = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_int_eq(ps_parse(c[i].script, &s, &e), 0);
+		if (c[i].param == NULL) {
+			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			    &e) == -1, "%s", c[i].script);
+			ck_assert_str_eq(e.error_id,
+			    "PositionalParameterNotFound");
+			ck_assert_str_eq(e.message, "A positional parameter "
+			    "cannot be found that accepts argument 'x'.");
+		} else {
+			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			    &e) == 0, "%s: %s", c[i].script, e.message);
+			ck_assert(ps_binding_get(&b, c[i].param)->present);
+			ck_assert(ps_binding_get(&b, c[i].param)->positional);
+			if (c[i].second != NULL)
+				ck_assert(ps_binding_get(&b,
+				    c[i].second)->positional);
+		}
+		ps_binding_free(&b);
+		ps_script_free(&s);
+	}
+	ps_error_free(&e);
+}
+END_TEST
+
 static Suite *
 pipeline_suite(void)
 {
@@ -575,9 +718,12 @@ pipeline_suite(void)
 	tcase_add_test(tc, t_reg_int64_literal_values);
 	tcase_add_test(tc, t_reg_long_user_text_in_pipeline_errors);
 	tcase_add_test(tc, t_reg_diagnose_routing_in_pipeline);
+	tcase_add_test(tc, test_format_positional_property);
 	tcase_add_test(tp, test_split_points);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
+	tcase_add_test(tp, test_catalogue);
+	tcase_add_test(tp, test_downstream_positions);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);
 	return s;

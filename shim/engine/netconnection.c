@@ -11,6 +11,7 @@
 #include "engine/constraint.h"
 #include "engine/host.h"
 #include "engine/icmp_echo.h"
+#include "engine/interface_info.h"
 #include "engine/netconnection.h"
 #include "engine/resolve.h"
 #include "engine/route_lookup.h"
@@ -133,6 +134,7 @@ run_interface(struct run *run, const char *connected_src)
 		    sizeof(r->source_address));
 	r->network_isolation_context = route_isolation_context(remote);
 	r->is_admin = tnc_is_admin();
+	interface_info_fill(r);
 }
 
 static long

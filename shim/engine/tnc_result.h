@@ -21,6 +21,9 @@ struct tnc_address {
 	char	text[TNC_ADDR_TEXT_LEN];
 };
 
+/* "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" and its NUL */
+#define TNC_DEVICE_ID_LEN	39
+
 /* System.Net.NetworkInformation.IPStatus names that tnc can report */
 enum tnc_ping_status {
 	TNC_PING_SUCCESS,
@@ -57,6 +60,16 @@ struct tnc_result {
 	unsigned interface_index;
 	char	source_address[TNC_ADDR_TEXT_LEN];	/* "" when unknown */
 	char	next_hop[TNC_ADDR_TEXT_LEN];	/* NetRoute.NextHop, Detailed */
+
+	/* NetAdapter, InterfaceDescription, NetRoute (spec 7.7; interface_info.c) */
+	bool	has_adapter;		/* false: loopback, or the interface is unknown */
+	char	interface_description[64];	/* the driver; "" without an adapter */
+	char	adapter_device_id[TNC_DEVICE_ID_LEN];	/* "{GUID}"; "" without */
+	char	system_name[256];	/* the host name; "" if unknown */
+	char	route_prefix[TNC_ADDR_TEXT_LEN + 4];	/* the route's DestinationPrefix */
+
+	/* an IP-literal target's reverse (PTR) name, NULL if none (issue 10.5) */
+	char	*reverse_name;
 
 	bool	is_admin;
 	const char *network_isolation_context;	/* static string or NULL */

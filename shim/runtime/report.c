@@ -7,6 +7,15 @@
 #include "parsers/ps_error.h"
 #include "runtime/report.h"
 
+/* Every warning and note, in the order they were said. */
+static void
+print_entries(const struct tnc_diag *d, struct text_out *err)
+{
+	for (size_t i = 0; i < d->nentries; i++)
+		text_out_linef(err, "%s%s", d->entries[i].kind == DIAG_WARNING ?
+		    "WARNING: " : "tnc: ", d->entries[i].text);
+}
+
 void
 report_diag(const struct tnc_diag *d, const struct tnc_options *o,
     struct text_out *err)
@@ -14,15 +23,16 @@ report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 	if (o->warning_action == TNC_ACTION_SILENTLY_CONTINUE ||
 	    o->warning_action == TNC_ACTION_IGNORE)
 		return;
-	for (size_t i = 0; i < d->nentries; i++)
-		text_out_linef(err, "%s%s", d->entries[i].kind == DIAG_WARNING ?
-		    "WARNING: " : "tnc: ", d->entries[i].text);
+	print_entries(d, err);
 }
 
 /*
- * PowerShell turns the warning into a terminating
- * ActionPreferenceStopException; shown in the NormalView shape, pointing
- * at the whole command (our choice: 5.1 would point into the module).
+ * -WarningAction Stop (spec 7.3): MshCommandRuntime.WriteWarning writes
+ * the record to the host first, then throws ActionPreferenceStopException,
+ * whose error record is that of Write-Warning inside the module.  Shown in
+ * NormalView; the position line is our choice (README): 5.1 points at the
+ * module's Write-Warning call, whose line differs between Windows builds,
+ * so tnc points at the command line that was run, underlined whole.
  */
 void
 report_stop_error(const struct tnc_diag *d, const char *script,
@@ -30,11 +40,13 @@ report_stop_error(const struct tnc_diag *d, const char *script,
 {
 	struct ps_error e = { 0 };
 
-	ps_error_bind(&e, "Test-NetConnection", NULL, "OperationStopped",
-	    "ParentContainsErrorRecordException", "ActionPreferenceStop", 0,
-	    strlen(script), "The running command stopped because the "
-	    "preference variable \"WarningPreference\" or common parameter "
-	    "is set to Stop: %s",
+	print_entries(d, err);
+	ps_error_bind(&e, "Write-Warning",
+	    "Microsoft.PowerShell.Commands.WriteWarningCommand",
+	    "OperationStopped", "ParentContainsErrorRecordException",
+	    "ActionPreferenceStop", 0, strlen(script), "The running command "
+	    "stopped because the preference variable \"WarningPreference\" or "
+	    "common parameter is set to Stop: %s",
 	    d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) : "");
 	if (e.out_of_memory)
 		text_out_line(err, "tnc: out of memory");

@@ -17,7 +17,11 @@
 void	report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 	    struct text_out *err);
 
-/* The ActionPreferenceStop error of -WarningAction Stop, underlining all of script. */
+/*
+ * What -WarningAction Stop shows: the warnings (and notes) said so far,
+ * then Write-Warning's ActionPreferenceStop error, underlining all of
+ * script.
+ */
 void	report_stop_error(const struct tnc_diag *d, const char *script,
 	    struct text_out *err);
 

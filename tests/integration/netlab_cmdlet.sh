@@ -335,3 +335,21 @@ t_cmdlet_detailed_loopback() {
 	expect_stderr_empty
 	expect_stdout '\n\nComputerName            : 127.0.0.1\nRemoteAddress           : 127.0.0.1\nRemotePort              : %s\nNameResolutionResults   : 127.0.0.1\nMatchingIPsecRules      : \nNetworkIsolationContext : Loopback\nInterfaceAlias          : lo\nSourceAddress           : 127.0.0.1\nNetRoute (NextHop)      : 0.0.0.0\nTcpTestSucceeded        : True\n\n\n\n' "$PORT"
 }
+
+# Issue 10.9 (spec 7.7): a real interface (the lab's veth) is an adapter:
+# its driver as InterfaceDescription, MSFT_NetAdapter keyed by the
+# DeviceID hashed from "lab0" and the host name, the default route as
+# NetRoute; a name has its A record
+t_netlab_cmdlet_all_properties_adapter() {
+	local idx host
+	lab_cmdlet_setup || return
+	idx=$(ip -n "$LAB_CLIENT" -o link show lab0 | cut -d: -f1)
+	host=$(cat /proc/sys/kernel/hostname)
+	run_tnc_in_client server.lab.test -Port "$LAB_PORT" '|' select InterfaceIndex, InterfaceDescription, NetAdapter, NetRoute, BasicNameResolution, DNSOnlyRecords, AllNameResolutionResults
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nInterfaceIndex           : %s\nInterfaceDescription     : veth\nNetAdapter               : MSFT_NetAdapter (CreationClassName = "MSFT_NetAdapter", DeviceID = "{048990AD-9083-814C-A681-AE174C415549}", SystemCreationClassName = "CIM_NetworkPort", SystemName = "%s")\nNetRoute                 : MSFT_NetRoute (InstanceID = "0.0.0.0/0;198.18.1.1;%s")\nBasicNameResolution      : {Microsoft.DnsClient.Commands.DnsRecord_A}\nDNSOnlyRecords           : {Microsoft.DnsClient.Commands.DnsRecord_A}\nAllNameResolutionResults : Microsoft.DnsClient.Commands.DnsRecord_A\n\n\n\n' "$idx" "$host" "$idx"
+	run_tnc_in_client server.lab.test -Port "$LAB_PORT" '|' select -ExpandProperty NetAdapter '|' ConvertTo-Json
+	expect_rc 0
+	expect_stdout '{\n    "Name":  "lab0",\n    "CreationClassName":  "MSFT_NetAdapter",\n    "DeviceID":  "{048990AD-9083-814C-A681-AE174C415549}",\n    "SystemCreationClassName":  "CIM_NetworkPort",\n    "SystemName":  "%s",\n    "InterfaceDescription":  "veth",\n    "InterfaceIndex":  %s\n}\n' "$host" "$idx"
+}

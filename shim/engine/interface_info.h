@@ -1,0 +1,35 @@
+#ifndef TNC_ENGINE_INTERFACE_INFO_H
+#define TNC_ENGINE_INTERFACE_INFO_H
+
+#include <stddef.h>
+
+#include "engine/tnc_result.h"
+
+/*
+ * What Windows reads from Get-NetAdapter and Find-NetRoute for the
+ * all-properties view (fl *, select *, ConvertTo-Json; spec 7.7), as far
+ * as Linux can give it: whether the outgoing interface is an adapter at
+ * all (loopback is not), its driver, a stable DeviceID, the host name,
+ * and the routing-table entry the kernel uses.
+ */
+
+/*
+ * interface_info_fill()
+ * Fills r->has_adapter, interface_description, adapter_device_id,
+ * system_name and route_prefix for r->interface_alias/interface_index
+ * and the route to RemoteAddress.  Leaves them empty where the interface
+ * is unknown or a lookup fails; never fails the test.
+ */
+void	interface_info_fill(struct tnc_result *r);
+
+/*
+ * interface_device_id()
+ * The DeviceID of the interface called name: a GUID-shaped hash of the
+ * name (FNV-1a, 64 bits, over the name, then over it once more for the
+ * second half; RFC 9562 version 8, variant 10), written as Windows writes
+ * an adapter's GUID: "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}".  out must
+ * hold TNC_DEVICE_ID_LEN bytes.
+ */
+void	interface_device_id(const char *name, char *out, size_t outlen);
+
+#endif /* TNC_ENGINE_INTERFACE_INFO_H */
