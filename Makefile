@@ -35,7 +35,7 @@ LIB_SRCS  = $(wildcard $(addsuffix /*.c,$(LAYERS)))
 LIB_OBJS  = $(LIB_SRCS:.c=.o)
 UNIT_SRCS = $(wildcard tests/check_*.c)
 UNIT_BINS = $(UNIT_SRCS:.c=)
-TEST_TOOLS = tests/tools/listener tests/tools/tsql_eval
+TEST_TOOLS = tests/tools/listener tests/tools/tsql_eval tests/tools/engine_bench
 
 .PHONY: all deps demo check unit integration install uninstall clean bench \
 	fuzz fuzz-deps fuzz-smoke valgrind
@@ -62,6 +62,10 @@ tests/check_tsql: tests/tools/tsql_eval.c
 
 tests/tools/%: tests/tools/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+# the engine's driver for the benchmark links the program's layers
+tests/tools/engine_bench: tests/tools/engine_bench.c $(LIB_OBJS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
 
 -include $(TEST_TOOLS:=.d)
 

@@ -28,3 +28,20 @@ tnc_options_free(struct tnc_options *o)
 	o->computer_name = NULL;
 	o->constrain_source_address = NULL;
 }
+
+int
+tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src)
+{
+	*dst = *src;
+	dst->computer_name = NULL;
+	dst->constrain_source_address = NULL;
+	if ((src->computer_name != NULL &&
+	    (dst->computer_name = strdup(src->computer_name)) == NULL) ||
+	    (src->constrain_source_address != NULL &&
+	    (dst->constrain_source_address =
+	    strdup(src->constrain_source_address)) == NULL)) {
+		tnc_options_free(dst);
+		return -1;
+	}
+	return 0;
+}

@@ -64,4 +64,7 @@ struct tnc_options {
 void	tnc_options_init(struct tnc_options *o);	/* all defaults */
 void	tnc_options_free(struct tnc_options *o);
 
+/* A deep copy (its strings too).  Returns 0, or -1 when out of memory (dst then holds nothing). */
+int	tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src);
+
 #endif /* TNC_PARSERS_TNC_OPTIONS_H */

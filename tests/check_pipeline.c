@@ -71,7 +71,7 @@ fake_route(const struct tnc_options *o, struct route_diag *rd,
 	__atomic_add_fetch(&fake_calls, 1, __ATOMIC_SEQ_CST);
 	memset(rd, 0, sizeof(*rd));
 	rd->computer_name = strdup(name);
-	rd->constrain_source = "";
+	rd->constrain_source = strdup("");
 	if (strcmp(name, "bad") == 0) {
 		diag_warn(d, "Name resolution of %s failed", name);
 		return 0;

@@ -18,6 +18,7 @@
  *   - the route is the routing-table entry itself (RTM_F_FIB_MATCH), whose
  *     prefix names it.
  */
+#include <errno.h>
 #include <linux/ethtool.h>
 #include <linux/sockios.h>
 #include <net/if.h>
@@ -28,6 +29,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "engine/budget.h"
 #include "engine/interface_info.h"
 #include "engine/route_lookup.h"
 
@@ -107,8 +109,8 @@ driver_name(int fd, const char *name, char *out, size_t outlen)
 	snprintf(out, outlen, "%s", name);
 }
 
-void
-interface_info_fill(struct tnc_result *r)
+int
+interface_info_fill(struct route_nl *nl, struct tnc_result *r)
 {
 	struct route_query q;
 	struct route_info ri;
@@ -119,20 +121,22 @@ interface_info_fill(struct tnc_result *r)
 	r->system_name[sizeof(r->system_name) - 1] = '\0';
 	if (r->interface_alias[0] == '\0' || r->remote_index < 0 ||
 	    (size_t)r->remote_index >= r->nresolved)
-		return;
+		return 0;
 
 	memset(&q, 0, sizeof(q));
 	q.dst = &r->resolved[r->remote_index];
 	q.oif = r->interface_index;
 	q.fib_match = true;
-	if (route_query(&q, &ri) == 0)
+	if (route_query(nl, &q, &ri) == 0)
 		snprintf(r->route_prefix, sizeof(r->route_prefix), "%s",
 		    ri.prefix);
+	else if (budget_short(errno))
+		return -1;
 
-	/* the ioctls need a socket, any socket; without one, no adapter facts */
+	/* the ioctls need a socket, any socket; none for lack of descriptors: say so */
 	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
-		return;
+		return budget_short(errno) ? -1 : 0;
 	if (is_loopback(fd, r->interface_alias) == 0) {
 		r->has_adapter = true;
 		driver_name(fd, r->interface_alias, r->interface_description,
@@ -141,4 +145,5 @@ interface_info_fill(struct tnc_result *r)
 		    sizeof(r->adapter_device_id));
 	}
 	close(fd);
+	return 0;
 }

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 
+#include "engine/route_lookup.h"
 #include "engine/tnc_result.h"
 
 /*
@@ -17,10 +18,12 @@
  * interface_info_fill()
  * Fills r->has_adapter, interface_description, adapter_device_id,
  * system_name and route_prefix for r->interface_alias/interface_index
- * and the route to RemoteAddress.  Leaves them empty where the interface
- * is unknown or a lookup fails; never fails the test.
+ * and the route to RemoteAddress (asked on nl, the engine's netlink
+ * socket).  Leaves them empty where the interface is unknown or a lookup
+ * fails.  Returns 0, or -1 with errno set when the machine ran short (no
+ * descriptor for a socket): nothing is wrong with the test, try again.
  */
-void	interface_info_fill(struct tnc_result *r);
+int	interface_info_fill(struct route_nl *nl, struct tnc_result *r);
 
 /*
  * interface_device_id()

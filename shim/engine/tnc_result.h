@@ -9,7 +9,8 @@
 
 /*
  * The TestNetConnectionResult object (spec 1.3), as far as Linux can fill it.
- * Filled by tnc_run() (shim/test_run.c); rendered by shim/result_view.c.
+ * Filled by the engine (engine/netconnection.c); rendered by
+ * objects/result_view.c.
  */
 
 /* IPAddress.ToString(): inet_ntop text plus "%<scope id>" for scoped IPv6 */
@@ -68,7 +69,8 @@ struct tnc_result {
 	char	system_name[256];	/* the host name; "" if unknown */
 	char	route_prefix[TNC_ADDR_TEXT_LEN + 4];	/* the route's DestinationPrefix */
 
-	/* an IP-literal target's reverse (PTR) name, NULL if none (issue 10.5) */
+	/* an IP-literal target's reverse (PTR) name, looked up for Detailed;
+	   NULL if none (issue 10.5) */
 	char	*reverse_name;
 
 	bool	is_admin;

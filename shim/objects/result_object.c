@@ -856,12 +856,13 @@ view_set(struct view_rows *rows, const char *label, const char *text)
 	return 0;
 }
 
-/* RemoteAddress, ResolvedAddresses and PingReplyDetails of o into r. */
+/* RemoteAddress, ResolvedAddresses (and the PTR name) and PingReplyDetails of o into r. */
 static int
 view_addresses(const struct psobj *o, struct tnc_result *r)
 {
 	const struct psobj_value *res = prop(o, "ResolvedAddresses");
 	const struct psobj_value *pr = prop(o, "PingReplyDetails");
+	const struct psobj_value *v, *host;
 	size_t n = res != NULL && res->kind == PSOBJ_ARRAY ? res->nitems : 0, i;
 	char *s;
 
@@ -878,6 +879,13 @@ view_addresses(const struct psobj *o, struct tnc_result *r)
 	}
 	r->nresolved = n;
 	r->remote_index = -1;	/* the row is set from the property after */
+	/* the PTR name of an IP-literal target: NameResolutionResults' last line */
+	v = prop(o, "AllNameResolutionResults");
+	if (v != NULL && v->kind == PSOBJ_OBJECT &&
+	    strcmp(v->obj->type_name, DNSRECORD_TYPE "PTR") == 0 &&
+	    (host = prop(v->obj, "NameHost")) != NULL &&
+	    host->kind == PSOBJ_STRING)
+		r->reverse_name = host->s;	/* borrowed: not freed with r */
 	if (pr != NULL && pr->kind == PSOBJ_OBJECT) {
 		const struct psobj_value *rtt = prop(pr->obj, "RoundtripTime");
 

@@ -134,15 +134,16 @@ fake_route_diagnose(const struct tnc_options *o, struct route_diag *rd,
 	struct tnc_address a;
 
 	memset(rd, 0, sizeof(*rd));
-	rd->constrain_source = o->constrain_source_address != NULL ?
-	    o->constrain_source_address : "";
+	rd->constrain_source = strdup(o->constrain_source_address != NULL ?
+	    o->constrain_source_address : "");
 	rd->constrain_ifindex = o->constrain_interface;
 	rd->detailed = o->information_level == TNC_INFO_DETAILED;
 	if (h % 5 == 4) {
 		snprintf(d->error, sizeof(d->error), "fake machine failure");
 		return TNC_RUN_FAILURE;
 	}
-	if ((rd->computer_name = strdup(name)) == NULL) {
+	if ((rd->computer_name = strdup(name)) == NULL ||
+	    rd->constrain_source == NULL) {
 		snprintf(d->error, sizeof(d->error), "out of memory");
 		return TNC_RUN_FAILURE;
 	}
@@ -190,5 +191,7 @@ void
 route_diag_free(struct route_diag *rd)
 {
 	free(rd->computer_name);
+	free(rd->constrain_source);
 	rd->computer_name = NULL;
+	rd->constrain_source = NULL;
 }

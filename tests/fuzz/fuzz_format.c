@@ -69,7 +69,7 @@ result_value(struct src *s, struct psobj_value *v, bool route)
 	struct tnc_result r;
 	struct route_diag rd;
 	struct tnc_address a[2];
-	char buf[64], name[64];
+	char buf[64], name[64], src[] = "198.18.1.2", none[] = "";
 	unsigned f = byte(s);
 	int rc;
 
@@ -82,7 +82,7 @@ result_value(struct src *s, struct psobj_value *v, bool route)
 		rd.resolved = true;
 		snprintf(rd.remote_address, sizeof(rd.remote_address), "%s",
 		    str(s, buf));
-		rd.constrain_source = f & 1 ? "198.18.1.2" : "";
+		rd.constrain_source = f & 1 ? src : none;
 		rd.constrain_ifindex = f & 2 ? byte(s) : 0;
 		snprintf(rd.selected_source, sizeof(rd.selected_source), "%s",
 		    str(s, buf));
