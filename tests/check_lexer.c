@@ -242,6 +242,30 @@ START_TEST(test_decimal_rounding)
 }
 END_TEST
 
+/*
+ * Found by fuzz_main: a member chain whose second name is not glued to
+ * its dot ("(2).4. \xc8\x83") named the dot, the blank and half of the
+ * next character; only a name right after the dot is part of it
+ */
+START_TEST(test_member_chain_extent)
+{
+	struct ps_script s;
+	struct ps_error e = { 0 };
+
+	ck_assert_int_eq(ps_parse("(2).4. \xc8\x83", &s, &e), -1);
+	ck_assert_str_eq(e.error_id, "MemberChainNotSupported");
+	ck_assert_uint_eq(e.offset, 5);
+	ck_assert_uint_eq(e.length, 1);
+	ck_assert_str_eq(e.message, "Only one member access is supported by "
+	    "tnc: '.'.");
+	ck_assert_int_eq(ps_parse("(2).a.bc", &s, &e), -1);
+	ck_assert_uint_eq(e.length, 3);
+	ck_assert_str_eq(e.message, "Only one member access is supported by "
+	    "tnc: '.bc'.");
+	ps_error_free(&e);
+}
+END_TEST
+
 START_TEST(test_number_parse)
 {
 	struct ps_number n;
@@ -534,6 +558,7 @@ lexer_suite(void)
 	tcase_add_test(tc_ok, test_numbers);
 	tcase_add_test(tc_ok, t_reg_integer_literals);
 	tcase_add_test(tc_ok, test_decimal_rounding);
+	tcase_add_test(tc_ok, test_member_chain_extent);
 	tcase_add_test(tc_ok, test_block_comment);
 	tcase_add_test(tc_ok, test_number_parse);
 	tcase_add_test(tc_ok, test_parameters_and_constants);
