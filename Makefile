@@ -130,12 +130,14 @@ tests/fuzz/fuzz_%: $(FUZZ_OBJ)/tests/fuzz/fuzz_%.o \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 -include $(FUZZ_ALL_OBJS:.o=.d)
+.SECONDARY: $(FUZZ_ALL_OBJS)		# kept: make fuzz rebuilds only what changed
 
 # Every object a harness is made of: none may call the network (the final
 # binaries cannot tell: the sanitizers define some of these themselves).
-fuzz-no-network: $(FUZZERS)
+fuzz-no-network: $(FUZZERS) $(FUZZ_ALL_OBJS)
 	@for o in $(FUZZ_ALL_OBJS); do \
-		if nm -u $$o | grep -Ew '$(NET_SYMBOLS)'; then \
+		syms=$$(nm -u $$o) || exit 1; \
+		if echo "$$syms" | grep -Ew '$(NET_SYMBOLS)'; then \
 			echo "$$o: can reach the network"; exit 1; fi; \
 	done; echo "fuzz: no object of a harness calls a socket, resolver or transfer"
 

@@ -227,24 +227,39 @@ digits_times_1024(char *digits, size_t *n)
 	}
 }
 
-/* Drops the last digit of digits[0..*n), rounding half to even. */
+/*
+ * Drops the last k digits of digits[0..*n) in one step, rounding half to
+ * even as .NET's Decimal does (one step: rounding digit by digit would
+ * round 1.46 up to 2). Dropping more digits than there are leaves 0.
+ */
 static void
-digits_round_one(char *digits, size_t *n)
+digits_round(char *digits, size_t *n, size_t k)
 {
-	char last = digits[--(*n)];
-	size_t i;
+	size_t keep, i;
+	bool rest = false, up;
 
-	if (last < '5' || (last == '5' && *n > 0 &&
-	    (digits[*n - 1] - '0') % 2 == 0))
+	if (k == 0)
 		return;
-	for (i = *n; i-- > 0;) {
+	if (k > *n) {
+		*n = 0;
+		return;
+	}
+	keep = *n - k;
+	for (i = keep + 1; i < *n; i++)
+		rest = rest || digits[i] != '0';
+	up = digits[keep] > '5' || (digits[keep] == '5' && (rest ||
+	    (keep > 0 && (digits[keep - 1] - '0') % 2 == 1)));
+	*n = keep;
+	if (!up)
+		return;
+	for (i = keep; i-- > 0;) {
 		if (digits[i] != '9') {
 			digits[i]++;
 			return;
 		}
 		digits[i] = '0';
 	}
-	memmove(digits + 1, digits, *n);
+	memmove(digits + 1, digits, keep);
 	digits[0] = '1';
 	(*n)++;
 }
@@ -295,16 +310,30 @@ decimal_text(const struct num_parts *np, char *out, size_t size)
 		n += (size_t)-scale;
 		scale = 0;
 	}
-	for (; n > 0 && scale > 28; scale--)
-		digits_round_one(d, &n);
+	if (scale > 28) {		/* a Decimal keeps 28 places at most */
+		digits_round(d, &n, (size_t)(scale - 28));
+		scale = n > 0 ? 28 : 0;
+	}
 	for (k = 0; k < np->power; k++) {
 		if (n > sizeof(decimal_max))
 			goto out;
 		digits_times_1024(d, &n);
 	}
-	while (n > 0 && above_decimal(d, n) && scale > 0) {
-		digits_round_one(d, &n);
-		scale--;
+	if (n > 0 && above_decimal(d, n) && scale > 0) {
+		/* too many digits: fewer places, as few fewer as fit */
+		size_t drop = n > sizeof(decimal_max) - 1 ?
+		    n - (sizeof(decimal_max) - 1) : 1, m;
+
+		if ((long)drop > scale)
+			drop = (size_t)scale;
+		m = n;
+		digits_round(d, &m, drop);
+		if (above_decimal(d, m) && (long)drop < scale) {
+			digits_round(d, &m, 1);	/* the rounding carried over */
+			drop++;
+		}
+		n = m;
+		scale -= (long)drop;
 	}
 	if (above_decimal(d, n))
 		goto out;

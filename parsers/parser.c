@@ -378,9 +378,11 @@ parse_paren(struct parser *p, struct ps_pipeline *pl)
 	advance(p);
 	if (cur(p)->kind == PS_TOK_DOT) {
 		size_t off = cur(p)->offset, len = 1;
+		const struct ps_token *name = &p->toks.v[p->pos + 1];
 
-		if (p->toks.v[p->pos + 1].kind == PS_TOK_WORD)
-			len += p->toks.v[p->pos + 1].length;
+		/* the name only when glued to the dot, as the lexer read it */
+		if (name->kind == PS_TOK_WORD && name->offset == off + 1)
+			len += name->length;
 		return ps_error_parse(p->e, "MemberChainNotSupported", off, len,
 		    "Only one member access is supported by tnc: '%.*s'.",
 		    (int)len, p->script + off);

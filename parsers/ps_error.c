@@ -289,8 +289,8 @@ echo_line_make(struct echo_line *el, const char *line, size_t len,
  * The echoed line and the underline below it, as Windows PowerShell's
  * PositionUtilities.VerboseMessage (Position.cs) writes them: past 69
  * characters a window of 69 that keeps as much of the error as fits,
- * with context before it (at least 12 characters when there are, widened
- * to fill) and after it (up to 8), "... " and " ..." where it was cut,
+ * with context before it (up to 12 characters, then widened to fill the
+ * window) and after it (up to 8), "... " and " ..." where it was cut,
  * the underline shifted to match. Cuts fall between characters.
  */
 static void

@@ -92,6 +92,7 @@ START_TEST(test_block_comment)
 	ck_assert_uint_eq(l.n, 3);
 	ck_assert_str_eq(l.v[1].text, "a<#b#>");
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -211,6 +212,57 @@ START_TEST(t_reg_integer_literals)
 	for (i = 0; i < sizeof(not_numbers) / sizeof(not_numbers[0]); i++)
 		ck_assert_msg(ps_number_parse(not_numbers[i], &n) == -1, "%s",
 		    not_numbers[i]);
+}
+END_TEST
+
+/*
+ * Decimal literals past 28 places round once, half to even (fuzz_script
+ * found "052e-53d" writing past its buffer when all digits rounded away)
+ */
+START_TEST(test_decimal_rounding)
+{
+	static const struct { const char *text, *value; } c[] = {
+		{ "052e-53d", "0" },
+		{ "1e-99999d", "0" },
+		{ "5e-29d", "0" },
+		{ "1.5e-28d", "0.0000000000000000000000000002" },
+		{ "2.5e-28d", "0.0000000000000000000000000002" },
+		{ "1.4999e-28d", "0.0000000000000000000000000001" },
+		{ "0.000d", "0.000" },
+		{ "79228162514264337593543950335.4d",
+		  "79228162514264337593543950335" },
+	};
+	char buf[PS_NUMBER_TEXT_MAX];
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_msg(ps_number_text(c[i].text, buf, sizeof(buf)) == 0,
+		    "%s", c[i].text);
+		ck_assert_str_eq(buf, c[i].value);
+	}
+}
+END_TEST
+
+/*
+ * Found by fuzz_main: a member chain whose second name is not glued to
+ * its dot ("(2).4. \xc8\x83") named the dot, the blank and half of the
+ * next character; only a name right after the dot is part of it
+ */
+START_TEST(test_member_chain_extent)
+{
+	struct ps_script s;
+	struct ps_error e = { 0 };
+
+	ck_assert_int_eq(ps_parse("(2).4. \xc8\x83", &s, &e), -1);
+	ck_assert_str_eq(e.error_id, "MemberChainNotSupported");
+	ck_assert_uint_eq(e.offset, 5);
+	ck_assert_uint_eq(e.length, 1);
+	ck_assert_str_eq(e.message, "Only one member access is supported by "
+	    "tnc: '.'.");
+	ck_assert_int_eq(ps_parse("(2).a.bc", &s, &e), -1);
+	ck_assert_uint_eq(e.length, 3);
+	ck_assert_str_eq(e.message, "Only one member access is supported by "
+	    "tnc: '.bc'.");
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -504,8 +556,10 @@ lexer_suite(void)
 	tcase_add_test(tc_ok, test_tokens_and_offsets);
 	tcase_add_test(tc_ok, test_words);
 	tcase_add_test(tc_ok, test_numbers);
-	tcase_add_test(tc_ok, test_block_comment);
 	tcase_add_test(tc_ok, t_reg_integer_literals);
+	tcase_add_test(tc_ok, test_decimal_rounding);
+	tcase_add_test(tc_ok, test_member_chain_extent);
+	tcase_add_test(tc_ok, test_block_comment);
 	tcase_add_test(tc_ok, test_number_parse);
 	tcase_add_test(tc_ok, test_parameters_and_constants);
 	tcase_add_test(tc_ok, test_strings);

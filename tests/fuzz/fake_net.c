@@ -134,7 +134,6 @@ fake_route_diagnose(const struct tnc_options *o, struct route_diag *rd,
 	struct tnc_address a;
 
 	memset(rd, 0, sizeof(*rd));
-	/* malloc'd, as route_diagnose() keeps it: the result outlives o */
 	rd->constrain_source = strdup(o->constrain_source_address != NULL ?
 	    o->constrain_source_address : "");
 	rd->constrain_ifindex = o->constrain_interface;
@@ -143,8 +142,8 @@ fake_route_diagnose(const struct tnc_options *o, struct route_diag *rd,
 		snprintf(d->error, sizeof(d->error), "fake machine failure");
 		return TNC_RUN_FAILURE;
 	}
-	if (rd->constrain_source == NULL ||
-	    (rd->computer_name = strdup(name)) == NULL) {
+	if ((rd->computer_name = strdup(name)) == NULL ||
+	    rd->constrain_source == NULL) {
 		snprintf(d->error, sizeof(d->error), "out of memory");
 		return TNC_RUN_FAILURE;
 	}

@@ -54,6 +54,21 @@ str(struct src *s, char *buf)
 	return buf;
 }
 
+/*
+ * A string into a fixed field of a result (an interface name has 16
+ * bytes): a cut inside a character is the harness's doing, not tnc's,
+ * so the run then no longer counts as UTF-8 in.
+ */
+static void
+field(struct src *s, char *dst, size_t size)
+{
+	char buf[64];
+
+	snprintf(dst, size, "%s", str(s, buf));
+	if (!utf8_valid(dst, strlen(dst)))
+		s->utf8 = false;
+}
+
 static const char *const type_names[] = { "TestNetConnectionResult",
 	"NetRouteDiagnostics", "Selected.TestNetConnectionResult",
 	"System.Net.IPAddress", "PSCustomObject" };
@@ -69,7 +84,7 @@ result_value(struct src *s, struct psobj_value *v, bool route)
 	struct tnc_result r;
 	struct route_diag rd;
 	struct tnc_address a[2];
-	char buf[64], name[64];
+	char name[64], src[] = "198.18.1.2", none[] = "";
 	unsigned f = byte(s);
 	int rc;
 
@@ -80,16 +95,14 @@ result_value(struct src *s, struct psobj_value *v, bool route)
 		memset(&rd, 0, sizeof(rd));
 		rd.computer_name = name;
 		rd.resolved = true;
-		snprintf(rd.remote_address, sizeof(rd.remote_address), "%s",
-		    str(s, buf));
-		rd.constrain_source = f & 1 ? "198.18.1.2" : "";
+		field(s, rd.remote_address, sizeof(rd.remote_address));
+		rd.constrain_source = f & 1 ? src : none;
 		rd.constrain_ifindex = f & 2 ? byte(s) : 0;
-		snprintf(rd.selected_source, sizeof(rd.selected_source), "%s",
-		    str(s, buf));
+		field(s, rd.selected_source, sizeof(rd.selected_source));
 		rd.out_ifindex = byte(s);
 		rd.has_route = f & 4;
-		snprintf(rd.prefix, sizeof(rd.prefix), "%s", str(s, buf));
-		snprintf(rd.next_hop, sizeof(rd.next_hop), "%s", str(s, buf));
+		field(s, rd.prefix, sizeof(rd.prefix));
+		field(s, rd.next_hop, sizeof(rd.next_hop));
 		rd.detailed = f & 8;
 		rd.succeeded = f & 16;
 		return route_diag_object_new(v, &rd, f & 32 ? PS_EDITION_74 :
@@ -101,7 +114,7 @@ result_value(struct src *s, struct psobj_value *v, bool route)
 	r.nresolved = byte(s) % 3;
 	r.resolved = a;
 	for (size_t i = 0; i < r.nresolved; i++)
-		snprintf(a[i].text, sizeof(a[i].text), "%s", str(s, buf));
+		field(s, a[i].text, sizeof(a[i].text));
 	r.remote_index = r.nresolved > 0 ? 0 : -1;
 	r.remote_port = byte(s) | byte(s) << 8;
 	r.tcp_test_succeeded = f & 4;
@@ -109,8 +122,8 @@ result_value(struct src *s, struct psobj_value *v, bool route)
 	r.ping_reply_present = f & 16;
 	r.ping_rtt_ms = byte(s);
 	r.ping_status = byte(s) % (TNC_PING_UNKNOWN + 1);
-	snprintf(r.interface_alias, sizeof(r.interface_alias), "%s", str(s, buf));
-	snprintf(r.source_address, sizeof(r.source_address), "%s", str(s, buf));
+	field(s, r.interface_alias, sizeof(r.interface_alias));
+	field(s, r.source_address, sizeof(r.source_address));
 	r.is_admin = f & 32;
 	r.network_isolation_context = f & 64 ? "Internet" : NULL;
 	rc = result_object_new(v, &r, f & 128 ? PS_EDITION_74 : PS_EDITION_51);
