@@ -6,11 +6,13 @@
  * `tnc host -port N` is a pipeline of one command.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "base/exit_codes.h"
 #include "parsers/tnc_command.h"
@@ -214,6 +216,30 @@ command_script(int argc, char **argv, int *status)
 	return read_script_stdin(status);
 }
 
+/*
+ * A standard descriptor closed at start is held by /dev/null opened the
+ * wrong way round (stdin write-only, stdout and stderr read-only): it
+ * still fails as a closed one does (EBADF), and no socket or epoll
+ * descriptor the engine opens can take its number, so output never goes
+ * to a connection under test.
+ */
+static void
+hold_closed_std_fds(void)
+{
+	int fd, want;
+
+	for (want = 0; want <= 2; want++) {
+		if (fcntl(want, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		fd = open("/dev/null", want == 0 ? O_WRONLY : O_RDONLY);
+		if (fd >= 0 && fd != want) {
+			/* a lower one was closed too and is held already */
+			dup2(fd, want);
+			close(fd);
+		}
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -222,6 +248,7 @@ main(int argc, char **argv)
 
 	/* A closed stdout must be an exit status (4), not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
+	hold_closed_std_fds();
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0) {
 			fputs(usage_text, stdout);
