@@ -120,12 +120,15 @@ void
 tz_error(struct tokenizer *tz, const char *id, size_t start, size_t end,
     const char *fmt, ...)
 {
-	size_t off = tz_offset(tz, start), stop = tz_offset(tz, end);
+	size_t off, stop;
 	va_list ap;
 	char *msg;
 
 	if (tz->failed)
 		return;
+	/* a character "after" the end of the text is none: the extent stops there */
+	off = tz_offset(tz, start < tz->len ? start : tz->len);
+	stop = tz_offset(tz, end < tz->len ? end : tz->len);
 	tz->failed = true;
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0) {

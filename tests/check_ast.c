@@ -66,6 +66,7 @@ assert_error(const struct error_case *c)
 	ck_assert_msg(e.offset == c->offset && e.length == c->length,
 	    "%s: extent %zu:%zu, want %zu:%zu", c->script, e.offset, e.length,
 	    c->offset, c->length);
+	ck_assert_uint_le(e.offset + e.length, strlen(c->script));
 	ck_assert(e.parse_error);
 	ck_assert_str_eq(e.category, "ParserError");
 	ck_assert_uint_eq(l.n, 0);
@@ -977,8 +978,11 @@ static const struct error_case errors[] = {
 	{ "1 + `", "IncompleteString",
 	  "Incomplete string token.", 5, 0 },
 	{ "1 + 99999999999999999999999999999999d", "BadNumericConstant",
-	  "The numeric constant 99999999999999999999999999999999d is not valid.", 37, 1 },
+	  "The numeric constant 99999999999999999999999999999999d is not valid.", 37, 0 },
+	/* the character after the number; at the end of the script, none */
 	{ "1 + 1e99999", "BadNumericConstant",
+	  "The numeric constant 1e99999 is not valid.", 11, 0 },
+	{ "1 + 1e99999 ", "BadNumericConstant",
 	  "The numeric constant 1e99999 is not valid.", 11, 1 },
 	{ "tnc a; &", "MissingExpression",
 	  "Missing expression after '&' in pipeline element.", 7, 1 },
