@@ -99,9 +99,11 @@ FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS  = -g -O1 -std=c11 -Wall -Wextra -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJ     = tests/fuzz/obj
 NET_SRCS     = $(filter-out shim/engine/diag.c shim/engine/tnc_result.c \
-	       shim/engine/engine.c, $(wildcard shim/engine/*.c))
+	       shim/engine/engine.c shim/engine/loop.c shim/engine/budget.c, \
+	       $(wildcard shim/engine/*.c))
 FUZZ_LIB_OBJS = $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(filter-out $(NET_SRCS),$(LIB_SRCS)))
-FUZZERS      = tests/fuzz/fuzz_script tests/fuzz/fuzz_main tests/fuzz/fuzz_format
+FUZZERS      = tests/fuzz/fuzz_script tests/fuzz/fuzz_main tests/fuzz/fuzz_format \
+	       tests/fuzz/fuzz_ast
 FUZZ_SECONDS ?= 20
 # what no fuzz binary may call: sockets, name lookups, libcurl transfers
 NET_SYMBOLS  = socket|connect|sendto|sendmsg|getaddrinfo|getaddrinfo_a|gethostbyname|curl_easy_init|curl_multi_init|curl_easy_perform

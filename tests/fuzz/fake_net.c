@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/engine_impl.h"
+#include "engine/host.h"
 #include "engine/netconnection.h"
 #include "tests/fuzz/fake_net.h"
 
@@ -194,4 +196,106 @@ route_diag_free(struct route_diag *rd)
 	free(rd->constrain_source);
 	rd->computer_name = NULL;
 	rd->constrain_source = NULL;
+}
+
+/*
+ * The engine's network parts, for main() run whole (fuzz_main: no fake in
+ * its engine_config): both test kinds answer from the fake above at once,
+ * and the socket pools, the resolver and netlink are never opened.  With
+ * engine_config.fake set (fuzz_script) none of this is reached.
+ */
+static void
+fake_kind_start(struct engine_test *t)
+{
+	t->res->rc = t->o.diagnose_routing ?
+	    fake_route_diagnose(&t->o, &t->res->rd, &t->res->d) :
+	    fake_tnc_run(&t->o, &t->res->r, &t->res->d);
+	engine_test_finish(t);
+}
+
+static void
+fake_kind_nothing(struct engine_test *t)
+{
+	(void)t;
+}
+
+const struct test_kind netconnection_kind = { fake_kind_start,
+	fake_kind_nothing, fake_kind_nothing };
+const struct test_kind route_diag_kind = { fake_kind_start,
+	fake_kind_nothing, fake_kind_nothing };
+
+/* Opaque handles that are never opened: their address alone is used */
+static char no_pool, no_hub, no_resolver;
+
+void
+route_nl_init(struct route_nl *nl)
+{
+	memset(nl, 0, sizeof(*nl));
+	nl->fd = -1;
+}
+
+void
+route_nl_close(struct route_nl *nl)
+{
+	nl->fd = -1;
+}
+
+bool
+tnc_is_admin(void)
+{
+	return false;
+}
+
+struct tcp_pool *
+tcp_pool_new(struct loop *l, void (*released)(void *ctx), void *ctx,
+    char *err, size_t errlen)
+{
+	(void)l, (void)released, (void)ctx, (void)err, (void)errlen;
+	return (struct tcp_pool *)(void *)&no_pool;
+}
+
+void
+tcp_pool_free(struct tcp_pool *p)
+{
+	(void)p;
+}
+
+unsigned
+tcp_pool_sockets(const struct tcp_pool *p)
+{
+	(void)p;
+	return 0;
+}
+
+struct icmp_hub *
+icmp_hub_new(struct loop *l)
+{
+	(void)l;
+	return (struct icmp_hub *)(void *)&no_hub;
+}
+
+void
+icmp_hub_free(struct icmp_hub *h)
+{
+	(void)h;
+}
+
+unsigned
+icmp_hub_reclaim(struct icmp_hub *h)
+{
+	(void)h;
+	return 0;
+}
+
+struct resolver *
+resolver_new(struct loop *l)
+{
+	(void)l;
+	return (struct resolver *)(void *)&no_resolver;
+}
+
+void
+resolver_free(struct resolver *r)
+{
+	(void)r;
 }
