@@ -292,6 +292,116 @@ const struct ps_command_meta get_content_meta = {
 	.nparams = sizeof(get_content_params) / sizeof(get_content_params[0]),
 };
 
+/*
+ * ForEach-Object (5.1's ForEachObjectCommand), with PowerShell 7's
+ * -Parallel and -ThrottleLimit as tnc's own (full names only, issue 11).
+ * Sets: ScriptBlockSet (the default), PropertyAndMethodSet, and 7's
+ * ParallelParameterSet.  Process is declared before MemberName, so a
+ * positional argument binds to Process and the runtime takes a name that
+ * is not a script block as the member's (what 5.1 decides by type).
+ */
+#define FE_BLOCK	(1u << 0)
+#define FE_MEMBER	(1u << 1)
+#define FE_PARALLEL	(1u << 2)
+
+static const char *const foreach_sets[] = { "ScriptBlockSet",
+	"PropertyAndMethodSet", "ParallelParameterSet" };
+
+static const struct ps_param_meta foreach_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Begin", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = FE_BLOCK },
+	{ .name = "Process", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = FE_BLOCK, .mandatory_sets = FE_BLOCK },
+	{ .name = "End", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = FE_BLOCK },
+	{ .name = "RemainingScripts", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED, .sets = FE_BLOCK },
+	{ .name = "MemberName", .type = PS_TYPE_STRING, .position = 0,
+	  .sets = FE_MEMBER, .mandatory_sets = FE_MEMBER },
+	{ .name = "ArgumentList", .aliases = { "Args" },
+	  .type = PS_TYPE_OBJECT, .position = PS_NAMED, .sets = FE_MEMBER },
+	{ .name = "Parallel", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = FE_PARALLEL, .mandatory_sets = FE_PARALLEL,
+	  .tier = PS_TIER_EXTENSION },
+	{ .name = "ThrottleLimit", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = FE_PARALLEL, .has_range = true, .range_min = 1,
+	  .range_max = INT_MAX32, .tier = PS_TIER_EXTENSION },
+};
+
+const struct ps_command_meta foreach_object_meta = {
+	.name = "ForEach-Object",
+	.type_name = "Microsoft.PowerShell.Commands.ForEachObjectCommand",
+	.common_parameters = true,
+	.set_names = foreach_sets,
+	.nsets = 3,
+	.default_set = 0,
+	.params = foreach_params,
+	.nparams = sizeof(foreach_params) / sizeof(foreach_params[0]),
+};
+
+/*
+ * Where-Object (5.1's WhereObjectCommand): a script block (ScriptBlockSet)
+ * or the simplified syntax, one set per operator switch.  FilterScript is
+ * declared first, so a lone positional binds to it and the runtime takes
+ * a name that is not a script block as -Property (EqualSet: "is true").
+ */
+#define WO_OPS(X) \
+	X(EQ, "EqualSet") X(CEQ, "CaseSensitiveEqualSet") \
+	X(NE, "NotEqualSet") X(CNE, "CaseSensitiveNotEqualSet") \
+	X(GT, "GreaterThanSet") X(CGT, "CaseSensitiveGreaterThanSet") \
+	X(LT, "LessThanSet") X(CLT, "CaseSensitiveLessThanSet") \
+	X(GE, "GreaterOrEqualSet") X(CGE, "CaseSensitiveGreaterOrEqualSet") \
+	X(LE, "LessOrEqualSet") X(CLE, "CaseSensitiveLessOrEqualSet") \
+	X(Like, "LikeSet") X(CLike, "CaseSensitiveLikeSet") \
+	X(NotLike, "NotLikeSet") X(CNotLike, "CaseSensitiveNotLikeSet") \
+	X(Match, "MatchSet") X(CMatch, "CaseSensitiveMatchSet") \
+	X(NotMatch, "NotMatchSet") X(CNotMatch, "CaseSensitiveNotMatchSet") \
+	X(Contains, "ContainsSet") X(CContains, "CaseSensitiveContainsSet") \
+	X(NotContains, "NotContainsSet") \
+	X(CNotContains, "CaseSensitiveNotContainsSet") \
+	X(In, "InSet") X(CIn, "CaseSensitiveInSet") \
+	X(NotIn, "NotInSet") X(CNotIn, "CaseSensitiveNotInSet") \
+	X(Is, "IsSet") X(IsNot, "IsNotSet")
+
+#define WO_SET_NAME(op, set)	set,
+static const char *const where_sets[] = { "ScriptBlockSet",
+	WO_OPS(WO_SET_NAME) };
+#define WO_NSETS	(sizeof(where_sets) / sizeof(where_sets[0]))
+#define WO_OPERATOR_SETS	(((1u << (WO_NSETS - 1)) - 1) << 1)
+
+/* each operator switch lives in its own set, mandatory there: bits 1.. */
+#define WO_BIT(op, set)	WO_BIT_##op,
+enum { WO_BIT_SCRIPTBLOCK, WO_OPS(WO_BIT) };
+
+#define WO_SWITCH(op, set) \
+	{ .name = #op, .type = PS_TYPE_SWITCH, .position = PS_NAMED, \
+	  .sets = 1u << WO_BIT_##op, .mandatory_sets = 1u << WO_BIT_##op },
+static const struct ps_param_meta where_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "FilterScript", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = 1u, .mandatory_sets = 1u },
+	{ .name = "Property", .type = PS_TYPE_STRING, .position = 0,
+	  .sets = WO_OPERATOR_SETS, .mandatory_sets = WO_OPERATOR_SETS },
+	{ .name = "Value", .type = PS_TYPE_OBJECT, .position = 1,
+	  .sets = WO_OPERATOR_SETS },
+	WO_OPS(WO_SWITCH)
+};
+#define WO_NPARAMS	(sizeof(where_params) / sizeof(where_params[0]))
+
+const struct ps_command_meta where_object_meta = {
+	.name = "Where-Object",
+	.type_name = "Microsoft.PowerShell.Commands.WhereObjectCommand",
+	.common_parameters = true,
+	.set_names = where_sets,
+	.nsets = WO_NSETS,
+	.default_set = 1,		/* EqualSet */
+	.params = where_params,
+	.nparams = WO_NPARAMS,
+};
+
 static const struct {
 	const char *name;
 	enum pipe_cmd cmd;
@@ -311,6 +421,12 @@ static const struct {
 	{ "oh", PIPE_CMD_OUT_DEFAULT, &out_host_meta },
 	{ "Out-Null", PIPE_CMD_OUT_NULL, &out_null_meta },
 	{ "Get-Content", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "ForEach-Object", PIPE_CMD_FOREACH_OBJECT, &foreach_object_meta },
+	{ "foreach", PIPE_CMD_FOREACH_OBJECT, &foreach_object_meta },
+	{ "%", PIPE_CMD_FOREACH_OBJECT, &foreach_object_meta },
+	{ "Where-Object", PIPE_CMD_WHERE_OBJECT, &where_object_meta },
+	{ "where", PIPE_CMD_WHERE_OBJECT, &where_object_meta },
+	{ "?", PIPE_CMD_WHERE_OBJECT, &where_object_meta },
 	{ "gc", PIPE_CMD_GET_CONTENT, &get_content_meta },
 	{ "cat", PIPE_CMD_GET_CONTENT, &get_content_meta },
 	{ "type", PIPE_CMD_GET_CONTENT, &get_content_meta },

@@ -25,7 +25,9 @@ enum pipe_cmd {
 	PIPE_CMD_CONVERTTO_CSV,
 	PIPE_CMD_OUT_DEFAULT,		/* Out-Default, Out-Host (oh) */
 	PIPE_CMD_OUT_NULL,
-	PIPE_CMD_GET_CONTENT		/* gc, cat, type */
+	PIPE_CMD_GET_CONTENT,		/* gc, cat, type */
+	PIPE_CMD_FOREACH_OBJECT,	/* foreach, % */
+	PIPE_CMD_WHERE_OBJECT		/* where, ? */
 };
 
 extern const struct ps_command_meta select_object_meta;
@@ -38,6 +40,8 @@ extern const struct ps_command_meta out_default_meta;
 extern const struct ps_command_meta out_host_meta;
 extern const struct ps_command_meta out_null_meta;
 extern const struct ps_command_meta get_content_meta;
+extern const struct ps_command_meta foreach_object_meta;
+extern const struct ps_command_meta where_object_meta;
 
 /*
  * commands_lookup()

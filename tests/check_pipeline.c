@@ -691,7 +691,7 @@ START_TEST(test_lookup)
 	ck_assert_int_eq(commands_lookup("FT", &m), PIPE_CMD_FORMAT_TABLE);
 	ck_assert_int_eq(commands_lookup("test-netconnection", &m),
 	    PIPE_CMD_TNC);
-	ck_assert_int_eq(commands_lookup("Where-Object", &m), PIPE_CMD_NONE);
+	ck_assert_int_eq(commands_lookup("Group-Object", &m), PIPE_CMD_NONE);
 	ck_assert(commands_is_known_unsupported("where"));
 	ck_assert(!commands_is_known_unsupported("frobnicate"));
 	ck_assert_str_eq(ps_resolve_parameter(&select_object_meta, "exp",

@@ -149,8 +149,10 @@ deliver(struct tnc_proc *tp, struct slot *s)
 	}
 	if (res->d.stopped)
 		return deliver_stopped(tp, res);
-	report_diag(&res->d, &tp->st->o, host_err(h));
-	host_err_done(h);
+	if (res->d.nentries > 0) {	/* no warning: stdout stays buffered */
+		report_diag(&res->d, &tp->st->o, host_err(h));
+		host_err_done(h);
+	}
 	if (res->is_route_diag)
 		return deliver_route_diag(tp, res);
 	host_worst(h, report_exit_status(&res->r));

@@ -64,6 +64,12 @@ struct interp {
 	bool	last_ok;		/* $? */
 	int	exit_code;		/* FLOW_EXIT's status */
 	struct thrown thrown;		/* FLOW_THROW's error */
+	/*
+	 * How a block run inside a processor (ForEach-Object, Where-Object)
+	 * left: a processor can only fail its pipeline, so it leaves the
+	 * flow (break, exit, an error) here for the statement to act on.
+	 */
+	enum flow pending;
 };
 
 /* ---- scopes (scope.c) ---- */
@@ -77,6 +83,9 @@ void	scope_free(struct scope *s);
  * set.  The value stays the scope's.
  */
 const struct psobj_value *scope_get(const struct scope *s, const char *name);
+
+/* The variable's value itself, to change in place (a member, an item). */
+struct psobj_value *scope_get_mut(struct scope *s, const char *name);
 
 /* Sets name in s (v taken over).  0, or -1 (ENOMEM, v freed). */
 int	scope_set(struct scope *s, const char *name, struct psobj_value *v);
@@ -126,8 +135,25 @@ enum flow eval_pipeline(struct interp *in, const struct ast *pl,
 enum flow eval_scriptblock(struct interp *in, const struct psobj_value *block,
 	    const struct psobj_value *dollar_under, struct proc *out);
 
+/*
+ * eval_scriptblock_value()
+ * A script block's output, run with $_ set to dollar_under, gathered as
+ * $( ) gathers it (Where-Object's test).
+ */
+enum flow eval_scriptblock_value(struct interp *in,
+	    const struct psobj_value *block,
+	    const struct psobj_value *dollar_under, struct psobj_value *v);
+
 /* Writes v to out, arrays unrolled as statement output is. */
 enum flow eval_emit(struct interp *in, struct proc *out,
+	    struct psobj_value *v);
+
+/*
+ * eval_store_member()
+ * $x.Member = v and $x[i] = v (v taken over): the variable's value is
+ * changed in place; a hashtable gains the key.
+ */
+enum flow eval_store_member(struct interp *in, const struct ast *target,
 	    struct psobj_value *v);
 
 /* ---- errors (eval_errors.c) ---- */
@@ -138,6 +164,11 @@ enum flow eval_emit(struct interp *in, struct proc *out,
  */
 enum flow eval_error(struct interp *in, const struct ast *a,
 	    struct ps_op_error *e);
+
+/* A runtime error of ours at extent a: message, error id, category. */
+enum flow eval_runtime_error(struct interp *in, const struct ast *a,
+	    const char *id, const char *category, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
 
 /* A ps_error (a binding or parse-like error at run time) as FLOW_THROW. */
 enum flow eval_ps_error(struct interp *in, const struct ps_error *pe,

@@ -241,9 +241,9 @@ stage_lookup(struct stage *st, const struct ps_command *pc, struct ps_error *e)
 {
 	st->pc = pc;
 	st->cmd = commands_lookup(pc->name, &st->meta);
-	if (st->cmd != PIPE_CMD_NONE)
+	if (st->cmd != PIPE_CMD_NONE && command_def(st->cmd) != NULL)
 		return 0;
-	if (commands_is_known_unsupported(pc->name))
+	if (st->cmd != PIPE_CMD_NONE || commands_is_known_unsupported(pc->name))
 		return ps_error_parse(e, "CommandNotSupported",
 		    pc->name_offset, pc->name_length, "The command '%s' is not "
 		    "supported by tnc. A tnc pipeline runs Get-Content or "

@@ -130,3 +130,25 @@ t_rt_statements_share_out_default() {
 	printf '\n\n%s\n%s\n\n\n' "$obj" "$obj" >"$EXP"
 	expect_file "$OUT"
 }
+
+# The echo goes beside a connect only once it failed or has not answered
+# within 100 ms: a port that answers at once costs no ICMP at all, a
+# filtered one still gets its echo (counted by nftables on loopback)
+t_rt_echo_only_when_the_connect_lags() {
+	local n
+	nft add table inet tncecho && nft add chain inet tncecho out \
+	    '{ type filter hook output priority 0; }' &&
+	    nft add rule inet tncecho out icmp type echo-request counter ||
+	    { fail "nft: cannot count echoes"; return; }
+	start_listener open
+	run_tnc 127.0.0.1 -Port "$PORT"
+	expect_rc 0
+	n=$(nft list table inet tncecho | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
+	[ "$n" = 0 ] || fail "$n echoes for an open port, expected none"
+	start_listener full
+	run_tnc 127.0.0.1 -Port "$PORT" -TimeoutSeconds 1
+	expect_rc 1
+	n=$(nft list table inet tncecho | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
+	[ "$n" = 1 ] || fail "$n echoes for a filtered port, expected 1"
+	nft delete table inet tncecho
+}
