@@ -244,8 +244,14 @@ static void
 fill(struct parser *p, struct ps_error *e, const char *id, size_t o,
     size_t len, const char *fmt, va_list ap)
 {
+	size_t stop = p->top.len;
 	char *msg;
 
+	/* the character "after" the end of the script is none: stop there */
+	if (o > stop)
+		o = stop;
+	if (len > stop - o)
+		len = stop - o;
 	if (vasprintf(&msg, fmt, ap) < 0) {
 		ps_error_no_memory(p->e);
 		p->failed = true;

@@ -1117,7 +1117,8 @@ assert_depth(char *s, int want_rc)
 		ck_assert_str_eq(e.error_id, "NestingTooDeep");
 		ck_assert_str_eq(e.message, "The script nests more deeply "
 		    "than tnc supports (200 levels).");
-		ck_assert_uint_eq(e.length, 1);
+		ck_assert_uint_le(e.length, 1);
+		ck_assert_uint_le(e.offset + e.length, strlen(s));
 	}
 	ps_error_free(&e);
 	free(s);
@@ -1147,6 +1148,8 @@ START_TEST(test_nesting_limit)
 	assert_depth(repeat("$x", ".a", 198, ""), 0);
 	assert_depth(repeat("$x", ".a", 100000, ""), -1);
 	assert_depth(repeat("", "-", 100000, "1"), -1);
+	/* refused where the script ends: the extent stops there (fuzz_ast) */
+	assert_depth(repeat("(((((((($(", "(", 189, ""), -1);
 }
 END_TEST
 
