@@ -505,8 +505,8 @@ commands_not_found(const struct ps_command *cmd, struct ps_error *e)
 	    "operable program. Check the spelling of the name, or if a path "
 	    "was included, verify that the path is correct and try again.",
 	    cmd->name);
-	snprintf(e->target_name, sizeof(e->target_name), "%s", cmd->name);
-	e->target_type = "String";
+	if (e->out_of_memory || ps_error_set_target(e, cmd->name, "String") != 0)
+		return -1;
 	e->engine_error = true;
 	return -1;
 }

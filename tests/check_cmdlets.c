@@ -34,7 +34,7 @@ START_TEST(test_remaining_arguments)
 {
 	struct ps_script s;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	const struct ps_bound *v;
 
 	ck_assert_int_eq(bind_first("Write-Host Port 5022 open -NoNewline",
@@ -70,6 +70,7 @@ START_TEST(test_remaining_arguments)
 	    "that accepts argument 'b'.");
 	ps_binding_free(&b);
 	ps_script_free(&s);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -102,7 +103,7 @@ START_TEST(test_enum_parameters)
 	};
 	struct ps_script s;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 	int rc;
 
@@ -130,6 +131,7 @@ START_TEST(test_enum_parameters)
 	    "'System.Management.Automation.ErrorCategory' and try again.");
 	ps_binding_free(&b);
 	ps_script_free(&s);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -138,7 +140,7 @@ START_TEST(test_mandatory_pipeline_parameter)
 {
 	struct ps_script s;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(bind_first("Write-Warning", &write_warning_meta,
 	    false, &s, &b, &e), -1);
@@ -164,6 +166,7 @@ START_TEST(test_mandatory_pipeline_parameter)
 	ck_assert_int_eq(b.set, 1);
 	ps_binding_free(&b);
 	ps_script_free(&s);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -310,7 +313,7 @@ START_TEST(test_script_level_record)
 {
 	const char *script = "Write-Output a\r\nWrite-Error 'x'";
 	struct capture c;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *got;
 
 	ps_error_bind(&e, "Write-Error", NULL, "NotSpecified",
@@ -327,6 +330,7 @@ START_TEST(test_script_level_record)
 	    "    + FullyQualifiedErrorId : "
 	    "Microsoft.PowerShell.Commands.WriteErrorException\r\n \r\n");
 	free(got);
+	ps_error_free(&e);
 }
 END_TEST
 

@@ -48,6 +48,36 @@ lines_in(const char *s, size_t len)
 	return n;
 }
 
+/* -DiagnoseRouting: "bad" does not resolve; 10.0.0.9 has no route */
+static int
+fake_route(const struct tnc_options *o, struct route_diag *rd,
+    struct tnc_diag *d)
+{
+	const char *name = o->computer_name;
+
+	fake_calls++;
+	memset(rd, 0, sizeof(*rd));
+	rd->computer_name = strdup(name);
+	rd->constrain_source = strdup("");
+	if (strcmp(name, "bad") == 0) {
+		diag_warn(d, "Name resolution of %s failed", name);
+		return 0;
+	}
+	rd->resolved = true;
+	snprintf(rd->remote_address, sizeof(rd->remote_address), "%s", name);
+	if (strcmp(name, "10.0.0.9") == 0)
+		return 0;
+	snprintf(rd->selected_source, sizeof(rd->selected_source),
+	    "10.0.0.100");
+	rd->out_ifindex = 2;
+	snprintf(rd->out_ifalias, sizeof(rd->out_ifalias), "eth0");
+	rd->has_route = true;
+	snprintf(rd->prefix, sizeof(rd->prefix), "0.0.0.0/0");
+	snprintf(rd->next_hop, sizeof(rd->next_hop), "10.0.0.254");
+	rd->succeeded = true;
+	return 0;
+}
+
 static int
 fake_run(void *ctx, const struct tnc_options *o, struct engine_result *res,
     long *delay_ms)
@@ -69,6 +99,10 @@ fake_run(void *ctx, const struct tnc_options *o, struct engine_result *res,
 			if (++fc->submitted - printed > fc->max_ahead)
 				fc->max_ahead = fc->submitted - printed;
 		}
+	}
+	if (o->diagnose_routing) {
+		res->is_route_diag = true;
+		return fake_route(o, &res->rd, d);
 	}
 	fake_calls++;
 	memset(r, 0, sizeof(*r));
@@ -202,10 +236,12 @@ START_TEST(test_input_list_order)
 {
 	struct run_out r;
 
+	fake_calls = 0;
 	run_script("'10.0.0.2','10.0.0.1','10.0.0.3' | tnc -Port 53 | "
 	    "select ComputerName, TcpTestSucceeded | fl", &r);
 	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
-	ck_assert_int_eq(fake_calls > 0, 1);
+	/* one test per input, and run_script() runs the script twice */
+	ck_assert_int_eq(fake_calls, 6);
 	ck_assert_str_eq(r.both,
 	    "WARNING: TCP connect to (10.0.0.2 : 53) failed\n"
 	    "WARNING: Ping to 10.0.0.2 failed with status: TimedOut\n"
@@ -330,6 +366,197 @@ START_TEST(test_expand_missing)
 	ck_assert_str_eq(r.out, "");
 	ck_assert_ptr_nonnull(strstr(r.err, "(TestNetConnectionResult:"
 	    "PSObject) [Select-Object], PSArgumentException\n"));
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.1: a parenthesized pipeline yielding 2+ objects crashed (SIGSEGV) */
+START_TEST(t_reg_paren_two_objects)
+{
+	struct run_out r;
+
+	run_script("('a','b')", &r);
+	ck_assert_str_eq(r.out, "a\nb\n");
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("('a')", &r);
+	ck_assert_str_eq(r.out, "a\n");
+	run_free(&r);
+	fake_calls = 0;
+	run_script("('10.0.0.1','10.0.0.5' | tnc -port 5022).TcpTestSucceeded",
+	    &r);
+	ck_assert_int_eq(fake_calls, 4);	/* two tests, run_script runs twice */
+	ck_assert_str_eq(r.out, "True\nFalse\n");
+	ck_assert_str_eq(r.both, "WARNING: TCP connect to (10.0.0.5 : 5022) "
+	    "failed\nWARNING: Ping to 10.0.0.5 failed with status: TimedOut\n"
+	    "True\nFalse\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.3: a bad wildcard was found only after the test ran (exit 4) */
+START_TEST(t_reg_wildcard_checked_before_run)
+{
+	struct run_out r;
+
+	fake_calls = 0;
+	run_script("tnc 10.0.0.1 -p 5022 | select '[]'", &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "Select-Object : The specified wildcard "
+	    "character pattern is not valid: []\n"
+	    "At line:1 char:24\n"
+	    "+ tnc 10.0.0.1 -p 5022 | select '[]'\n"
+	    "+                        ~~~~~~~~~~~\n"
+	    "    + CategoryInfo          : NotSpecified: (:) [Select-Object], "
+	    "WildcardPatternException\n"
+	    "    + FullyQualifiedErrorId : RuntimeException,"
+	    "Microsoft.PowerShell.Commands.SelectObjectCommand\n \n");
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -p 5022 | fl -Property Remote*, '[z-a]*'",
+	    &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "Format-List : The specified "
+	    "wildcard character pattern is not valid: [z-a]*\n"));
+	ck_assert_ptr_nonnull(strstr(r.err, "    + FullyQualifiedErrorId : "
+	    "RuntimeException,Microsoft.PowerShell.Commands."
+	    "FormatListCommand\n"));
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -p 5022 | select -ExpandProperty 'Tcp[' | "
+	    "ft", &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "pattern is not valid: Tcp[\n"));
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.4: a pattern ending in '[' read one byte past its end */
+START_TEST(t_reg_wildcard_trailing_bracket)
+{
+	struct run_out r;
+
+	run_script("'a' | select 'a['", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_ptr_nonnull(strstr(r.err, "Select-Object : The specified "
+	    "wildcard character pattern is not valid: a[\n"));
+	run_free(&r);
+	run_script("'a' | select '['", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.5: integers near the Int64 limits printed wrong values */
+START_TEST(t_reg_int64_literal_values)
+{
+	struct run_out r;
+
+	run_script("9223372036854775807; 9007199254740993; "
+	    "9223372036854775808; -9223372036854775808; 1e3", &r);
+	ck_assert_str_eq(r.out, "9223372036854775807\n9007199254740993\n"
+	    "9223372036854775808\n-9223372036854775808\n1000\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * Issue 9.6: the target name (256 bytes), the command's name in the
+ * prefix (256) and the downstream message (512) were fixed buffers, and
+ * CategoryInfo's 40-character shortening counted bytes, cutting
+ * characters in two.
+ */
+START_TEST(t_reg_long_user_text_in_pipeline_errors)
+{
+	struct run_out r;
+	char *big, *script, *want;
+
+	big = str_repeat("\xc3\xa4", 300);		/* a command of 300 'ä' */
+	ck_assert_int_gt(asprintf(&script, "'a' | %s", big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert(utf8_valid(r.err, strlen(r.err)));
+	ck_assert_int_gt(asprintf(&want, "%s : The term '%s' is not "
+	    "recognized", big, big), 0);
+	ck_assert_msg(strncmp(r.err, want, strlen(want)) == 0, "%s", r.err);
+	free(want);
+	want = str_repeat("\xc3\xa4", 15);
+	ck_assert_ptr_nonnull(strstr(r.err, "ObjectNotFound: ("));
+	ck_assert_ptr_nonnull(strstr(strstr(r.err, "ObjectNotFound: (") + 17,
+	    want));
+	free(want);
+	run_free(&r);
+	free(script);
+	free(big);
+
+	big = str_repeat("a", 280);
+	ck_assert_int_gt(asprintf(&script, "'%sxyz' | tnc -ComputerName h",
+	    big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "    + CategoryInfo          : "
+	    "InvalidArgument: (aaaaaaaaaaaaaaa...aaaaaaaaaaaaxyz:String) "
+	    "[Test-NetConnection], ParameterBindingException\n"));
+	run_free(&r);
+	free(script);
+	free(big);
+
+	big = str_repeat("n", 600);
+	ck_assert_int_gt(asprintf(&script, "tnc 10.0.0.1 -Port 1 | select "
+	    "-ExpandProperty %s", big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_int_gt(asprintf(&want, "Select-Object : Property \"%s\" "
+	    "cannot be found.\n", big), 0);
+	ck_assert_msg(strncmp(r.err, want, strlen(want)) == 0, "%s", r.err);
+	free(want);
+	run_free(&r);
+	free(script);
+	free(big);
+}
+END_TEST
+
+/* Issue 9.8: -DiagnoseRouting was ignored in a pipeline (the ping view) */
+START_TEST(t_reg_diagnose_routing_in_pipeline)
+{
+	static const char view[] = "\n\n"
+	    "ComputerName              : 10.0.0.1\n"
+	    "RemoteAddress             : 10.0.0.1\n"
+	    "SelectedSourceAddress     : 10.0.0.100\n"
+	    "OutgoingInterfaceIndex    : 2\n"
+	    "SelectedNetRoute          : DestinationPrefix: 0.0.0.0/0\n"
+	    "                            NextHop: 10.0.0.254\n"
+	    "RouteDiagnosticsSucceeded : True\n\n\n\n";
+	struct run_out r;
+
+	run_script("tnc 10.0.0.1 -DiagnoseRouting | fl", &r);
+	ck_assert_str_eq(r.out, view);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("'10.0.0.1' | tnc -DiagnoseRouting", &r);
+	ck_assert_str_eq(r.out, view);
+	run_free(&r);
+	run_script("(tnc 10.0.0.9 -DiagnoseRouting).RouteDiagnosticsSucceeded",
+	    &r);
+	ck_assert_str_eq(r.out, "False\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+	run_script("tnc bad -DiagnoseRouting | fl", &r);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "WARNING: Name resolution of bad failed\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_NO_NAME);
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -DiagnoseRouting | select "
+	    "-ExpandProperty SelectedNetRoute | select -ExpandProperty NextHop",
+	    &r);
+	ck_assert_str_eq(r.out, "10.0.0.254\n");
 	run_free(&r);
 }
 END_TEST
@@ -593,7 +820,7 @@ START_TEST(test_downstream_positions)
 	};
 	struct ps_script s;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
@@ -617,6 +844,7 @@ START_TEST(test_downstream_positions)
 		ps_binding_free(&b);
 		ps_script_free(&s);
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -641,6 +869,12 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_window_bounds_tests_ahead);
 	tcase_add_test(tc, test_table_widths_from_group_cache);
 	tcase_add_test(tc, test_format_positional_property);
+	tcase_add_test(tc, t_reg_paren_two_objects);
+	tcase_add_test(tc, t_reg_wildcard_checked_before_run);
+	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
+	tcase_add_test(tc, t_reg_int64_literal_values);
+	tcase_add_test(tc, t_reg_long_user_text_in_pipeline_errors);
+	tcase_add_test(tc, t_reg_diagnose_routing_in_pipeline);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
 	tcase_add_test(tp, test_catalogue);

@@ -186,7 +186,7 @@ json_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *v;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	cfg->depth = JSON_DEFAULT_DEPTH;
@@ -223,7 +223,7 @@ csv_configure(struct stage *st, struct ps_error *e)
 	struct csv_cfg *cfg = calloc(1, sizeof(*cfg));
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	cfg->no_type_info = ps_binding_get(&st->b, "NoTypeInformation")->sw;

@@ -61,10 +61,11 @@ export_failed(struct export_csv_proc *xp, const char *what)
 
 /* A terminating error of the command: its statement ends. */
 static enum proc_rc
-export_terminate(struct export_csv_proc *xp, const struct ps_error *e)
+export_terminate(struct export_csv_proc *xp, struct ps_error *e)
 {
 	char *text = host_error_text(&xp->rt->host, e);
 
+	ps_error_free(e);
 	if (text == NULL)
 		return cmd_nomem(&xp->base, xp->rt);
 	return proc_fail_statement(&xp->base, text);
@@ -124,7 +125,7 @@ export_csv_begin(struct proc *p)
 	struct text_file_open o = { .path = cfg->path, .append = cfg->append,
 		.force = cfg->force, .no_clobber = cfg->no_clobber,
 		.enc = cfg->enc, .meta = xp->st->meta, .pc = pc };
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *resolved;
 	int rc = 0;
 
@@ -149,8 +150,8 @@ export_csv_begin(struct proc *p)
 			o.enc = xp->file_enc;
 	}
 	if (text_file_open(&xp->file, &o, &e) != 0)
-		return e.message[0] != '\0' ? export_terminate(xp, &e) :
-		    export_failed(xp, "open");
+		return e.message != NULL || e.out_of_memory ?
+		    export_terminate(xp, &e) : export_failed(xp, "open");
 	xp->opened = true;
 	return PROC_OK;
 }
@@ -163,7 +164,7 @@ static enum proc_rc
 reconcile_columns(struct export_csv_proc *xp)
 {
 	const struct ps_command *pc = xp->st->pc;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < xp->file_cols.n && !xp->cfg->force; i++) {
@@ -178,9 +179,7 @@ reconcile_columns(struct export_csv_proc *xp)
 		    "with mismatched properties, add the -Force parameter, and "
 		    "then retry the command.", xp->cfg->path,
 		    xp->file_cols.names[i]);
-		snprintf(e.target_name, sizeof(e.target_name), "%s",
-		    xp->file_cols.names[i]);
-		e.target_type = "String";
+		ps_error_set_target(&e, xp->file_cols.names[i], "String");
 		return export_terminate(xp, &e);
 	}
 	csv_columns_free(&xp->cols);
@@ -290,7 +289,7 @@ export_csv_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *path, *literal, *v;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	if (cmd_refuse_prompts(st, e) != 0 ||

@@ -140,7 +140,7 @@ format_configure(struct stage *st, struct ps_error *e)
 	struct format_spec *fs = calloc(1, sizeof(*fs));
 
 	if (fs == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = fs;
 	st->cfg_free = free;
 	fs->props = (const char *const *)st->props;

@@ -288,7 +288,7 @@ gc_not_found(struct gc_proc *gp, const char *path)
 {
 	const struct ps_command *pc = gp->st->pc;
 	char cwd[PATH_MAX], *full = NULL;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	if (path[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL &&
 	    asprintf(&full, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/",
@@ -298,12 +298,11 @@ gc_not_found(struct gc_proc *gp, const char *path)
 	    "ObjectNotFound", "ItemNotFoundException", "PathNotFound",
 	    pc->offset, pc->length, "Cannot find path '%s' because it does "
 	    "not exist.", full != NULL ? full : path);
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    full != NULL ? full : path);
-	e.target_type = "String";
+	ps_error_set_target(&e, full != NULL ? full : path, "String");
 	free(full);
 	if (!gp->st->quiet_errors)
 		host_error(&gp->rt->host, &e);
+	ps_error_free(&e);
 	host_worst(&gp->rt->host, TNC_EXIT_FAILED);
 }
 
@@ -471,7 +470,7 @@ gc_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *v;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = gc_cfg_free;
 	v = ps_binding_get(&st->b, "LiteralPath");
@@ -480,7 +479,7 @@ gc_configure(struct stage *st, struct ps_error *e)
 		v = ps_binding_get(&st->b, "Path");
 	if (v->present && v->value != NULL &&
 	    stage_strings(&cfg->paths, &cfg->npaths, v->value) != 0)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	if ((v = ps_binding_get(&st->b, "TotalCount"))->present) {
 		cfg->has_total = true;
 		cfg->total_count = (long long)v->d;

@@ -88,7 +88,7 @@ static enum proc_rc
 op_failed(struct get_date_proc *gp, struct ps_op_error *e)
 {
 	const struct ps_command *pc = gp->st->pc;
-	struct ps_error err;
+	struct ps_error err = { 0 };
 	char *text;
 
 	if (e->nomem) {
@@ -100,6 +100,7 @@ op_failed(struct get_date_proc *gp, struct ps_op_error *e)
 	    pc->offset, pc->length, "%s", inner_message(e->message));
 	ps_op_error_free(e);
 	text = host_error_text(&gp->rt->host, &err);
+	ps_error_free(&err);
 	if (text == NULL)
 		return cmd_nomem(&gp->base, gp->rt);
 	return proc_fail_statement(&gp->base, text);
@@ -404,8 +405,7 @@ configure_date(struct stage *st, struct get_date_cfg *cfg, struct ps_error *e)
 	int got = cmd_arg_value(st, "Date", &v);
 
 	if (got <= 0)
-		return got < 0 ? ps_error_parse(e, "OutOfMemory", 0, 0,
-		    "Out of memory.") : 0;
+		return got < 0 ? ps_error_no_memory(e) : 0;
 	cfg->has_date = true;
 	if (ps_convert(&v, "datetime", &cfg->date, &oe) == 0) {
 		psobj_value_free(&v);
@@ -415,7 +415,7 @@ configure_date(struct stage *st, struct get_date_cfg *cfg, struct ps_error *e)
 	psobj_value_free(&v);
 	if (oe.nomem) {
 		ps_op_error_free(&oe);
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	}
 	ps_error_bind(e, st->meta->name, st->meta->type_name,
 	    "InvalidArgument", "ParameterBindingException",
@@ -434,7 +434,7 @@ get_date_configure(struct stage *st, struct ps_error *e)
 	size_t i;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = get_date_cfg_free;
 	for (i = 0; i < NPARTS; i++) {

@@ -79,7 +79,7 @@ void
 cmd_input_not_bound(struct host *h, const struct ps_command_meta *m,
     const struct ps_command *pc, const char *target, bool is_string)
 {
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ps_error_bind(&e, m->name, m->type_name, "InvalidArgument",
 	    "ParameterBindingException", "InputObjectNotBound", pc->offset,
@@ -87,10 +87,9 @@ cmd_input_not_bound(struct host *h, const struct ps_command_meta *m,
 	    "for the command either because the command does not take "
 	    "pipeline input or the input and its properties do not match any "
 	    "of the parameters that take pipeline input.");
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    target != NULL ? target : "");
-	e.target_type = is_string ? "String" : "PSObject";
+	ps_error_set_target(&e, target, is_string ? "String" : "PSObject");
 	host_error(h, &e);
+	ps_error_free(&e);
 	host_worst(h, TNC_EXIT_USAGE);
 }
 

@@ -82,7 +82,7 @@ static void
 non_numeric(struct measure_proc *mp, const struct psobj_value *v)
 {
 	const struct ps_command *pc = mp->st->pc;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *text = pipeline_error_target(v), type[64];
 	const char *t = v->type != NULL ? v->type : "Object";
 
@@ -94,12 +94,11 @@ non_numeric(struct measure_proc *mp, const struct psobj_value *v)
 	    "InvalidType", "PSInvalidOperationException",
 	    "NonNumericInputObject", pc->offset, pc->length,
 	    "Input object \"%s\" is not numeric.", text != NULL ? text : "");
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    text != NULL ? text : "");
 	snprintf(type, sizeof(type), "%s", strrchr(t, '.') != NULL ?
 	    strrchr(t, '.') + 1 : t);
-	e.target_type = type;
+	ps_error_set_target(&e, text, type);
 	host_error(&mp->rt->host, &e);
+	ps_error_free(&e);
 out:
 	free(text);
 }
@@ -233,7 +232,7 @@ static void
 property_not_found(struct measure_proc *mp, const char *name)
 {
 	const struct ps_command *pc = mp->st->pc;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	host_worst(&mp->rt->host, TNC_EXIT_FAILED);
 	if (mp->st->quiet_errors)
@@ -244,6 +243,7 @@ property_not_found(struct measure_proc *mp, const char *name)
 	    "The property \"%s\" cannot be found in the input for any "
 	    "objects.", name);
 	host_error(&mp->rt->host, &e);
+	ps_error_free(&e);
 }
 
 /* A kept Maximum or Minimum: as a Double (Generic), else as it is. */
@@ -378,7 +378,7 @@ measure_configure(struct stage *st, struct ps_error *e)
 	struct measure_cfg *cfg = calloc(1, sizeof(*cfg));
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	cfg->sum = ps_binding_get(&st->b, "Sum")->sw;

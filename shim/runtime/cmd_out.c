@@ -35,6 +35,18 @@ out_nomem(struct proc *p, struct runtime *rt)
 	return proc_fail(p, NULL);
 }
 
+/*
+ * A formatter failed: out of memory, or a write to stdout failed, which
+ * host_finish() tells once at the end with its errno (exit status 4).
+ */
+static enum proc_rc
+out_failed(struct proc *p, struct out_default_proc *od)
+{
+	if (od->to->error != 0 && od->to->error != ENOMEM)
+		return PROC_OK;
+	return out_nomem(p, od->rt);
+}
+
 /* Closes the open group (before format text, and at the end). */
 static int
 out_default_close(struct out_default_proc *od)
@@ -82,7 +94,7 @@ out_default_process(struct proc *p, struct psobj_value *v)
 		return PROC_OK;
 	rc = out_default_value(od, v);
 	psobj_value_free(v);
-	return rc == 0 ? PROC_OK : out_nomem(p, od->rt);
+	return rc == 0 ? PROC_OK : out_failed(p, od);
 }
 
 static enum proc_rc
@@ -90,7 +102,7 @@ out_default_end(struct proc *p)
 {
 	struct out_default_proc *od = (struct out_default_proc *)p;
 
-	return out_default_close(od) == 0 ? PROC_OK : out_nomem(p, od->rt);
+	return out_default_close(od) == 0 ? PROC_OK : out_failed(p, od);
 }
 
 static void
@@ -427,7 +439,7 @@ out_string_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *v;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	cfg->stream = ps_binding_get(&st->b, "Stream")->sw;

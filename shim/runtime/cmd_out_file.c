@@ -77,16 +77,17 @@ out_file_begin(struct proc *p)
 	struct text_file_open o = { .path = cfg->path, .append = cfg->append,
 		.force = cfg->force, .no_clobber = cfg->no_clobber,
 		.enc = cfg->enc, .meta = fp->st->meta, .pc = fp->st->pc };
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *text;
 
 	if (text_file_open(&fp->file, &o, &e) == 0) {
 		fp->opened = true;
 		return PROC_OK;
 	}
-	if (e.message[0] == '\0')
+	if (e.message == NULL && !e.out_of_memory)
 		return out_file_failed(fp, "open");
 	text = host_error_text(&fp->rt->host, &e);
+	ps_error_free(&e);
 	if (text == NULL)
 		return cmd_nomem(p, fp->rt);
 	return proc_fail_statement(p, text);	/* ThrowTerminatingError */
@@ -181,7 +182,7 @@ out_file_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *v;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	if (cmd_refuse_prompts(st, e) != 0)

@@ -36,7 +36,7 @@ select_error(struct select_proc *sp, const struct psobj_value *in,
 {
 	const struct ps_command *pc = sp->st->pc;
 	bool expand = strncmp(msg, "Property \"", 10) == 0;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *target;
 
 	ps_error_bind(&e, sp->st->meta->name, sp->st->meta->type_name,
@@ -45,11 +45,10 @@ select_error(struct select_proc *sp, const struct psobj_value *in,
 	    "AlreadyExistingUserSpecifiedPropertyNoExpand", pc->offset,
 	    pc->length, "%s", msg);
 	target = pipeline_error_target(in);
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    target != NULL ? target : "");
+	ps_error_set_target(&e, target, "PSObject");
 	free(target);
-	e.target_type = "PSObject";
 	host_error(&sp->rt->host, &e);
+	ps_error_free(&e);
 	host_worst(&sp->rt->host, TNC_EXIT_FAILED);
 }
 
@@ -167,7 +166,7 @@ select_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *v;
 
 	if (sel == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = sel;
 	st->cfg_free = free;
 	sel->props = (const char *const *)st->props;

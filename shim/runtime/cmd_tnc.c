@@ -112,7 +112,7 @@ deliver_route_diag(struct tnc_proc *tp, struct engine_result *res)
 	}
 	host_worst(h, res->rd.succeeded && res->rd.has_route ? TNC_EXIT_OK :
 	    TNC_EXIT_FAILED);
-	if (route_diag_object_new(&v, &res->rd) != 0) {
+	if (route_diag_object_new(&v, &res->rd, h->ed) != 0) {
 		host_note(h, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 		return proc_fail(&tp->base, NULL);
 	}

@@ -84,11 +84,9 @@ error_record(struct write_error_proc *wp, const char *msg, struct ps_error *e)
 	    cfg->reason != NULL ? cfg->reason : WRITE_ERROR_EXCEPTION,
 	    cfg->error_id != NULL ? cfg->error_id : WRITE_ERROR_ID,
 	    pc->offset, pc->length, "%s", msg);
-	snprintf(e->target_name, sizeof(e->target_name), "%s",
-	    cfg->target_name != NULL ? cfg->target_name :
-	    wp->target_name != NULL ? wp->target_name : "");
-	e->target_type = cfg->target_type != NULL ? cfg->target_type :
-	    wp->type_buf;
+	ps_error_set_target(e, cfg->target_name != NULL ? cfg->target_name :
+	    wp->target_name, cfg->target_type != NULL ? cfg->target_type :
+	    wp->type_buf);
 	if (wp->st->stop_errors)
 		e->command_type = "Write-Error";	/* its own invocation */
 	else
@@ -100,7 +98,7 @@ static enum proc_rc
 write_error(struct write_error_proc *wp, const struct psobj_value *v)
 {
 	struct host *h = &wp->rt->host;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *msg = pipeline_error_target(v), *text;
 
 	if (msg == NULL)
@@ -110,12 +108,14 @@ write_error(struct write_error_proc *wp, const struct psobj_value *v)
 	host_worst(h, TNC_EXIT_FAILED);
 	if (wp->st->stop_errors) {
 		text = host_error_text(h, &e);
+		ps_error_free(&e);
 		if (text == NULL)
 			return cmd_nomem(&wp->base, wp->rt);
 		return proc_fail(&wp->base, text);
 	}
-	if (!wp->st->quiet_errors)
+	if (!wp->st->quiet_errors || e.out_of_memory)
 		host_error(h, &e);
+	ps_error_free(&e);
 	return PROC_OK;
 }
 
@@ -196,7 +196,7 @@ write_error_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *v;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	v = ps_binding_get(&st->b, "Category");

@@ -187,7 +187,7 @@ write_host_configure(struct stage *st, struct ps_error *e)
 	const struct ps_bound *v;
 
 	if (cfg == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	st->cfg = cfg;
 	st->cfg_free = free;
 	cfg->no_newline = ps_binding_get(&st->b, "NoNewline")->sw;

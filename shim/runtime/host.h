@@ -46,7 +46,7 @@ void	host_err_done(struct host *h);
 /* Writes a rendered text (several lines) to stderr as it is. */
 void	host_err_text(struct host *h, const char *text);
 
-/* A PowerShell error record in 5.1's NormalView. */
+/* A PowerShell error record in 5.1's NormalView; out of memory: a note, exit 4. */
 void	host_error(struct host *h, const struct ps_error *e);
 
 /*

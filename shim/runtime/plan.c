@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "objects/property_names.h"
+#include "objects/wildcard.h"
 #include "parsers/tnc_command.h"
 #include "runtime/command_defs.h"
 #include "runtime/plan.h"
@@ -26,12 +27,6 @@ not_supported(struct ps_error *e, const char *id, size_t off, size_t len,
     const char *what)
 {
 	return ps_error_parse(e, id, off, len, "%s", what);
-}
-
-static int
-out_of_memory(struct ps_error *e)
-{
-	return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
 }
 
 int
@@ -125,21 +120,31 @@ check_params(struct stage *st, struct ps_error *e)
 	return 0;
 }
 
-/* -Property's wildcards must compile before anything is sent. */
+/*
+ * Refuses a bad wildcard in -Property or -ExpandProperty before anything
+ * runs. PowerShell finds it on the first object (a WildcardPatternException
+ * whose ErrorRecord says NotSpecified and RuntimeException, as its
+ * RuntimeException base builds one); tnc finds it while binding.
+ */
 static int
-check_wildcards(struct stage *st, const struct ps_bound *v, struct ps_error *e)
+check_wildcards(const struct stage *st, struct ps_error *e)
 {
-	struct property_names pn;
-	char msg[512];
+	const struct ps_bound *x = ps_binding_get(&st->b, "ExpandProperty");
+	size_t i;
+	int ok = 1;
 
-	if (property_names_compile((const char *const *)st->props, st->nprops,
-	    &pn, msg, sizeof(msg)) != 0)
-		return ps_error_bind(e, st->meta->name, st->meta->type_name,
-		    "InvalidArgument", "WildcardPatternException",
-		    "WildcardPatternException", v->value->offset,
-		    v->value->length, "%s", msg);
-	property_names_free(&pn);
-	return 0;
+	for (i = 0; i <= st->nprops && ok == 1; i++) {
+		const char *p = i < st->nprops ? st->props[i] :
+		    x != NULL && x->present ? x->s : NULL;
+
+		if (p != NULL && (ok = wildcard_valid(p)) == 0)
+			return ps_error_bind(e, st->meta->name,
+			    st->meta->type_name, "NotSpecified",
+			    "WildcardPatternException", "RuntimeException",
+			    st->pc->offset, st->pc->length, "The specified "
+			    "wildcard character pattern is not valid: %s", p);
+	}
+	return ok == 1 ? 0 : ps_error_no_memory(e);
 }
 
 /* Reads the binding of a command other than tnc into st. */
@@ -151,12 +156,11 @@ configure(struct stage *st, struct ps_error *e)
 	if (check_params(st, e) != 0)
 		return -1;
 	v = ps_binding_get(&st->b, "Property");
-	if (v != NULL && v->present && v->value != NULL) {
-		if (stage_strings(&st->props, &st->nprops, v->value) != 0)
-			return out_of_memory(e);
-		if (check_wildcards(st, v, e) != 0)
-			return -1;
-	}
+	if (v != NULL && v->present && v->value != NULL &&
+	    stage_strings(&st->props, &st->nprops, v->value) != 0)
+		return ps_error_no_memory(e);
+	if (check_wildcards(st, e) != 0)
+		return -1;
 	if (command_def(st->cmd)->configure != NULL)
 		return command_def(st->cmd)->configure(st, e);
 	return 0;
@@ -295,13 +299,13 @@ plan_build(const struct ps_pipeline *p, struct plan *pl,
 	if (p->head == PS_HEAD_PAREN) {
 		pl->inner = calloc(1, sizeof(*pl->inner));
 		if (pl->inner == NULL)
-			return out_of_memory(e);
+			return ps_error_no_memory(e);
 		if (plan_build(p->inner, pl->inner, style, e) != 0)
 			return -1;
 	}
 	pl->st = calloc(p->ncmds + 1, sizeof(*pl->st));
 	if (pl->st == NULL)
-		return out_of_memory(e);
+		return ps_error_no_memory(e);
 	for (i = 0; i < p->ncmds; i++) {
 		st = &pl->st[i];
 		pl->n = i + 1;

@@ -40,21 +40,19 @@ void
 report_warning_stop(const char *warning, const char *script, size_t offset,
     size_t length, struct text_out *err)
 {
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
-	memset(&e, 0, sizeof(e));
-	snprintf(e.message, sizeof(e.message),
-	    "The running command stopped because the preference variable "
-	    "\"WarningPreference\" or common parameter is set to Stop: %s",
-	    warning);
-	e.command = "Write-Warning";
-	e.command_type = "Microsoft.PowerShell.Commands.WriteWarningCommand";
-	e.category = "OperationStopped";
-	e.exception = "ParentContainsErrorRecordException";
-	e.error_id = "ActionPreferenceStop";
-	e.offset = offset;
-	e.length = length;
-	ps_error_render(&e, script, err);
+	ps_error_bind(&e, "Write-Warning",
+	    "Microsoft.PowerShell.Commands.WriteWarningCommand",
+	    "OperationStopped", "ParentContainsErrorRecordException",
+	    "ActionPreferenceStop", offset, length, "The running command "
+	    "stopped because the preference variable \"WarningPreference\" or "
+	    "common parameter is set to Stop: %s", warning);
+	if (e.out_of_memory)
+		text_out_line(err, "tnc: out of memory");
+	else
+		ps_error_render(&e, script, err);
+	ps_error_free(&e);
 }
 
 bool

@@ -71,8 +71,11 @@ plans_build(struct runtime *rt, const struct ps_script *s, struct plan *plans,
 			if (rt->ecfg.max_in_flight == 0)
 				rt->ecfg.max_in_flight = style.throttle;
 		}
-		if (rc != 0)
-			return usage_error(rt, &e);
+		if (rc != 0) {
+			rc = usage_error(rt, &e);
+			ps_error_free(&e);
+			return rc;
+		}
 	}
 	return TNC_EXIT_OK;
 }
@@ -100,6 +103,7 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 	ps_error_clear(&e);
 	if (ps_parse(script, &s, &e) != 0) {
 		host_worst(&rt.host, usage_error(&rt, &e));
+		ps_error_free(&e);
 		return host_finish(&rt.host);
 	}
 	plans = calloc(s.n + 1, sizeof(*plans));

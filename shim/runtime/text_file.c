@@ -232,9 +232,7 @@ open_error(const struct text_file_open *o, const char *resolved, int err,
 		    "IOException", "NoClobber", o->pc->offset, o->pc->length,
 		    "File %s already exists and NoClobber was specified.",
 		    o->path);
-		snprintf(e->target_name, sizeof(e->target_name), "%s",
-		    resolved);
-		e->target_type = "String";
+		ps_error_set_target(e, resolved, "String");
 		return -1;
 	}
 	if (err == ENOENT || err == ENOTDIR)
@@ -247,7 +245,7 @@ open_error(const struct text_file_open *o, const char *resolved, int err,
 		    "UnauthorizedAccessException", "FileOpenFailure",
 		    o->pc->offset, o->pc->length, "Access to the path '%s' is "
 		    "denied.", resolved);
-	ps_error_clear(e);
+	ps_error_free(e);
 	errno = err;
 	return -1;
 }
@@ -280,7 +278,7 @@ text_file_open(struct text_file *f, const struct text_file_open *o,
 	f->fd = -1;
 	f->cd = (iconv_t)-1;
 	f->enc = o->enc;
-	ps_error_clear(e);
+	ps_error_free(e);
 	f->path = text_file_resolve(o->path);
 	if (f->path == NULL)
 		return -1;

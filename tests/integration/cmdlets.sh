@@ -18,10 +18,42 @@ ellipsize() {
 	fi
 }
 
-# A 5.1 error record: expect_error_block CMD MSG LINE COL TEXT EXTENT_LEN CATEGORY ID
+# echo_lines TEXT COL LEN: the echoed line and its underline, cut past 69
+# characters as Position.cs (VerboseMessage) cuts them (ASCII text; the
+# unit tests of ps_error.c hold the cut's own cases)
+echo_lines() {
+	local text=$1 spaces=$(($2 - 1)) err=$3 n=${#1} max=69
+	local prefix suffix tp ts cand start pd='' sd=''
+	if [ "$n" -gt $max ]; then
+		tp=$spaces; prefix=$((tp < 12 ? tp : 12))
+		ts=$((n - err - spaces)); suffix=$((ts < 8 ? ts : 8))
+		cand=$((prefix + err + suffix))
+		if [ $cand -ge $max ]; then
+			[ $((prefix + err)) -ge $max ] && err=$((max - prefix))
+			sd=' ...'
+		else
+			if [ $((tp - prefix)) -gt 0 ]; then
+				prefix=$((prefix + (tp - prefix < max - cand ? tp - prefix : max - cand)))
+				cand=$((prefix + err + suffix))
+			fi
+			[ $cand -lt $max ] && [ $ts -gt 0 ] &&
+			    suffix=$((suffix + (ts < max - cand ? ts : max - cand)))
+			[ $suffix -lt $ts ] && sd=' ...'
+		fi
+		[ $prefix -lt $tp ] && pd='... '
+		start=$((spaces - prefix)); text="${text:$start:$max}"
+		spaces=$((spaces < prefix ? spaces : prefix))
+		[ $err -gt $((max - spaces)) ] && err=$((max - spaces))
+		[ -n "$pd" ] && spaces=$((spaces + 4))
+	fi
+	printf '+ %s%s%s\n+ %*s%s\n' "$pd" "$text" "$sd" "$spaces" '' "$(tilde "$err")"
+}
+
+# A 5.1 error record: error_block CMD MSG COL TEXT EXTENT_LEN CATEGORY ID
 error_block() {
-	printf '%s : %s\nAt line:1 char:%s\n+ %s\n+ %*s%s\n    + CategoryInfo          : %s\n    + FullyQualifiedErrorId : %s\n \n' \
-	    "$1" "$2" "$3" "$4" "$(($3 - 1))" '' "$(tilde "$5")" "$6" "$7"
+	printf '%s : %s\nAt line:1 char:%s\n%s    + CategoryInfo          : %s\n    + FullyQualifiedErrorId : %s\n \n' \
+	    "$1" "$2" "$3" "$(echo_lines "$4" "$3" "$5")
+" "$6" "$7"
 }
 
 t_cmd_write_output() {

@@ -430,9 +430,9 @@ t_pl_command_option_errors() {
 	run_tnc -Command
 	expect_rc 3
 	expect_stderr 'tnc: -Command needs a script, or - to read it from stdin\n'
-	head -c 70000 /dev/zero | tr '\0' ' ' >"$WORK/big"
+	head -c 16777217 /dev/zero | tr '\0' ' ' >"$WORK/big"
 	"$TNC" -command - <"$WORK/big" >"$OUT" 2>"$ERR"
 	RC=$?
 	expect_rc 3
-	expect_stderr 'tnc: the script on stdin is longer than 65536 bytes\n'
+	expect_stderr 'tnc: the script on stdin is longer than 16777216 bytes (16 MiB)\n'
 }

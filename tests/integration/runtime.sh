@@ -113,8 +113,9 @@ t_rt_stop_ends_the_script() {
 	"$TNC" -Command "$s" >"$OUT" 2>&1
 	RC=$?
 	expect_rc 1
-	printf '\n\n%s\nWARNING: TCP connect to (127.0.0.2 : %s) failed\n\n\nWrite-Warning : The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: TCP connect to (127.0.0.2 : %s) failed\nAt line:1 char:1\n+ %s\n+ %s\n    + CategoryInfo          : OperationStopped: (:) [Write-Warning], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : ActionPreferenceStop,Microsoft.PowerShell.Commands.WriteWarningCommand\n \n' \
-	    "$obj" "$PORT" "$PORT" "$s" "$(printf '%*s' ${#s} '' | tr ' ' '~')" >"$EXP"
+	# the echoed line, longer than 69 characters, is cut as Position.cs cuts it
+	printf '\n\n%s\nWARNING: TCP connect to (127.0.0.2 : %s) failed\n\n\nWrite-Warning : The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: TCP connect to (127.0.0.2 : %s) failed\nAt line:1 char:1\n+ %s ...\n+ %s\n    + CategoryInfo          : OperationStopped: (:) [Write-Warning], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : ActionPreferenceStop,Microsoft.PowerShell.Commands.WriteWarningCommand\n \n' \
+	    "$obj" "$PORT" "$PORT" "${s:0:69}" "$(printf '%*s' 69 '' | tr ' ' '~')" >"$EXP"
 	expect_file "$OUT"
 }
 
