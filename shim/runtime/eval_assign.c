@@ -176,9 +176,8 @@ store_into(struct interp *in, const struct ast *target, struct psobj_value *v)
 	return rc == 0 ? FLOW_NEXT : eval_error(in, target, &err);
 }
 
-/* $x = v, $env:X = v, $null = v, $x.Member = v, $x[i] = v (v taken over). */
-static enum flow
-store(struct interp *in, const struct ast *target, struct psobj_value *v)
+enum flow
+eval_store(struct interp *in, const struct ast *target, struct psobj_value *v)
 {
 	char *s;
 	int rc;
@@ -207,6 +206,44 @@ store(struct interp *in, const struct ast *target, struct psobj_value *v)
 	}
 	return scope_set(var_scope(in, target), var_name(target), v) == 0 ?
 	    FLOW_NEXT : eval_nomem(in);
+}
+
+/*
+ * ++x, --x, x++, x--: x becomes x + 1 (or - 1) by the operators' rules
+ * (an Int32 past its maximum becomes a Double); the value is the new one
+ * before, the old one after.
+ */
+enum flow
+eval_increment(struct interp *in, const struct ast *e, struct psobj_value *v)
+{
+	bool up = e->op == PS_OP_PRE_INC || e->op == PS_OP_POST_INC;
+	bool before = e->op == PS_OP_PRE_INC || e->op == PS_OP_PRE_DEC;
+	struct psobj_value old, one = psobj_int(1, "System.Int32"), next, copy;
+	struct ps_op_error err;
+	enum flow f;
+
+	f = eval_expr(in, e->operand, &old);
+	if (f != FLOW_NEXT)
+		return f;
+	if (ps_op_binary(up ? PS_OP_ADD : PS_OP_SUB, PS_CASE_DEFAULT,
+	    old.kind == PSOBJ_NULL ? &(struct psobj_value){ .kind = PSOBJ_INT,
+	    .type = "System.Int32" } : &old, &one, &next, NULL, &err) != 0) {
+		psobj_value_free(&old);
+		return eval_error(in, e, &err);
+	}
+	if (psobj_value_copy(&copy, before ? &next : &old) != 0) {
+		psobj_value_free(&old);
+		psobj_value_free(&next);
+		return eval_nomem(in);
+	}
+	psobj_value_free(&old);
+	f = eval_store(in, e->operand, &next);
+	if (f != FLOW_NEXT) {
+		psobj_value_free(&copy);
+		return f;
+	}
+	*v = copy;
+	return FLOW_NEXT;
 }
 
 /* x op= y: the old value and the new one through the operator. */
@@ -252,5 +289,5 @@ eval_assignment(struct interp *in, const struct ast *pl)
 	if (pl->assign_op != PS_OP_ASSIGN &&
 	    (f = compound(in, pl, &v)) != FLOW_NEXT)
 		return f;
-	return store(in, pl->assign_target, &v);
+	return eval_store(in, pl->assign_target, &v);
 }

@@ -276,6 +276,8 @@ eval_unary(struct interp *in, const struct ast *e, struct psobj_value *v)
 	enum flow f;
 	int rc;
 
+	if (e->op >= PS_OP_PRE_INC)
+		return eval_increment(in, e, v);
 	f = eval_expr(in, e->operand, &x);
 	if (f != FLOW_NEXT)
 		return f;
@@ -287,6 +289,27 @@ eval_unary(struct interp *in, const struct ast *e, struct psobj_value *v)
 	rc = ps_op_unary(e->op, &x, v, &err);
 	psobj_value_free(&x);
 	return rc == 0 ? FLOW_NEXT : eval_error(in, e, &err);
+}
+
+/*
+ * ( pipeline ): a value on its own is that value (an array stays one,
+ * `($i++)` and `($x = 5)` give theirs); a pipeline's output is gathered.
+ */
+static enum flow
+eval_paren(struct interp *in, const struct ast *pl, struct psobj_value *v)
+{
+	const struct ast *only = pl->kind == AST_PIPELINE && pl->elems.n == 1 ?
+	    pl->elems.v[0] : NULL;
+	enum flow f;
+
+	if (only == NULL || only->kind == AST_COMMAND)
+		return eval_collect(in, NULL, pl, false, v);
+	if (pl->assign_target == NULL)
+		return eval_expr(in, only, v);
+	f = eval_assignment(in, pl);
+	if (f != FLOW_NEXT || pl->assign_target->kind == AST_CONSTANT)
+		return f;		/* ($null = x) is nothing */
+	return eval_expr(in, pl->assign_target, v);
 }
 
 enum flow
@@ -315,7 +338,7 @@ eval_expr(struct interp *in, const struct ast *e, struct psobj_value *v)
 	case AST_SUBEXPR:
 		return eval_collect(in, &e->body, NULL, false, v);
 	case AST_PAREN:
-		return eval_collect(in, NULL, e->operand, false, v);
+		return eval_paren(in, e->operand, v);
 	case AST_HASHTABLE:
 		return eval_hashtable(in, e, v);
 	case AST_SCRIPTBLOCK:

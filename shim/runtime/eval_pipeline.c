@@ -197,6 +197,11 @@ run_pipeline(struct interp *in, const struct ast *pl, struct proc *out)
 
 	if (pl->elems.n == 1 && first == 1) {	/* a value on its own */
 		f = eval_expr(in, head, &v);
+		if (f == FLOW_NEXT && head->kind == AST_UNARY &&
+		    head->op >= PS_OP_PRE_INC) {
+			psobj_value_free(&v);	/* $i++ writes nothing */
+			return FLOW_NEXT;
+		}
 		return f == FLOW_NEXT ? eval_emit(in, out, &v) : f;
 	}
 	bs = calloc(pl->elems.n + 1, sizeof(*bs));

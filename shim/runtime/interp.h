@@ -183,6 +183,14 @@ enum flow eval_pipeline(struct interp *in, const struct ast *pl,
 /* The statement's output as an assignment takes it (eval_assign.c). */
 enum flow eval_assignment(struct interp *in, const struct ast *pl);
 
+/* $x = v, $env:X = v, $null = v, $x.Member = v, $x[i] = v (v taken over). */
+enum flow eval_store(struct interp *in, const struct ast *target,
+	    struct psobj_value *v);
+
+/* ++x, x++, --x, x-- (an AST_UNARY of those operators). */
+enum flow eval_increment(struct interp *in, const struct ast *e,
+	    struct psobj_value *v);
+
 /*
  * eval_scriptblock()
  * Runs a script block value's statements in the current scope with $_ set
