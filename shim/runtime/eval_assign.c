@@ -194,6 +194,14 @@ eval_store(struct interp *in, const struct ast *target, struct psobj_value *v)
 	if (target->kind != AST_VARIABLE)
 		return store_into(in, target, v);
 	if (target->scope != NULL && strcmp(target->scope, "env") == 0) {
+		if (in->usings != NULL) {	/* a -Parallel worker thread */
+			psobj_value_free(v);
+			return eval_runtime_error(in, target,
+			    "EnvironmentInParallelNotSupported",
+			    "NotImplemented", "Setting $env:%s inside a "
+			    "ForEach-Object -Parallel block is not supported "
+			    "by tnc.", target->text);
+		}
 		s = ps_to_string(v);
 		psobj_value_free(v);
 		if (s == NULL)
