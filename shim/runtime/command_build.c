@@ -75,6 +75,7 @@ command_build_free(struct command_build *b)
 			psobj_value_free(&b->vals[i]);
 	}
 	free(b->pc.elems);
+	free(b->pc.name);
 	free(b->vals);
 	memset(b, 0, sizeof(*b));
 }

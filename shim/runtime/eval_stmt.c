@@ -113,6 +113,8 @@ eval_block(struct interp *in, const struct ast_list *stmts, struct proc *out)
 		    "overflow.");
 	}
 	for (i = 0; i < stmts->n && f == FLOW_NEXT; i++) {
+		if ((f = interp_step(in)) != FLOW_NEXT)
+			break;
 		f = eval_statement(in, stmts->v[i], out);
 		if (f == FLOW_THROW && !in->thrown.script_terminating &&
 		    in->try_depth == 0)
@@ -217,6 +219,8 @@ eval_loop(struct interp *in, const struct ast *st, struct proc *out)
 	    (f = eval_discard(in, st->init)) != FLOW_NEXT)
 		return f;
 	for (;;) {
+		if ((f = interp_step(in)) != FLOW_NEXT)
+			return f;
 		if (test_first && st->cond != NULL) {
 			f = eval_condition(in, st->cond, &yes);
 			if (f != FLOW_NEXT || !yes)

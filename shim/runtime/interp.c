@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/exit_codes.h"
 #include "runtime/interp.h"
 
 /* Every function the script defines, at any depth, in script order. */
@@ -78,6 +79,16 @@ interp_free(struct interp *in)
 	if (in->rt != NULL)
 		in->rt->interp = NULL;
 	memset(in, 0, sizeof(*in));
+}
+
+enum flow
+interp_step(struct interp *in)
+{
+	if (in->rt->max_steps == 0 || ++in->steps <= in->rt->max_steps)
+		return FLOW_NEXT;
+	host_note(&in->rt->host, TNC_EXIT_SYSTEM, "the script ran more than "
+	    "%lu statements", in->rt->max_steps);
+	return FLOW_FAIL;
 }
 
 void

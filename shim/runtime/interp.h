@@ -64,6 +64,7 @@ struct interp {
 	struct scope *usings;		/* a -Parallel block's $using: values
 					   (borrowed); NULL elsewhere */
 	int	depth;			/* nesting of blocks and calls, bounded */
+	unsigned long steps;		/* statements and loop rounds run */
 	int	try_depth;		/* try blocks the evaluation is inside */
 	bool	last_ok;		/* $? */
 	int	exit_code;		/* FLOW_EXIT's status */
@@ -102,6 +103,13 @@ void	interp_free(struct interp *in);
  * with e filled (PowerShell's error, or a "not supported by tnc" one).
  */
 int	interp_vet(struct interp *in, struct ps_error *e);
+
+/*
+ * interp_step()
+ * One more statement or loop round: FLOW_NEXT, or FLOW_FAIL (said) past
+ * the run's max_steps (fuzzing's bound; none otherwise).
+ */
+enum flow interp_step(struct interp *in);
 
 /*
  * interp_apply_style()

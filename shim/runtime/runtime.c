@@ -88,6 +88,10 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 		rt.ecfg = *ro->engine;
 	if (ro != NULL && ro->now_ms != NULL)
 		rt.host.now_ms = ro->now_ms;
+	if (ro != NULL) {
+		rt.max_steps = ro->max_steps;
+		rt.max_sleep_ms = ro->max_sleep_ms;
+	}
 	if (ast_parse(script, &stmts, &e) != 0) {
 		host_worst(&rt.host, usage_error(&rt, &e));
 		ps_error_free(&e);

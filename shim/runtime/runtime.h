@@ -20,6 +20,14 @@ struct runtime_options {
 	const struct engine_config *engine;
 	/* the formatters' clock; NULL: the monotonic clock */
 	long long (*now_ms)(void);
+	/*
+	 * Bounds for fuzzing, where a script is arbitrary: at most
+	 * max_steps statements and loop rounds (then exit 4, said), no
+	 * Start-Sleep longer than max_sleep_ms.  0: no bound (a script's
+	 * own loop is its author's).
+	 */
+	unsigned long max_steps;
+	long long max_sleep_ms;
 };
 
 /*
