@@ -32,6 +32,7 @@ vg() {
 	shift
 	n=$((n + 1))
 	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --suppressions="$PWD/tests/tools/valgrind.supp" \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	    --log-file="$W/vg.log" "$TNC" "$@" <"${STDIN:-/dev/null}" \
 	    >/dev/null 2>"$W/err"
