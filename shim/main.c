@@ -20,7 +20,7 @@
 
 #ifdef TNC_FUZZ_BOUNDS
 /* fuzz_main's build: a fuzzed script's loops and sleeps must end */
-static const struct runtime_options fuzz_bounds = { .max_steps = 100000,
+static const struct runtime_options fuzz_bounds = { .max_steps = 2000,
 	.max_sleep_ms = 10 };
 #define RUN_BOUNDS	(&fuzz_bounds)
 #else

@@ -147,6 +147,8 @@ feed_expression(struct interp *in, struct pipeline *p, const struct ast *x,
 		return FLOW_NEXT;
 	}
 	for (i = 0; i < v.nitems; i++) {
+		if (*rc == PROC_OK && (f = interp_step(in)) != FLOW_NEXT)
+			*rc = PROC_FAIL;	/* fuzzing's bound, said */
 		if (*rc == PROC_OK)
 			*rc = pipeline_feed(p, &v.items[i]);
 		else

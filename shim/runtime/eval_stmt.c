@@ -10,6 +10,7 @@
 
 #include "runtime/interp.h"
 #include "runtime/processors.h"
+#include "runtime/values.h"
 
 enum flow
 eval_emit(struct interp *in, struct proc *out, struct psobj_value *v)
@@ -42,7 +43,8 @@ eval_collect(struct interp *in, const struct ast_list *stmts,
 	struct pipeline pl;
 	struct proc *c = collector_new();
 	struct psobj_value *vals;
-	size_t n, i;
+	struct value_list list;
+	size_t n;
 	enum flow f;
 
 	*v = psobj_null();
@@ -53,12 +55,11 @@ eval_collect(struct interp *in, const struct ast_list *stmts,
 	    eval_block(in, stmts, c);
 	collector_take(c, &vals, &n);
 	pipeline_free(&pl);
+	list = (struct value_list){ vals, n, n };
 	if (f == FLOW_STOPPED)
 		f = FLOW_NEXT;
 	if (f != FLOW_NEXT && f != FLOW_RETURN) {
-		for (i = 0; i < n; i++)
-			psobj_value_free(&vals[i]);
-		free(vals);
+		value_list_free(&list);
 		return f;
 	}
 	if (n <= 1 && !as_array) {
@@ -67,18 +68,9 @@ eval_collect(struct interp *in, const struct ast_list *stmts,
 		free(vals);
 		return f;
 	}
-	if (psobj_array(v, 0, "System.Object[]") != 0) {
-		for (i = 0; i < n; i++)
-			psobj_value_free(&vals[i]);
-		free(vals);
+	if (values_as_array(&list, v) != 0) {
+		value_list_free(&list);
 		return eval_nomem(in);
-	}
-	if (n > 0) {
-		free(v->items);
-		v->items = vals;
-		v->nitems = n;
-	} else {
-		free(vals);
 	}
 	return f;
 }

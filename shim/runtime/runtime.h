@@ -22,7 +22,8 @@ struct runtime_options {
 	long long (*now_ms)(void);
 	/*
 	 * Bounds for fuzzing, where a script is arbitrary: at most
-	 * max_steps statements and loop rounds (then exit 4, said), no
+	 * max_steps statements, loop rounds and objects a pipeline's value
+	 * feeds it (then exit 4, said), no
 	 * Start-Sleep longer than max_sleep_ms.  0: no bound (a script's
 	 * own loop is its author's).
 	 */
