@@ -8,19 +8,25 @@
 #include "runtime/command_build.h"
 #include "runtime/values.h"
 
+/*
+ * Whether a is known without running anything: constants, strings,
+ * lists of them, and (with blocks) script blocks, which are made, not
+ * run.
+ */
 static bool
-literal(const struct ast *a)
+literal(const struct ast *a, bool blocks)
 {
 	size_t i;
 
 	switch (a->kind) {
 	case AST_CONSTANT:
 	case AST_STRING:
-	case AST_SCRIPTBLOCK:		/* a block is made, not run */
 		return true;
+	case AST_SCRIPTBLOCK:
+		return blocks;
 	case AST_ARRAY_LITERAL:
 		for (i = 0; i < a->items.n; i++)
-			if (!literal(a->items.v[i]))
+			if (!literal(a->items.v[i], blocks))
 				return false;
 		return true;
 	default:
@@ -38,7 +44,7 @@ command_is_literal(const struct ast *cmd)
 		a = cmd->args.v[i];
 		if (a->kind == AST_PARAMETER)
 			a = a->value;
-		if (a != NULL && !literal(a))
+		if (a != NULL && !literal(a, true))
 			return false;
 	}
 	return true;
@@ -203,7 +209,7 @@ build_element(struct interp *in, struct command_build *b, size_t k,
 			return FLOW_NEXT;
 	}
 	el->has_value = true;
-	if (literal(val) && val->kind != AST_SCRIPTBLOCK) {
+	if (literal(val, false)) {	/* a block is made by eval_expr() */
 		if (literal_value(val, &el->value) != 0 ||
 		    value_from_syntax(&el->value, v) != 0)
 			return eval_nomem(in);
