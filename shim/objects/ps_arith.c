@@ -382,11 +382,13 @@ repeat(const struct psobj_value *l, const struct psobj_value *r,
 	}
 	if (l->nitems > 0 && (unsigned long long)n > MUL_LIMIT / 64 / l->nitems)
 		return fail_too_large(e);
-	if (psobj_array(out, 0, l->type) != 0)
+	/* made at its size: pushing one by one is quadratic */
+	if (psobj_array(out, l->nitems * (size_t)n, l->type) != 0)
 		return ps_fail_nomem(e);
 	for (k = 0; k < n; k++)
 		for (i = 0; i < l->nitems; i++)
-			if (ps_array_push_copy(out, &l->items[i]) != 0) {
+			if (psobj_value_copy(&out->items[k * l->nitems + i],
+			    &l->items[i]) != 0) {
 				psobj_value_free(out);
 				return ps_fail_nomem(e);
 			}
