@@ -4,8 +4,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lexer.h"
-#include "ps_error.h"
+#include "parsers/command_line.h"
+#include "parsers/lexer.h"
+#include "parsers/ps_error.h"
 
 /*
  * The syntax tree of a script in tnc's PowerShell subset:
@@ -17,49 +18,6 @@
  *   command   := name { -Param[:] | value { ',' value } }
  * Every node keeps its extent (byte offset and length in the script).
  */
-
-enum ps_value_kind {
-	PS_VAL_STRING,		/* a bare word or a quoted string */
-	PS_VAL_NUMBER,
-	PS_VAL_BOOL,		/* $true, $false */
-	PS_VAL_NULL,		/* $null */
-	PS_VAL_ARRAY		/* a comma list */
-};
-
-struct ps_value {
-	enum ps_value_kind kind;
-	char	*text;		/* STRING: the value; NUMBER: as written */
-	bool	quoted;		/* STRING: written in quotes */
-	struct ps_number num;	/* NUMBER */
-	bool	bval;		/* BOOL */
-	struct ps_value *items;	/* ARRAY */
-	size_t	nitems;
-	size_t	offset, length;
-	/*
-	 * The runtime value a script's argument evaluated to, when it is
-	 * more than a literal (a hashtable, a script block, an object): the
-	 * evaluator's, borrowed; kind is then STRING with its text, so the
-	 * binder converts it as PowerShell converts an object to a string.
-	 */
-	const void *object;
-};
-
-struct ps_element {
-	bool	is_param;	/* -Name, else an argument */
-	char	*name;		/* parameter name as typed, without '-' ':' */
-	bool	colon;		/* -Name: (the value, if any, is attached) */
-	bool	has_value;	/* arguments always; -Name: with a value */
-	struct ps_value value;
-	size_t	offset, length;	/* the parameter token, or the argument */
-};
-
-struct ps_command {
-	char	*name;		/* as typed: tnc, select, Format-List */
-	size_t	name_offset, name_length;
-	struct ps_element *elems;
-	size_t	nelems;
-	size_t	offset, length;	/* from the name to the last element */
-};
 
 enum ps_head {
 	PS_HEAD_COMMAND,	/* cmds[0] starts the pipeline */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parsers/parser.h"
 #include "tnc_command.h"
 
 #define SET_ICMP	(1u << TNC_SET_ICMP)

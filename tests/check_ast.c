@@ -3,8 +3,8 @@
  * ast*.c): scripts and the exact dump of their trees (ast_dump.c), the
  * precedence cases of about_Operator_Precedence, every parse error with
  * its id, text and extent, the five scripts of issue 11, the nesting
- * limit, the tokenizer's two modes, and large inputs (parsed, never
- * timed).
+ * limit, the tokenizer's two modes, large inputs (parsed, never
+ * timed), and commands of literals as the binder's input (ast_command.c).
  */
 #include <check.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "parsers/ast_dump.h"
 #include "parsers/tokenizer.h"
 #include "tests/check_support.h"
+#include "tests/parse_command.h"
 
 struct dump_case {
 	const char *script;
@@ -1254,6 +1255,114 @@ START_TEST(test_tokenizer_modes)
 }
 END_TEST
 
+/*
+ * ast_command(): a command of literals as the binder's input, each value
+ * as its text makes it, every element with its extent.
+ */
+START_TEST(test_command_literals)
+{
+	struct ps_command pc;
+	const struct ps_element *el;
+
+	parse_command("tnc h -port 5022 | select ComputerName, RemoteAddress,"
+	    " TcpTestSucceeded | Format-List", &pc);
+	ck_assert_str_eq(pc.name, "tnc");
+	ck_assert_uint_eq(pc.name_offset, 0);
+	ck_assert_uint_eq(pc.name_length, 3);
+	ck_assert_uint_eq(pc.offset, 0);
+	ck_assert_uint_eq(pc.length, 16);
+	ck_assert_uint_eq(pc.nelems, 3);
+	el = &pc.elems[0];
+	ck_assert(!el->is_param && el->has_value);
+	ck_assert_int_eq(el->value.kind, PS_VAL_STRING);
+	ck_assert(!el->value.quoted);			/* a bare word */
+	ck_assert_str_eq(el->value.text, "h");
+	el = &pc.elems[1];
+	ck_assert(el->is_param && !el->has_value && !el->colon);
+	ck_assert_str_eq(el->name, "port");
+	ck_assert_uint_eq(el->offset, 6);
+	ck_assert_uint_eq(el->length, 5);
+	el = &pc.elems[2];
+	ck_assert_int_eq(el->value.kind, PS_VAL_NUMBER);
+	ck_assert_str_eq(el->value.text, "5022");
+	ck_assert_int_eq(el->value.num.type, PS_NUM_INT32);
+	ck_assert_int_eq(el->value.num.ival, 5022);
+	ck_assert_ptr_null(el->value.object);
+	ps_command_free(&pc);
+	ck_assert_ptr_null(pc.elems);
+
+	/* a number keeps its text, a string is quoted, the constants */
+	parse_command("'a' | select 'b' 0x10 1.50d -x:$true $False $null "
+	    "-p: 1,'2' x", &pc);
+	ck_assert_str_eq(pc.name, "select");
+	ck_assert_uint_eq(pc.name_offset, 6);
+	ck_assert_uint_eq(pc.nelems, 8);
+	ck_assert(pc.elems[0].value.quoted);
+	ck_assert_str_eq(pc.elems[0].value.text, "b");
+	ck_assert_str_eq(pc.elems[1].value.text, "0x10");
+	ck_assert_int_eq(pc.elems[1].value.num.ival, 16);
+	ck_assert_str_eq(pc.elems[2].value.text, "1.50d");
+	ck_assert_int_eq(pc.elems[2].value.num.type, PS_NUM_DECIMAL);
+	el = &pc.elems[3];
+	ck_assert(el->is_param && el->colon && el->has_value);
+	ck_assert_int_eq(el->value.kind, PS_VAL_BOOL);
+	ck_assert(el->value.bval);
+	ck_assert_uint_eq(el->offset, 28);	/* -x:$true, value and all */
+	ck_assert_uint_eq(el->length, 8);
+	ck_assert_int_eq(pc.elems[4].value.kind, PS_VAL_BOOL);
+	ck_assert(!pc.elems[4].value.bval);
+	ck_assert_int_eq(pc.elems[5].value.kind, PS_VAL_NULL);
+	/* -Name: value: the colon takes the next argument, even a list */
+	el = &pc.elems[6];
+	ck_assert(el->colon && el->has_value);
+	ck_assert_int_eq(el->value.kind, PS_VAL_ARRAY);
+	ck_assert_uint_eq(el->value.nitems, 2);
+	ck_assert_int_eq(el->value.items[0].kind, PS_VAL_NUMBER);
+	ck_assert(el->value.items[1].quoted);
+	ck_assert_uint_eq(el->value.offset, 54);
+	ck_assert_uint_eq(el->value.length, 5);
+	ck_assert_str_eq(pc.elems[7].value.text, "x");
+	ps_command_free(&pc);
+}
+END_TEST
+
+/* What is not a literal is left to the runtime: -2, and nothing lost */
+START_TEST(test_command_not_literal)
+{
+	static const char *const scripts[] = { "tnc $h", "tnc -Port:$p",
+		"tnc (1)", "tnc a,$b", "tnc \"h$x\"", "tnc { 1 }",
+		"tnc 1,{ 2 }", "tnc @(1)" };
+	struct ast_list l;
+	struct ps_error e = { 0 };
+	struct ps_command pc;
+	const struct ast *rest;
+
+	for (size_t i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
+		ck_assert_int_eq(ast_parse(scripts[i], &l, &e), 0);
+		ck_assert_msg(ast_command(l.v[0]->elems.v[0], &pc) == -2, "%s",
+		    scripts[i]);
+		ps_command_free(&pc);
+		ast_list_free(&l);
+	}
+	/* element by element: the one to evaluate comes back, marked */
+	ck_assert_int_eq(ast_parse("tnc -Port:$p -x", &l, &e), 0);
+	ck_assert_int_eq(ast_command_start(l.v[0]->elems.v[0], &pc), 0);
+	ck_assert_int_eq(ast_command_element(&pc,
+	    l.v[0]->elems.v[0]->args.v[0], &rest), 0);
+	ck_assert_ptr_nonnull(rest);
+	ck_assert_int_eq(rest->kind, AST_VARIABLE);
+	ck_assert(pc.elems[0].is_param && pc.elems[0].has_value);
+	ck_assert_str_eq(pc.elems[0].name, "Port");
+	ck_assert_int_eq(ast_command_element(&pc,
+	    l.v[0]->elems.v[0]->args.v[1], &rest), 0);
+	ck_assert_ptr_null(rest);
+	ck_assert_uint_eq(pc.nelems, 2);
+	ps_command_free(&pc);
+	ast_list_free(&l);
+	ps_error_free(&e);
+}
+END_TEST
+
 static Suite *
 ast_suite(void)
 {
@@ -1274,6 +1383,8 @@ ast_suite(void)
 	tcase_add_test(tc, test_nesting_limit);
 	tcase_add_test(tc, test_large_inputs);
 	tcase_add_test(tc, test_tokenizer_modes);
+	tcase_add_test(tc, test_command_literals);
+	tcase_add_test(tc, test_command_not_literal);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -11,6 +11,7 @@
 
 #include "base/text_out.h"
 #include "parsers/binder.h"
+#include "parsers/parser.h"
 #include "parsers/tnc_command.h"
 #include "tests/check_support.h"
 

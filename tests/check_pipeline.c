@@ -17,6 +17,7 @@
 #include "objects/psobj.h"
 #include "parsers/catalogue.h"
 #include "parsers/commands.h"
+#include "parsers/parser.h"
 #include "runtime/error_target.h"
 #include "runtime/runtime.h"
 #include "tests/check_support.h"
@@ -467,6 +468,23 @@ START_TEST(t_reg_int64_literal_values)
 END_TEST
 
 /*
+ * A comma list holding a script block was taken for a literal list, and
+ * its block read as a constant (a NULL text): a crash before anything
+ * ran.  The list is evaluated; the block prints as its text.
+ */
+START_TEST(t_reg_script_block_in_argument_list)
+{
+	struct run_out r;
+
+	run_script("Write-Output 1,{2}, 'a'", &r);
+	ck_assert_str_eq(r.out, "1\n2\na\n");
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+}
+END_TEST
+
+/*
  * Issue 9.6: the target name (256 bytes), the command's name in the
  * prefix (256) and the downstream message (512) were fixed buffers, and
  * CategoryInfo's 40-character shortening counted bytes, cutting
@@ -874,6 +892,7 @@ pipeline_suite(void)
 	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
 	tcase_add_test(tc, t_reg_int64_literal_values);
 	tcase_add_test(tc, t_reg_long_user_text_in_pipeline_errors);
+	tcase_add_test(tc, t_reg_script_block_in_argument_list);
 	tcase_add_test(tc, t_reg_diagnose_routing_in_pipeline);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
