@@ -17,10 +17,10 @@
 #include "objects/psobj.h"
 #include "parsers/catalogue.h"
 #include "parsers/commands.h"
-#include "parsers/parser.h"
 #include "runtime/error_target.h"
 #include "runtime/runtime.h"
 #include "tests/check_support.h"
+#include "tests/parse_command.h"
 
 static int fake_calls;
 
@@ -836,22 +836,22 @@ START_TEST(test_downstream_positions)
 		{ &out_host_meta, "oh x", NULL, NULL },
 		{ &out_null_meta, "Out-Null x", NULL, NULL },
 	};
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
 	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		ck_assert_int_eq(ps_parse(c[i].script, &s, &e), 0);
+		parse_command(c[i].script, &pc);
 		if (c[i].param == NULL) {
-			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			ck_assert_msg(ps_bind(c[i].meta, &pc, &b,
 			    &e) == -1, "%s", c[i].script);
 			ck_assert_str_eq(e.error_id,
 			    "PositionalParameterNotFound");
 			ck_assert_str_eq(e.message, "A positional parameter "
 			    "cannot be found that accepts argument 'x'.");
 		} else {
-			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			ck_assert_msg(ps_bind(c[i].meta, &pc, &b,
 			    &e) == 0, "%s: %s", c[i].script, e.message);
 			ck_assert(ps_binding_get(&b, c[i].param)->present);
 			ck_assert(ps_binding_get(&b, c[i].param)->positional);
@@ -860,7 +860,7 @@ START_TEST(test_downstream_positions)
 				    c[i].second)->positional);
 		}
 		ps_binding_free(&b);
-		ps_script_free(&s);
+		ps_command_free(&pc);
 	}
 	ps_error_free(&e);
 }
