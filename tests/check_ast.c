@@ -508,6 +508,94 @@ static const struct dump_case grammar[] = {
 	  "(pipeline@0:8 (= (var@0:2 \"h\")) (hashtable@5:3))\n"
 	  "(pipeline@10:14 (invoke@10:14 (var@10:2 \"h\") \"Add\""
 	  " (args (string@17:3 \"a\") (number@22:1 \"1\" Int32))))\n" },
+	/* The retired parser's (parser.c, lexer.c) cases check_ast had no case like */
+	{ "tnc 10.0.0.4 -port:5022 -Port: 'a''b' | fl; x",
+	  "(pipeline@0:42 (command@0:37 (word@0:3 \"tnc\")"
+	  " (word@4:8 \"10.0.0.4\") (param@13:10 \"port\" :"
+	  " (number@19:4 \"5022\" Int32)) (param@24:13 \"Port\" :"
+	  " (string@31:6 \"a'b\"))) (command@40:2 (word@40:2 \"fl\")))\n"
+	  "(pipeline@44:1 (command@44:1 (word@44:1 \"x\")))\n" },
+	{ "Write-Output sqlmi.example.net Format-List Remote* * 10.0.0.4 ::1 fe80::1%12 80x a=b C:\\x "
+	  "user@host --help - a#b 1.2.3 [x]",
+	  "(pipeline@0:122 (command@0:122 (word@0:12 \"Write-Output\")"
+	  " (word@13:17 \"sqlmi.example.net\") (word@31:11 \"Format-List\")"
+	  " (word@43:7 \"Remote*\") (word@51:1 \"*\")"
+	  " (word@53:8 \"10.0.0.4\") (word@62:3 \"::1\")"
+	  " (word@66:10 \"fe80::1%12\") (word@77:3 \"80x\")"
+	  " (word@81:3 \"a=b\") (word@85:4 \"C:\\\\x\")"
+	  " (word@90:9 \"user@host\") (word@100:6 \"--help\")"
+	  " (word@107:1 \"-\") (word@109:3 \"a#b\") (word@113:5 \"1.2.3\")"
+	  " (word@119:3 \"[x]\")))\n" },
+	/* issue 10.3: '<' and '>' inside a word are the word's own */
+	{ "tnc host<x> a>b 5022<x db.<region>.net",
+	  "(pipeline@0:38 (command@0:38 (word@0:3 \"tnc\")"
+	  " (word@4:7 \"host<x>\") (word@12:3 \"a>b\") (word@16:6 \"5022<x\")"
+	  " (word@23:15 \"db.<region>.net\")))\n" },
+	/* <# #> where a token starts is a comment; inside a word, text */
+	{ "tnc a <# the MI\n#> -port 1",
+	  "(pipeline@0:26 (command@0:26 (word@0:3 \"tnc\") (word@4:1 \"a\")"
+	  " (param@19:5 \"port\") (number@25:1 \"1\" Int32)))\n" },
+	{ "tnc a<#b#>",
+	  "(pipeline@0:10 (command@0:10 (word@0:3 \"tnc\")"
+	  " (word@4:6 \"a<#b#>\")))\n" },
+	/* an em dash starts a parameter as '-' does */
+	{ "tnc -TraceRoute:$FALSE -x:$true $Null \xe2\x80\x94Port 1 -?",
+	  "(pipeline@0:50 (command@0:50 (word@0:3 \"tnc\")"
+	  " (param@4:18 \"TraceRoute\" : (false@16:6)) (param@23:8 \"x\" :"
+	  " (true@26:5)) (null@32:5) (param@38:7 \"Port\")"
+	  " (number@46:1 \"1\" Int32) (param@48:2 \"?\")))\n" },
+	/* doubled and typographic quotes; a comment ends at the line */
+	{ "tnc \"a \"\"b\"\" c\" '' \"\" \xe2\x80\x98q\xe2\x80\x99 # comment $x `\n'x'",
+	  "(pipeline@0:29 (command@0:29 (word@0:3 \"tnc\")"
+	  " (string@4:11 \"a \\\"b\\\" c\") (string@16:2 \"\")"
+	  " (string@19:2 \"\") (string@22:7 \"q\")))\n"
+	  "(pipeline@45:3 (string@45:3 \"x\"))\n" },
+	/*
+	 * Numbers in argument mode.  A sign makes a word there: tokenizer.cs
+	 * scans "-5" as a number only with AllowSignedNumbers, which only the
+	 * expression parser sets (the retired lexer made it a number).
+	 */
+	{ "tnc 5022 -5 0x1F 0xFFFFFFFF 0x100000000 1kb 2GB 1pb 1.5 1.5kb 1e3 2.5e-1 .5 -.5 10l 2.5d "
+	  "3000000000 \xe2\x80\x93""7",
+	  "(pipeline@0:104 (command@0:104 (word@0:3 \"tnc\")"
+	  " (number@4:4 \"5022\" Int32) (word@9:2 \"-5\")"
+	  " (number@12:4 \"0x1F\" Int32) (number@17:10 \"0xFFFFFFFF\" Int32)"
+	  " (number@28:11 \"0x100000000\" Int64) (number@40:3 \"1kb\" Int32)"
+	  " (number@44:3 \"2GB\" Int64) (number@48:3 \"1pb\" Int64)"
+	  " (number@52:3 \"1.5\" Double) (number@56:5 \"1.5kb\" Double)"
+	  " (number@62:3 \"1e3\" Double) (number@66:6 \"2.5e-1\" Double)"
+	  " (number@73:2 \".5\" Double) (word@76:3 \"-.5\")"
+	  " (number@80:3 \"10l\" Int64) (number@84:4 \"2.5d\" Decimal)"
+	  " (number@89:10 \"3000000000\" Int64)"
+	  " (word@100:4 \"\xe2\x80\x93""7\")))\n" },
+	{ "'sql1','sql2' | tnc -port 5022; (tnc h -p 1).TcpTestSucceeded\n"
+	  "\n"
+	  "tnc -p:1 |\n"
+	  " fl",
+	  "(pipeline@0:30 (array@0:13 (string@0:6 \"sql1\")"
+	  " (string@7:6 \"sql2\")) (command@16:14 (word@16:3 \"tnc\")"
+	  " (param@20:5 \"port\") (number@26:4 \"5022\" Int32)))\n"
+	  "(pipeline@32:29 (member@32:29 (paren@32:12 (pipeline@33:10"
+	  " (command@33:10 (word@33:3 \"tnc\") (word@37:1 \"h\")"
+	  " (param@39:2 \"p\")"
+	  " (number@42:1 \"1\" Int32)))) \"TcpTestSucceeded\"))\n"
+	  "(pipeline@63:14 (command@63:8 (word@63:3 \"tnc\")"
+	  " (param@67:4 \"p\" : (number@70:1 \"1\" Int32))) (command@75:2"
+	  " (word@75:2 \"fl\")))\n" },
+	{ "tnc -p: 1,2 x",
+	  "(pipeline@0:13 (command@0:13 (word@0:3 \"tnc\") (param@4:7 \"p\" :"
+	  " (array@8:3 (number@8:1 \"1\" Int32) (number@10:1 \"2\" Int32)))"
+	  " (word@12:1 \"x\")))\n" },
+	/* a string ends at its quote: two arguments (the retired lexer refused
+	   it, QuoteInWordNotSupported) */
+	{ "tnc 'a'b",
+	  "(pipeline@0:8 (command@0:8 (word@0:3 \"tnc\") (string@4:3 \"a\")"
+	  " (word@7:1 \"b\")))\n" },
+	/* a parameter token first is a command's name (CommandRule), not the
+	   retired parser's UnexpectedToken */
+	{ "-port 5",
+	  "(pipeline@0:7 (command@0:7 (word@0:5 \"-port\")"
+	  " (number@6:1 \"5\" Int32)))\n" },
 };
 
 /*
@@ -1014,6 +1102,64 @@ static const struct error_case errors[] = {
 	  "Missing expression after unary operator ','.", 6, 0 },
 	{ "exit 1 2", "UnexpectedToken",
 	  "Unexpected token '2' in expression or statement.", 7, 1 },
+	/*
+	 * The retired parser's (parser.c) cases that check_ast had no case
+	 * like: argument mode strings, every redirection form, '<' (issue
+	 * 10.3), and the errors of commands inside ( ).
+	 */
+	{ "tnc 'abc", "TerminatorExpectedAtEndOfString",
+	  "The string is missing the terminator: '.", 4, 4 },
+	{ "tnc \"abc", "TerminatorExpectedAtEndOfString",
+	  "The string is missing the terminator: \".", 4, 4 },
+	{ "tnc a 2>> err", "RedirectionNotSupported",
+	  "Redirection is not supported by tnc: '>>'. Redirect tnc's output in the calling shell inste"
+	  "ad.", 7, 2 },
+	{ "tnc <SQL_SERVER_IP_ADDRESS> -port 5022", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 4, 1 },
+	{ "tnc 'a'<b", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 7, 1 },
+	{ "tnc a <", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a < | fl", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a <  -- ", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	/* from '<#' to the end, as tokenizer.cs's ScanBlockComment reports it
+	   (the retired parser said 6,0) */
+	{ "tnc a <# note", "MissingTerminatorMultiLineComment",
+	  "The terminator '#>' is missing from the multiline comment.", 6, 7 },
+	{ "tnc a 2>err", "RedirectionNotSupported",
+	  "Redirection is not supported by tnc: '>'. Redirect tnc's output in the calling shell instea"
+	  "d.", 7, 1 },
+	{ "tnc a *> err", "RedirectionNotSupported",
+	  "Redirection is not supported by tnc: '>'. Redirect tnc's output in the calling shell instea"
+	  "d.", 7, 1 },
+	/* after the '|' (Parser.cs PipelineRule: After(pipeToken)); the retired
+	   parser underlined the '|' */
+	{ "tnc a |; fl", "EmptyPipeElement",
+	  "An empty pipe element is not allowed.", 7, 0 },
+	{ "(tnc host", "MissingEndParenthesisInExpression",
+	  "Missing closing ')' in expression.", 9, 0 },
+	{ "tnc a)", "UnexpectedToken",
+	  "Unexpected token ')' in expression or statement.", 5, 1 },
+	{ "'a' b", "UnexpectedToken",
+	  "Unexpected token 'b' in expression or statement.", 4, 1 },
+	{ "(tnc a) b", "UnexpectedToken",
+	  "Unexpected token 'b' in expression or statement.", 8, 1 },
+	/* GetCommandArgument's MissingExpression after a trailing ',' (the
+	   retired parser said MissingArgument) */
+	{ "tnc -p:1,", "MissingExpression",
+	  "Missing expression after ',' in pipeline element.", 9, 0 },
+	{ "'a', | tnc", "MissingExpressionAfterToken",
+	  "Missing expression after ','.", 4, 0 },
+	{ "(tnc a).", "MissingPropertyName",
+	  "Missing property name after reference operator.", 8, 0 },
+	/* a ',' before any argument: CommandRule's MissingArgument, on it */
+	{ "tnc ,a", "MissingArgument",
+	  "Missing argument in parameter list.", 4, 1 },
+	/* found by fuzz_main: the whole character is named, nothing after it */
+	{ "(2).4. \xc8\x83", "UnexpectedToken",
+	  "Unexpected token '\xc8\x83' in expression or statement.", 7, 2 },
 };
 
 START_TEST(test_grammar)
