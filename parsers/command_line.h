@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "parsers/lexer.h"		/* struct ps_number */
+#include "parsers/number_literal.h"	/* struct ps_number */
 
 /*
  * The binder's input (binder.h): one command as its command line wrote
