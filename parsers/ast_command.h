@@ -32,11 +32,12 @@ int	ast_command_start(const struct ast *cmd, struct ps_command *pc);
 
 /*
  * ast_command_element()
- * Appends arg, an element of an AST_COMMAND (an AST_PARAMETER or an
- * argument), to pc: a parameter's name, colon and extent, and the value
- * when it is a literal.  When the value is not one, *rest is set to it
- * (el->has_value is then true and el->value still empty, for the caller
- * to fill), else to NULL.  Returns 0, or -1 on ENOMEM.
+ * Appends arg, the next element of the AST_COMMAND pc was started for
+ * (an AST_PARAMETER or an argument; each once, in order), to pc: a
+ * parameter's name, colon and extent, and the value when it is a
+ * literal.  When the value is not one, *rest is set to it (the element's
+ * has_value is then true and its value still empty, for the caller to
+ * fill), else to NULL.  Returns 0, or -1 on ENOMEM.
  */
 int	ast_command_element(struct ps_command *pc, const struct ast *arg,
 	    const struct ast **rest);
