@@ -36,7 +36,7 @@ ast_command_name(const struct ast *cmd)
 /*
  * A literal (ast_is_literal()) as its value: a number keeps the text it
  * was written with, a string is quoted, a bare word is not.  -1 on ENOMEM,
- * with what was made so far in pv for ps_value_free().
+ * with what was made so far in pv for ps_command_free().
  */
 static int
 literal_value(const struct ast *a, struct ps_value *pv)

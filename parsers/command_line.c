@@ -6,14 +6,14 @@
 
 #include "parsers/command_line.h"
 
-void
-ps_value_free(struct ps_value *pv)
+static void
+value_free(struct ps_value *pv)
 {
 	size_t i;
 
 	free(pv->text);
 	for (i = 0; i < pv->nitems; i++)
-		ps_value_free(&pv->items[i]);
+		value_free(&pv->items[i]);
 	free(pv->items);
 	memset(pv, 0, sizeof(*pv));
 }
@@ -26,7 +26,7 @@ ps_command_free(struct ps_command *pc)
 	free(pc->name);
 	for (i = 0; i < pc->nelems; i++) {
 		free(pc->elems[i].name);
-		ps_value_free(&pc->elems[i].value);
+		value_free(&pc->elems[i].value);
 	}
 	free(pc->elems);
 	memset(pc, 0, sizeof(*pc));

@@ -10,7 +10,7 @@
  * The binder's input (binder.h): one command as its command line wrote
  * it, its name, then its parameters and arguments in order, each with its
  * extent (byte offset and length in the script) for error positions.
- * Made from the syntax tree of ast.h: by ast_command.h when every
+ * Made from the syntax tree of ast.h: by ast_command.c when every
  * argument is a literal, by the runtime (shim/runtime/command_build.c)
  * when some must be evaluated first.
  */
@@ -60,12 +60,11 @@ struct ps_command {
 };
 
 /*
- * ps_command_free(), ps_value_free()
- * Free what the command or value owns (names, texts, items; never
- * pv->object, which is borrowed) and zero it; a zeroed one is left as it
+ * ps_command_free()
+ * Frees what the command owns (names, texts, items; never a value's
+ * object, which is borrowed) and zeroes it; a zeroed one is left as it
  * is.
  */
 void	ps_command_free(struct ps_command *pc);
-void	ps_value_free(struct ps_value *pv);
 
 #endif /* TNC_PARSERS_COMMAND_LINE_H */
