@@ -91,8 +91,9 @@ bench: tnc $(TEST_TOOLS)
 # --- Fuzzing (README "Reliability") ---------------------------------------
 # clang's libFuzzer with AddressSanitizer and UBSan. The harnesses link no
 # network code at all: the engine's sockets, resolver and netlink objects
-# are left out and tests/fuzz/fake_net.c answers instead, and
-# fuzz-no-network proves it from the binaries' symbols.
+# (and base's raw socket, which only the engine opens) are left out and
+# tests/fuzz/fake_net.c answers instead, and fuzz-no-network proves it
+# from the binaries' symbols.
 FUZZ_DEB_PKGS = clang-14 libclang-rt-14-dev
 FUZZ_CC      = clang-14
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "base/operators.h"
-#include "parsers/lexer.h"		/* struct ps_number */
+#include "parsers/number_literal.h"	/* struct ps_number */
 #include "parsers/ps_error.h"
 
 /*

@@ -33,7 +33,7 @@
  * tnc's refusals:
  *   RedirectionNotSupported   Redirection is not supported by tnc: '>'.
  *                             Redirect tnc's output in the calling shell
- *                             instead.  (the texts of parsers/lexer.c)
+ *                             instead.
  *   CallOperatorNotSupported  The '&' operator is not supported by tnc.
  *                             tnc never runs other commands.
  *   DotSourceNotSupported     Dot-sourcing is not supported by tnc: '.'.

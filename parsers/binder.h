@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "parser.h"
+#include "parsers/command_line.h"
 #include "ps_error.h"
 
 /*

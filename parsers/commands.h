@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "binder.h"
-#include "parser.h"
+#include "parsers/command_line.h"
 #include "ps_error.h"
 
 /*

@@ -7,7 +7,7 @@
 struct text_out;			/* shim/text_out.h */
 
 /*
- * One PowerShell error record: what the lexer, the parser or the binder
+ * One PowerShell error record: what the tokenizer, the parser or the binder
  * reports, and what ps_error_render() turns into Windows PowerShell 5.1's
  * NormalView block (spec 4).
  *

@@ -1,6 +1,6 @@
 /*
  * tnc_command.c: Test-NetConnection's parameter metadata (spec 1.2, S1
- * psm1 l.98-132) and the plain "tnc host -port N" entry point.
+ * psm1 l.98-132) and its binding into struct tnc_options.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -163,26 +163,5 @@ tnc_bind(const struct ps_command *cmd, struct tnc_options *o,
 	rc = 0;
 out:
 	ps_binding_free(&b);
-	return rc;
-}
-
-int
-tnc_parse_and_bind(const char *script, struct tnc_options *o,
-    struct ps_error *e)
-{
-	struct ps_script s;
-	int rc;
-
-	tnc_options_init(o);
-	ps_error_free(e);
-	if (ps_parse(script, &s, e) != 0)
-		return -1;
-	if (s.n != 1 || s.v[0].head != PS_HEAD_COMMAND || s.v[0].ncmds != 1 ||
-	    !tnc_command_name_matches(s.v[0].cmds[0].name)) {
-		ps_script_free(&s);
-		return -2;
-	}
-	rc = tnc_bind(&s.v[0].cmds[0], o, e);
-	ps_script_free(&s);
 	return rc;
 }

@@ -3,8 +3,8 @@
  * ast*.c): scripts and the exact dump of their trees (ast_dump.c), the
  * precedence cases of about_Operator_Precedence, every parse error with
  * its id, text and extent, the five scripts of issue 11, the nesting
- * limit, the tokenizer's two modes, and large inputs (parsed, never
- * timed).
+ * limit, the tokenizer's two modes, large inputs (parsed, never
+ * timed), and commands of literals as the binder's input (ast_command.c).
  */
 #include <check.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "parsers/ast_dump.h"
 #include "parsers/tokenizer.h"
 #include "tests/check_support.h"
+#include "tests/parse_command.h"
 
 struct dump_case {
 	const char *script;
@@ -517,6 +518,94 @@ static const struct dump_case grammar[] = {
 	  "(pipeline@0:8 (= (var@0:2 \"h\")) (hashtable@5:3))\n"
 	  "(pipeline@10:14 (invoke@10:14 (var@10:2 \"h\") \"Add\""
 	  " (args (string@17:3 \"a\") (number@22:1 \"1\" Int32))))\n" },
+	/* The retired parser's (parser.c, lexer.c) cases check_ast had no case like */
+	{ "tnc 10.0.0.4 -port:5022 -Port: 'a''b' | fl; x",
+	  "(pipeline@0:42 (command@0:37 (word@0:3 \"tnc\")"
+	  " (word@4:8 \"10.0.0.4\") (param@13:10 \"port\" :"
+	  " (number@19:4 \"5022\" Int32)) (param@24:13 \"Port\" :"
+	  " (string@31:6 \"a'b\"))) (command@40:2 (word@40:2 \"fl\")))\n"
+	  "(pipeline@44:1 (command@44:1 (word@44:1 \"x\")))\n" },
+	{ "Write-Output sqlmi.example.net Format-List Remote* * 10.0.0.4 ::1 fe80::1%12 80x a=b C:\\x "
+	  "user@host --help - a#b 1.2.3 [x]",
+	  "(pipeline@0:122 (command@0:122 (word@0:12 \"Write-Output\")"
+	  " (word@13:17 \"sqlmi.example.net\") (word@31:11 \"Format-List\")"
+	  " (word@43:7 \"Remote*\") (word@51:1 \"*\")"
+	  " (word@53:8 \"10.0.0.4\") (word@62:3 \"::1\")"
+	  " (word@66:10 \"fe80::1%12\") (word@77:3 \"80x\")"
+	  " (word@81:3 \"a=b\") (word@85:4 \"C:\\\\x\")"
+	  " (word@90:9 \"user@host\") (word@100:6 \"--help\")"
+	  " (word@107:1 \"-\") (word@109:3 \"a#b\") (word@113:5 \"1.2.3\")"
+	  " (word@119:3 \"[x]\")))\n" },
+	/* issue 10.3: '<' and '>' inside a word are the word's own */
+	{ "tnc host<x> a>b 5022<x db.<region>.net",
+	  "(pipeline@0:38 (command@0:38 (word@0:3 \"tnc\")"
+	  " (word@4:7 \"host<x>\") (word@12:3 \"a>b\") (word@16:6 \"5022<x\")"
+	  " (word@23:15 \"db.<region>.net\")))\n" },
+	/* <# #> where a token starts is a comment; inside a word, text */
+	{ "tnc a <# the MI\n#> -port 1",
+	  "(pipeline@0:26 (command@0:26 (word@0:3 \"tnc\") (word@4:1 \"a\")"
+	  " (param@19:5 \"port\") (number@25:1 \"1\" Int32)))\n" },
+	{ "tnc a<#b#>",
+	  "(pipeline@0:10 (command@0:10 (word@0:3 \"tnc\")"
+	  " (word@4:6 \"a<#b#>\")))\n" },
+	/* an em dash starts a parameter as '-' does */
+	{ "tnc -TraceRoute:$FALSE -x:$true $Null \xe2\x80\x94Port 1 -?",
+	  "(pipeline@0:50 (command@0:50 (word@0:3 \"tnc\")"
+	  " (param@4:18 \"TraceRoute\" : (false@16:6)) (param@23:8 \"x\" :"
+	  " (true@26:5)) (null@32:5) (param@38:7 \"Port\")"
+	  " (number@46:1 \"1\" Int32) (param@48:2 \"?\")))\n" },
+	/* doubled and typographic quotes; a comment ends at the line */
+	{ "tnc \"a \"\"b\"\" c\" '' \"\" \xe2\x80\x98q\xe2\x80\x99 # comment $x `\n'x'",
+	  "(pipeline@0:29 (command@0:29 (word@0:3 \"tnc\")"
+	  " (string@4:11 \"a \\\"b\\\" c\") (string@16:2 \"\")"
+	  " (string@19:2 \"\") (string@22:7 \"q\")))\n"
+	  "(pipeline@45:3 (string@45:3 \"x\"))\n" },
+	/*
+	 * Numbers in argument mode.  A sign makes a word there: tokenizer.cs
+	 * scans "-5" as a number only with AllowSignedNumbers, which only the
+	 * expression parser sets (the retired lexer made it a number).
+	 */
+	{ "tnc 5022 -5 0x1F 0xFFFFFFFF 0x100000000 1kb 2GB 1pb 1.5 1.5kb 1e3 2.5e-1 .5 -.5 10l 2.5d "
+	  "3000000000 \xe2\x80\x93""7",
+	  "(pipeline@0:104 (command@0:104 (word@0:3 \"tnc\")"
+	  " (number@4:4 \"5022\" Int32) (word@9:2 \"-5\")"
+	  " (number@12:4 \"0x1F\" Int32) (number@17:10 \"0xFFFFFFFF\" Int32)"
+	  " (number@28:11 \"0x100000000\" Int64) (number@40:3 \"1kb\" Int32)"
+	  " (number@44:3 \"2GB\" Int64) (number@48:3 \"1pb\" Int64)"
+	  " (number@52:3 \"1.5\" Double) (number@56:5 \"1.5kb\" Double)"
+	  " (number@62:3 \"1e3\" Double) (number@66:6 \"2.5e-1\" Double)"
+	  " (number@73:2 \".5\" Double) (word@76:3 \"-.5\")"
+	  " (number@80:3 \"10l\" Int64) (number@84:4 \"2.5d\" Decimal)"
+	  " (number@89:10 \"3000000000\" Int64)"
+	  " (word@100:4 \"\xe2\x80\x93""7\")))\n" },
+	{ "'sql1','sql2' | tnc -port 5022; (tnc h -p 1).TcpTestSucceeded\n"
+	  "\n"
+	  "tnc -p:1 |\n"
+	  " fl",
+	  "(pipeline@0:30 (array@0:13 (string@0:6 \"sql1\")"
+	  " (string@7:6 \"sql2\")) (command@16:14 (word@16:3 \"tnc\")"
+	  " (param@20:5 \"port\") (number@26:4 \"5022\" Int32)))\n"
+	  "(pipeline@32:29 (member@32:29 (paren@32:12 (pipeline@33:10"
+	  " (command@33:10 (word@33:3 \"tnc\") (word@37:1 \"h\")"
+	  " (param@39:2 \"p\")"
+	  " (number@42:1 \"1\" Int32)))) \"TcpTestSucceeded\"))\n"
+	  "(pipeline@63:14 (command@63:8 (word@63:3 \"tnc\")"
+	  " (param@67:4 \"p\" : (number@70:1 \"1\" Int32))) (command@75:2"
+	  " (word@75:2 \"fl\")))\n" },
+	{ "tnc -p: 1,2 x",
+	  "(pipeline@0:13 (command@0:13 (word@0:3 \"tnc\") (param@4:7 \"p\" :"
+	  " (array@8:3 (number@8:1 \"1\" Int32) (number@10:1 \"2\" Int32)))"
+	  " (word@12:1 \"x\")))\n" },
+	/* a string ends at its quote: two arguments (the retired lexer refused
+	   it, QuoteInWordNotSupported) */
+	{ "tnc 'a'b",
+	  "(pipeline@0:8 (command@0:8 (word@0:3 \"tnc\") (string@4:3 \"a\")"
+	  " (word@7:1 \"b\")))\n" },
+	/* a parameter token first is a command's name (CommandRule), not the
+	   retired parser's UnexpectedToken */
+	{ "-port 5",
+	  "(pipeline@0:7 (command@0:7 (word@0:5 \"-port\")"
+	  " (number@6:1 \"5\" Int32)))\n" },
 };
 
 /*
@@ -1022,6 +1111,64 @@ static const struct error_case errors[] = {
 	  "Missing expression after unary operator ','.", 6, 0 },
 	{ "exit 1 2", "UnexpectedToken",
 	  "Unexpected token '2' in expression or statement.", 7, 1 },
+	/*
+	 * The retired parser's (parser.c) cases that check_ast had no case
+	 * like: argument mode strings, every redirection form, '<' (issue
+	 * 10.3), and the errors of commands inside ( ).
+	 */
+	{ "tnc 'abc", "TerminatorExpectedAtEndOfString",
+	  "The string is missing the terminator: '.", 4, 4 },
+	{ "tnc \"abc", "TerminatorExpectedAtEndOfString",
+	  "The string is missing the terminator: \".", 4, 4 },
+	{ "tnc a 2>> err", "RedirectionNotSupported",
+	  "Redirection is not supported by tnc: '>>'. Redirect tnc's output in the calling shell inste"
+	  "ad.", 7, 2 },
+	{ "tnc <SQL_SERVER_IP_ADDRESS> -port 5022", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 4, 1 },
+	{ "tnc 'a'<b", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 7, 1 },
+	{ "tnc a <", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a < | fl", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a <  -- ", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	/* from '<#' to the end, as tokenizer.cs's ScanBlockComment reports it
+	   (the retired parser said 6,0) */
+	{ "tnc a <# note", "MissingTerminatorMultiLineComment",
+	  "The terminator '#>' is missing from the multiline comment.", 6, 7 },
+	{ "tnc a 2>err", "RedirectionNotSupported",
+	  "Redirection is not supported by tnc: '>'. Redirect tnc's output in the calling shell instea"
+	  "d.", 7, 1 },
+	{ "tnc a *> err", "RedirectionNotSupported",
+	  "Redirection is not supported by tnc: '>'. Redirect tnc's output in the calling shell instea"
+	  "d.", 7, 1 },
+	/* after the '|' (Parser.cs PipelineRule: After(pipeToken)); the retired
+	   parser underlined the '|' */
+	{ "tnc a |; fl", "EmptyPipeElement",
+	  "An empty pipe element is not allowed.", 7, 0 },
+	{ "(tnc host", "MissingEndParenthesisInExpression",
+	  "Missing closing ')' in expression.", 9, 0 },
+	{ "tnc a)", "UnexpectedToken",
+	  "Unexpected token ')' in expression or statement.", 5, 1 },
+	{ "'a' b", "UnexpectedToken",
+	  "Unexpected token 'b' in expression or statement.", 4, 1 },
+	{ "(tnc a) b", "UnexpectedToken",
+	  "Unexpected token 'b' in expression or statement.", 8, 1 },
+	/* GetCommandArgument's MissingExpression after a trailing ',' (the
+	   retired parser said MissingArgument) */
+	{ "tnc -p:1,", "MissingExpression",
+	  "Missing expression after ',' in pipeline element.", 9, 0 },
+	{ "'a', | tnc", "MissingExpressionAfterToken",
+	  "Missing expression after ','.", 4, 0 },
+	{ "(tnc a).", "MissingPropertyName",
+	  "Missing property name after reference operator.", 8, 0 },
+	/* a ',' before any argument: CommandRule's MissingArgument, on it */
+	{ "tnc ,a", "MissingArgument",
+	  "Missing argument in parameter list.", 4, 1 },
+	/* found by fuzz_main: the whole character is named, nothing after it */
+	{ "(2).4. \xc8\x83", "UnexpectedToken",
+	  "Unexpected token '\xc8\x83' in expression or statement.", 7, 2 },
 };
 
 START_TEST(test_grammar)
@@ -1263,6 +1410,114 @@ START_TEST(test_tokenizer_modes)
 }
 END_TEST
 
+/*
+ * ast_command(): a command of literals as the binder's input, each value
+ * as its text makes it, every element with its extent.
+ */
+START_TEST(test_command_literals)
+{
+	struct ps_command pc;
+	const struct ps_element *el;
+
+	parse_command("tnc h -port 5022 | select ComputerName, RemoteAddress,"
+	    " TcpTestSucceeded | Format-List", &pc);
+	ck_assert_str_eq(pc.name, "tnc");
+	ck_assert_uint_eq(pc.name_offset, 0);
+	ck_assert_uint_eq(pc.name_length, 3);
+	ck_assert_uint_eq(pc.offset, 0);
+	ck_assert_uint_eq(pc.length, 16);
+	ck_assert_uint_eq(pc.nelems, 3);
+	el = &pc.elems[0];
+	ck_assert(!el->is_param && el->has_value);
+	ck_assert_int_eq(el->value.kind, PS_VAL_STRING);
+	ck_assert(!el->value.quoted);			/* a bare word */
+	ck_assert_str_eq(el->value.text, "h");
+	el = &pc.elems[1];
+	ck_assert(el->is_param && !el->has_value && !el->colon);
+	ck_assert_str_eq(el->name, "port");
+	ck_assert_uint_eq(el->offset, 6);
+	ck_assert_uint_eq(el->length, 5);
+	el = &pc.elems[2];
+	ck_assert_int_eq(el->value.kind, PS_VAL_NUMBER);
+	ck_assert_str_eq(el->value.text, "5022");
+	ck_assert_int_eq(el->value.num.type, PS_NUM_INT32);
+	ck_assert_int_eq(el->value.num.ival, 5022);
+	ck_assert_ptr_null(el->value.object);
+	ps_command_free(&pc);
+	ck_assert_ptr_null(pc.elems);
+
+	/* a number keeps its text, a string is quoted, the constants */
+	parse_command("'a' | select 'b' 0x10 1.50d -x:$true $False $null "
+	    "-p: 1,'2' x", &pc);
+	ck_assert_str_eq(pc.name, "select");
+	ck_assert_uint_eq(pc.name_offset, 6);
+	ck_assert_uint_eq(pc.nelems, 8);
+	ck_assert(pc.elems[0].value.quoted);
+	ck_assert_str_eq(pc.elems[0].value.text, "b");
+	ck_assert_str_eq(pc.elems[1].value.text, "0x10");
+	ck_assert_int_eq(pc.elems[1].value.num.ival, 16);
+	ck_assert_str_eq(pc.elems[2].value.text, "1.50d");
+	ck_assert_int_eq(pc.elems[2].value.num.type, PS_NUM_DECIMAL);
+	el = &pc.elems[3];
+	ck_assert(el->is_param && el->colon && el->has_value);
+	ck_assert_int_eq(el->value.kind, PS_VAL_BOOL);
+	ck_assert(el->value.bval);
+	ck_assert_uint_eq(el->offset, 28);	/* -x:$true, value and all */
+	ck_assert_uint_eq(el->length, 8);
+	ck_assert_int_eq(pc.elems[4].value.kind, PS_VAL_BOOL);
+	ck_assert(!pc.elems[4].value.bval);
+	ck_assert_int_eq(pc.elems[5].value.kind, PS_VAL_NULL);
+	/* -Name: value: the colon takes the next argument, even a list */
+	el = &pc.elems[6];
+	ck_assert(el->colon && el->has_value);
+	ck_assert_int_eq(el->value.kind, PS_VAL_ARRAY);
+	ck_assert_uint_eq(el->value.nitems, 2);
+	ck_assert_int_eq(el->value.items[0].kind, PS_VAL_NUMBER);
+	ck_assert(el->value.items[1].quoted);
+	ck_assert_uint_eq(el->value.offset, 54);
+	ck_assert_uint_eq(el->value.length, 5);
+	ck_assert_str_eq(pc.elems[7].value.text, "x");
+	ps_command_free(&pc);
+}
+END_TEST
+
+/* What is not a literal is left to the runtime: -2, and nothing lost */
+START_TEST(test_command_not_literal)
+{
+	static const char *const scripts[] = { "tnc $h", "tnc -Port:$p",
+		"tnc (1)", "tnc a,$b", "tnc \"h$x\"", "tnc { 1 }",
+		"tnc 1,{ 2 }", "tnc @(1)" };
+	struct ast_list l;
+	struct ps_error e = { 0 };
+	struct ps_command pc;
+	const struct ast *rest;
+
+	for (size_t i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
+		ck_assert_int_eq(ast_parse(scripts[i], &l, &e), 0);
+		ck_assert_msg(ast_command(l.v[0]->elems.v[0], &pc) == -2, "%s",
+		    scripts[i]);
+		ps_command_free(&pc);
+		ast_list_free(&l);
+	}
+	/* element by element: the one to evaluate comes back, marked */
+	ck_assert_int_eq(ast_parse("tnc -Port:$p -x", &l, &e), 0);
+	ck_assert_int_eq(ast_command_start(l.v[0]->elems.v[0], &pc), 0);
+	ck_assert_int_eq(ast_command_element(&pc,
+	    l.v[0]->elems.v[0]->args.v[0], &rest), 0);
+	ck_assert_ptr_nonnull(rest);
+	ck_assert_int_eq(rest->kind, AST_VARIABLE);
+	ck_assert(pc.elems[0].is_param && pc.elems[0].has_value);
+	ck_assert_str_eq(pc.elems[0].name, "Port");
+	ck_assert_int_eq(ast_command_element(&pc,
+	    l.v[0]->elems.v[0]->args.v[1], &rest), 0);
+	ck_assert_ptr_null(rest);
+	ck_assert_uint_eq(pc.nelems, 2);
+	ps_command_free(&pc);
+	ast_list_free(&l);
+	ps_error_free(&e);
+}
+END_TEST
+
 static Suite *
 ast_suite(void)
 {
@@ -1283,6 +1538,8 @@ ast_suite(void)
 	tcase_add_test(tc, test_nesting_limit);
 	tcase_add_test(tc, test_large_inputs);
 	tcase_add_test(tc, test_tokenizer_modes);
+	tcase_add_test(tc, test_command_literals);
+	tcase_add_test(tc, test_command_not_literal);
 	suite_add_tcase(s, tc);
 	return s;
 }

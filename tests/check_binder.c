@@ -10,9 +10,12 @@
 #include <string.h>
 
 #include "base/text_out.h"
+#include "parsers/ast.h"
+#include "parsers/ast_command.h"
 #include "parsers/binder.h"
 #include "parsers/tnc_command.h"
 #include "tests/check_support.h"
+#include "tests/parse_command.h"
 
 struct error_case {
 	const char *fixture;	/* fixtures/errors/<fixture>.txt */
@@ -40,8 +43,9 @@ static const struct error_case error_cases[] = {
 	    "Parameter cannot be processed because the parameter name 'w' is ambiguous. Possible matches include: -WarningAction -WarningVariable." },
 	{ "missing_argument", "tnc host -Port", "MissingArgument",
 	    "Missing an argument for parameter 'Port'. Specify a parameter of type 'System.Int32' and try again." },
-	{ "missing_argument_colon", "tnc host -Port:", "MissingArgument",
-	    "Missing an argument for parameter 'Port'. Specify a parameter of type 'System.Int32' and try again." },
+	/* -Port: with nothing after the colon: a parse error (Parser.cs) */
+	{ "missing_argument_colon", "tnc host -Port:", "ParameterRequiresArgument",
+	    "Parameter -Port: requires an argument." },
 	{ "positional_not_found", "tnc host http x", "PositionalParameterNotFound",
 	    "A positional parameter cannot be found that accepts argument 'x'." },
 	{ "commontcpport_80", "tnc host 80", "ParameterArgumentValidationError",
@@ -90,10 +94,45 @@ static const struct error_case error_cases[] = {
 	    "The '<' operator is reserved for future use." },
 	{ "parse_empty_pipe", "tnc host |", "EmptyPipeElement",
 	    "An empty pipe element is not allowed." },
-	{ "parse_variable", "tnc $env:X", "VariableNotSupported",
-	    "Variable references are not supported by tnc: '$env:X'. tnc never evaluates variables." },
 };
 #define NERROR (sizeof(error_cases) / sizeof(error_cases[0]))
+
+/*
+ * parse_and_bind()
+ * The plain form: script is the whole command line, e.g.
+ * "tnc 10.0.0.4 -port 5022". Initializes o (free it with
+ * tnc_options_free() whatever the result), parses with the program's
+ * front end and binds. Returns 0; -1 with e filled (parse or binding
+ * error); or -2, e empty and o at its defaults, when script is anything
+ * but one tnc command of literals (a pipeline, several statements, an
+ * expression, an argument to evaluate): the runtime's job.
+ */
+static int
+parse_and_bind(const char *script, struct tnc_options *o, struct ps_error *e)
+{
+	struct ast_list l;
+	struct ps_command pc = { 0 };
+	const struct ast *pl;
+	int rc = -2;
+
+	tnc_options_init(o);
+	if (ast_parse(script, &l, e) != 0)
+		return -1;
+	pl = l.n == 1 ? l.v[0] : NULL;
+	if (pl != NULL && pl->kind == AST_PIPELINE &&
+	    pl->assign_target == NULL && pl->elems.n == 1 &&
+	    pl->elems.v[0]->kind == AST_COMMAND &&
+	    tnc_command_name_matches(ast_command_name(pl->elems.v[0]))) {
+		rc = ast_command(pl->elems.v[0], &pc);
+		if (rc == 0)
+			rc = tnc_bind(&pc, o, e);
+		else if (rc == -1)
+			ps_error_no_memory(e);
+	}
+	ps_command_free(&pc);
+	ast_list_free(&l);
+	return rc;
+}
 
 static char *
 render(const struct ps_error *e, const char *script, enum tnc_newline nl)
@@ -113,7 +152,7 @@ START_TEST(test_error_case)
 	char path[256];
 	char *want, *got;
 
-	ck_assert_int_eq(tnc_parse_and_bind(c->script, &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind(c->script, &o, &e), -1);
 	tnc_options_free(&o);
 	ck_assert_str_eq(e.error_id, c->id);
 	ck_assert_str_eq(e.message, c->message);
@@ -134,7 +173,7 @@ START_TEST(test_error_crlf)
 	struct ps_error e = { 0 };
 	char *got;
 
-	ck_assert_int_eq(tnc_parse_and_bind("tnc -wa foo", &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind("tnc -wa foo", &o, &e), -1);
 	tnc_options_free(&o);
 	got = render(&e, "tnc -wa foo", TNC_NEWLINE_CRLF);
 	ck_assert_ptr_nonnull(strstr(got, "try again:\r\nSilentlyContinue, "
@@ -157,7 +196,7 @@ START_TEST(t_reg_long_user_text_in_errors)
 	char *big = str_repeat("\xc3\xa9", 300), *script, *want, *got;
 
 	ck_assert_int_gt(asprintf(&script, "tnc h -Port %s", big), 0);
-	ck_assert_int_eq(tnc_parse_and_bind(script, &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind(script, &o, &e), -1);
 	tnc_options_free(&o);
 	ck_assert_int_gt(asprintf(&want, "Cannot process argument "
 	    "transformation on parameter 'Port'. Cannot convert value \"%s\" "
@@ -174,7 +213,7 @@ START_TEST(t_reg_long_user_text_in_errors)
 
 	big = str_repeat("x", 3000);
 	ck_assert_int_gt(asprintf(&script, "tnc -%s", big), 0);
-	ck_assert_int_eq(tnc_parse_and_bind(script, &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind(script, &o, &e), -1);
 	tnc_options_free(&o);
 	ck_assert_int_gt(asprintf(&want, "A parameter cannot be found that "
 	    "matches parameter name '%s'.", big), 0);
@@ -325,7 +364,7 @@ static void
 bind_ok(const char *script, struct tnc_options *o)
 {
 	struct ps_error e = { 0 };
-	int rc = tnc_parse_and_bind(script, o, &e);
+	int rc = parse_and_bind(script, o, &e);
 
 	ck_assert_msg(rc == 0, "%s: rc %d: %s", script, rc, e.message);
 	ps_error_free(&e);
@@ -479,7 +518,7 @@ START_TEST(test_action_preference_number_out_of_range)
 	struct tnc_options o;
 	struct ps_error e = { 0 };
 
-	ck_assert_int_eq(tnc_parse_and_bind("tnc h -wa 9", &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind("tnc h -wa 9", &o, &e), -1);
 	tnc_options_free(&o);
 	ck_assert_str_eq(e.error_id, "CannotConvertArgumentNoMessage");
 	ck_assert_str_eq(e.message, "Cannot bind parameter 'WarningAction'. "
@@ -586,10 +625,10 @@ START_TEST(test_extensions_never_change_real_bindings)
 		struct tnc_options o;
 		struct ps_error e = { 0 };
 
-		ck_assert_int_eq(tnc_parse_and_bind("tnc -t", &o, &e), 0);
+		ck_assert_int_eq(parse_and_bind("tnc -t", &o, &e), 0);
 		ck_assert(o.trace_route);
 		tnc_options_free(&o);
-		ck_assert_int_eq(tnc_parse_and_bind("tnc -NewLine LF -newline "
+		ck_assert_int_eq(parse_and_bind("tnc -NewLine LF -newline "
 		    "crlf", &o, &e), -1);
 		ck_assert_str_eq(e.error_id, "ParameterAlreadyBound");
 		tnc_options_free(&o);
@@ -608,32 +647,33 @@ START_TEST(test_not_plain)
 		"'sql1','sql2' | tnc -port 5022",
 		"(tnc h -port 5022).TcpTestSucceeded",
 		"select x",
+		"$r = tnc h",
+		"tnc $h -Port 5022",
 	};
 	struct tnc_options o;
 	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
-		ck_assert_int_eq(tnc_parse_and_bind(scripts[i], &o, &e), -2);
+		ck_assert_int_eq(parse_and_bind(scripts[i], &o, &e), -2);
 		ck_assert_ptr_null(e.error_id);
 		ck_assert_str_eq(o.computer_name, TNC_DEFAULT_COMPUTER_NAME);
 		tnc_options_free(&o);
 	}
 	/* a parse error is reported even in a pipeline */
-	ck_assert_int_eq(tnc_parse_and_bind("tnc h | fl '", &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind("tnc h | fl '", &o, &e), -1);
 	tnc_options_free(&o);
 	/* the generic binder works on any command of a pipeline */
 	{
-		struct ps_script s;
+		struct ps_command pc;
 		struct ps_binding b;
 
-		ck_assert_int_eq(ps_parse("'a' | tnc -foo", &s, &e), 0);
-		ck_assert_int_eq(ps_bind(&tnc_command_meta, &s.v[0].cmds[0],
-		    &b, &e), -1);
+		parse_command("'a' | tnc -foo", &pc);
+		ck_assert_int_eq(ps_bind(&tnc_command_meta, &pc, &b, &e), -1);
 		ck_assert_str_eq(e.error_id, "NamedParameterNotFound");
 		ck_assert_uint_eq(e.offset, 10);
 		ps_binding_free(&b);
-		ps_script_free(&s);
+		ps_command_free(&pc);
 	}
 	ps_error_free(&e);
 }
@@ -662,13 +702,13 @@ START_TEST(test_missing_mandatory)
 		.default_set = -1, .params = params, .nparams = 3,
 	};
 	const char *script = "tnc -Flag";
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
 	struct ps_error e = { 0 };
 	char *got, *want;
 
-	ck_assert_int_eq(ps_parse(script, &s, &e), 0);
-	ck_assert_int_eq(ps_bind(&meta, &s.v[0].cmds[0], &b, &e), -1);
+	parse_command(script, &pc);
+	ck_assert_int_eq(ps_bind(&meta, &pc, &b, &e), -1);
 	ck_assert_str_eq(e.error_id, "MissingMandatoryParameter");
 	got = render(&e, script, TNC_NEWLINE_LF);
 	want = fixture_read("", "fixtures/errors/missing_mandatory.txt");
@@ -676,7 +716,7 @@ START_TEST(test_missing_mandatory)
 	free(got);
 	free(want);
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	ps_error_free(&e);
 }
 END_TEST
@@ -687,17 +727,17 @@ START_TEST(test_constraints_in_every_set)
 	struct tnc_options o;
 	struct ps_error e = { 0 };
 
-	ck_assert_int_eq(tnc_parse_and_bind("tnc host -Port 80 "
+	ck_assert_int_eq(parse_and_bind("tnc host -Port 80 "
 	    "-ConstrainSourceAddress 127.0.0.2 -ConstrainInterface 1", &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_REMOTE_PORT);
 	ck_assert_str_eq(o.constrain_source_address, "127.0.0.2");
 	ck_assert_uint_eq(o.constrain_interface, 1);
 	tnc_options_free(&o);
-	ck_assert_int_eq(tnc_parse_and_bind("tnc host -ConstrainInterface 3",
+	ck_assert_int_eq(parse_and_bind("tnc host -ConstrainInterface 3",
 	    &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_ICMP);
 	tnc_options_free(&o);
-	ck_assert_int_eq(tnc_parse_and_bind("tnc host -DiagnoseRouting "
+	ck_assert_int_eq(parse_and_bind("tnc host -DiagnoseRouting "
 	    "-ConstrainInterface 3", &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_NET_ROUTE_DIAGNOSTICS);
 	tnc_options_free(&o);
@@ -798,7 +838,7 @@ START_TEST(test_more_errors)
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		ck_assert_msg(tnc_parse_and_bind(c[i].script, &o, &e) == -1,
+		ck_assert_msg(parse_and_bind(c[i].script, &o, &e) == -1,
 		    "%s", c[i].script);
 		tnc_options_free(&o);
 		ck_assert_str_eq(e.error_id, c[i].id);

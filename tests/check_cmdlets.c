@@ -15,30 +15,30 @@
 #include "objects/sort_compare.h"
 #include "parsers/binder.h"
 #include "parsers/commands.h"
-#include "parsers/parser.h"
 #include "parsers/ps_error.h"
 #include "runtime/text_file.h"
+#include "tests/parse_command.h"
 
 /* Parses script and binds its first command to m; the caller frees. */
 static int
 bind_first(const char *script, const struct ps_command_meta *m,
-    bool has_input, struct ps_script *s, struct ps_binding *b,
+    bool has_input, struct ps_command *pc, struct ps_binding *b,
     struct ps_error *e)
 {
-	ck_assert_int_eq(ps_parse(script, s, e), 0);
-	return ps_bind_input(m, &s->v[0].cmds[0], has_input, b, e);
+	parse_command(script, pc);
+	return ps_bind_input(m, pc, has_input, b, e);
 }
 
 /* ValueFromRemainingArguments: every positional argument, as one list */
 START_TEST(test_remaining_arguments)
 {
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
 	struct ps_error e = { 0 };
 	const struct ps_bound *v;
 
 	ck_assert_int_eq(bind_first("Write-Host Port 5022 open -NoNewline",
-	    &write_host_meta, false, &s, &b, &e), 0);
+	    &write_host_meta, false, &pc, &b, &e), 0);
 	v = ps_binding_get(&b, "Object");
 	ck_assert(v->present && v->positional);
 	ck_assert_int_eq(v->value->kind, PS_VAL_ARRAY);
@@ -46,30 +46,30 @@ START_TEST(test_remaining_arguments)
 	ck_assert_str_eq(v->value->items[2].text, "open");
 	ck_assert(ps_binding_get(&b, "NoNewline")->sw);
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	/* one argument is still a list: 1,2 stays one array inside it */
 	ck_assert_int_eq(bind_first("Write-Output 1,2 -NoEnumerate",
-	    &write_output_meta, false, &s, &b, &e), 0);
+	    &write_output_meta, false, &pc, &b, &e), 0);
 	v = ps_binding_get(&b, "InputObject");
 	ck_assert_uint_eq(v->value->nitems, 1);
 	ck_assert_int_eq(v->value->items[0].kind, PS_VAL_ARRAY);
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	/* by name it is the value itself, and a second argument has no home */
 	ck_assert_int_eq(bind_first("Write-Output -InputObject 1,2",
-	    &write_output_meta, false, &s, &b, &e), 0);
+	    &write_output_meta, false, &pc, &b, &e), 0);
 	v = ps_binding_get(&b, "InputObject");
 	ck_assert(!v->positional);
 	ck_assert_uint_eq(v->value->nitems, 2);
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	ck_assert_int_eq(bind_first("Write-Host -Object a b", &write_host_meta,
-	    false, &s, &b, &e), -1);
+	    false, &pc, &b, &e), -1);
 	ck_assert_str_eq(e.error_id, "PositionalParameterNotFound");
 	ck_assert_str_eq(e.message, "A positional parameter cannot be found "
 	    "that accepts argument 'b'.");
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	ps_error_free(&e);
 }
 END_TEST
@@ -101,14 +101,14 @@ START_TEST(test_enum_parameters)
 		  "DarkYellow, Gray, DarkGray, Blue, Green, Cyan, Red, Magenta, "
 		  "Yellow, White\"" },
 	};
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
 	struct ps_error e = { 0 };
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		rc = bind_first(cases[i].script, &write_host_meta, false, &s,
+		rc = bind_first(cases[i].script, &write_host_meta, false, &pc,
 		    &b, &e);
 		if (cases[i].value >= 0) {
 			ck_assert_msg(rc == 0, "%s", cases[i].script);
@@ -121,16 +121,16 @@ START_TEST(test_enum_parameters)
 			    "CannotConvertArgumentNoMessage");
 		}
 		ps_binding_free(&b);
-		ps_script_free(&s);
+		ps_command_free(&pc);
 	}
 	/* the missing argument names the enum's type */
 	ck_assert_int_eq(bind_first("Write-Error x -Category",
-	    &write_error_meta, false, &s, &b, &e), -1);
+	    &write_error_meta, false, &pc, &b, &e), -1);
 	ck_assert_str_eq(e.message, "Missing an argument for parameter "
 	    "'Category'. Specify a parameter of type "
 	    "'System.Management.Automation.ErrorCategory' and try again.");
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	ps_error_free(&e);
 }
 END_TEST
@@ -138,34 +138,34 @@ END_TEST
 /* A mandatory parameter that takes pipeline input waits for it */
 START_TEST(test_mandatory_pipeline_parameter)
 {
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
 	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(bind_first("Write-Warning", &write_warning_meta,
-	    false, &s, &b, &e), -1);
+	    false, &pc, &b, &e), -1);
 	ck_assert_str_eq(e.error_id, "MissingMandatoryParameter");
 	ck_assert_str_eq(e.message, "Cannot process command because of one "
 	    "or more missing mandatory parameters: Message.");
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	ck_assert_int_eq(bind_first("Write-Warning", &write_warning_meta,
-	    true, &s, &b, &e), 0);
+	    true, &pc, &b, &e), 0);
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	/* one that takes no pipeline input does not wait (Out-File's path) */
-	ck_assert_int_eq(bind_first("Out-File", &out_file_meta, true, &s, &b,
+	ck_assert_int_eq(bind_first("Out-File", &out_file_meta, true, &pc, &b,
 	    &e), -1);
 	ck_assert_str_eq(e.message, "Cannot process command because of one "
 	    "or more missing mandatory parameters: FilePath.");
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	/* and a set is chosen as before: Start-Sleep -m is Milliseconds */
 	ck_assert_int_eq(bind_first("Start-Sleep -m 5", &start_sleep_meta,
-	    false, &s, &b, &e), 0);
+	    false, &pc, &b, &e), 0);
 	ck_assert_int_eq(b.set, 1);
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
 	ps_error_free(&e);
 }
 END_TEST

@@ -20,6 +20,7 @@
 #include "runtime/error_target.h"
 #include "runtime/runtime.h"
 #include "tests/check_support.h"
+#include "tests/parse_command.h"
 
 static int fake_calls;
 
@@ -467,6 +468,23 @@ START_TEST(t_reg_int64_literal_values)
 END_TEST
 
 /*
+ * A comma list holding a script block was taken for a literal list, and
+ * its block read as a constant (a NULL text): a crash before anything
+ * ran.  The list is evaluated; the block prints as its text.
+ */
+START_TEST(t_reg_script_block_in_argument_list)
+{
+	struct run_out r;
+
+	run_script("Write-Output 1,{2}, 'a'", &r);
+	ck_assert_str_eq(r.out, "1\n2\na\n");
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+}
+END_TEST
+
+/*
  * Issue 9.6: the target name (256 bytes), the command's name in the
  * prefix (256) and the downstream message (512) were fixed buffers, and
  * CategoryInfo's 40-character shortening counted bytes, cutting
@@ -818,22 +836,22 @@ START_TEST(test_downstream_positions)
 		{ &out_host_meta, "oh x", NULL, NULL },
 		{ &out_null_meta, "Out-Null x", NULL, NULL },
 	};
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
 	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		ck_assert_int_eq(ps_parse(c[i].script, &s, &e), 0);
+		parse_command(c[i].script, &pc);
 		if (c[i].param == NULL) {
-			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			ck_assert_msg(ps_bind(c[i].meta, &pc, &b,
 			    &e) == -1, "%s", c[i].script);
 			ck_assert_str_eq(e.error_id,
 			    "PositionalParameterNotFound");
 			ck_assert_str_eq(e.message, "A positional parameter "
 			    "cannot be found that accepts argument 'x'.");
 		} else {
-			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			ck_assert_msg(ps_bind(c[i].meta, &pc, &b,
 			    &e) == 0, "%s: %s", c[i].script, e.message);
 			ck_assert(ps_binding_get(&b, c[i].param)->present);
 			ck_assert(ps_binding_get(&b, c[i].param)->positional);
@@ -842,7 +860,7 @@ START_TEST(test_downstream_positions)
 				    c[i].second)->positional);
 		}
 		ps_binding_free(&b);
-		ps_script_free(&s);
+		ps_command_free(&pc);
 	}
 	ps_error_free(&e);
 }
@@ -874,6 +892,7 @@ pipeline_suite(void)
 	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
 	tcase_add_test(tc, t_reg_int64_literal_values);
 	tcase_add_test(tc, t_reg_long_user_text_in_pipeline_errors);
+	tcase_add_test(tc, t_reg_script_block_in_argument_list);
 	tcase_add_test(tc, t_reg_diagnose_routing_in_pipeline);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);

@@ -11,7 +11,7 @@
  * The objects that flow through a tnc pipeline (issue 3): just enough of
  * .NET's object model to reproduce what Select-Object, Format-List,
  * Format-Table, Out-String, ConvertTo-Json and ConvertTo-Csv do with a
- * TestNetConnectionResult. Not to be confused with parsers/parser.h's
+ * TestNetConnectionResult. Not to be confused with parsers/command_line.h's
  * ps_value, which is syntax.
  */
 

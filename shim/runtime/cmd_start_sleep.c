@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "base/clock.h"
-#include "parsers/lexer.h"
+#include "parsers/number_literal.h"
 #include "runtime/cmd_input.h"
 #include "runtime/command_defs.h"
 #include "runtime/error_target.h"

@@ -6,16 +6,17 @@
 
 #include "objects/psobj.h"
 #include "parsers/ast.h"
-#include "parsers/parser.h"
+#include "parsers/command_line.h"
 #include "runtime/interp.h"
 
 /*
  * A command of the syntax tree as the binder reads one (struct
  * ps_command), so that a command in a script binds exactly as the same
  * command line on its own: a literal argument is the value its text
- * makes (a number keeps its text as written, a quoted string is quoted),
- * an expression's argument is its value, evaluated when the command is
- * about to run, kept in pv->object for the command to take as it is.
+ * makes (parsers/ast_command.h: a number keeps its text as written, a
+ * quoted string is quoted), an expression's argument is its value,
+ * evaluated when the command is about to run, kept in pv->object for the
+ * command to take as it is.
  */
 
 struct command_build {

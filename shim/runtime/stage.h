@@ -5,8 +5,8 @@
 #include <stddef.h>
 
 #include "parsers/binder.h"
+#include "parsers/command_line.h"
 #include "parsers/commands.h"
-#include "parsers/parser.h"
 #include "parsers/tnc_options.h"
 
 /*

@@ -7,7 +7,7 @@
 #include <sys/types.h>
 
 #include "parsers/binder.h"
-#include "parsers/parser.h"
+#include "parsers/command_line.h"
 #include "parsers/ps_error.h"
 
 /*

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "objects/psobj.h"
-#include "parsers/parser.h"
+#include "parsers/command_line.h"
 
 /*
  * value_from_syntax()

@@ -55,7 +55,7 @@ vg "trace route" 127.0.0.1 -TraceRoute -Hops 2 -TimeoutSeconds 1
 vg "diagnose routing" 127.0.0.1 -DiagnoseRouting
 vg "name that does not resolve" nosuch.invalid -Port 1 -TimeoutSeconds 1
 vg "usage error" 127.0.0.1 -Port 0
-vg "parse error, long line cut" -Command "'a','b','c','d','e','f','g','h','i','j','k','l','m' | tnc -Port 1 | select \$x"
+vg "parse error, long line cut" -Command "'a','b','c','d','e','f','g','h','i','j','k','l','m' | tnc -Port 1 | select ComputerName |"
 vg "seed job step" 127.0.0.1 -port "$P" '|' select ComputerName, RemoteAddress, TcpTestSucceeded '|' Format-List
 vg "list of names" -Command "'127.0.0.1','localhost','127.0.0.2','nosuch.invalid' | tnc -Port $P -TimeoutSeconds 1 | select ComputerName, TcpTestSucceeded"
 vg "member access" -Command "(tnc 127.0.0.1 -Port $P).TcpTestSucceeded"
