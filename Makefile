@@ -98,7 +98,7 @@ FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS  = -g -O1 -std=c11 -Wall -Wextra -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJ     = tests/fuzz/obj
 NET_SRCS     = $(filter-out shim/engine/diag.c shim/engine/tnc_result.c, \
-	       $(wildcard shim/engine/*.c))
+	       $(wildcard shim/engine/*.c)) shim/base/raw_socket.c
 FUZZ_LIB_OBJS = $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(filter-out $(NET_SRCS),$(LIB_SRCS)))
 FUZZERS      = tests/fuzz/fuzz_script tests/fuzz/fuzz_main tests/fuzz/fuzz_format
 FUZZ_SECONDS ?= 20
@@ -163,3 +163,6 @@ clean:
 	rm -f tnc shim/*.[od] $(addsuffix /*.[od],$(LAYERS)) $(UNIT_BINS) \
 	    $(UNIT_BINS:=.d) $(TEST_TOOLS) $(TEST_TOOLS:=.d) $(FUZZERS)
 	rm -rf $(FUZZ_OBJ)
+
+# linking and shipping: the lean libcurl, make static, deb, rpm (issue 12)
+include dist/dist.mk

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "base/raw_socket.h"
 #include "engine/budget.h"
 #include "engine/icmp_echo.h"
 #include "engine/icmp_packet.h"
@@ -162,7 +163,7 @@ icmp_sock_open(struct icmp_sock *s)
 		if (e != EACCES && e != EPERM && e != EAFNOSUPPORT &&
 		    e != EPROTONOSUPPORT)
 			return -1;
-		fd = socket(s->family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
+		fd = raw_socket(s->family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
 		    proto);
 		if (fd < 0) {
 			if (budget_short(errno))
