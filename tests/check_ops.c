@@ -690,6 +690,10 @@ static const struct bin_case arithmetic_cases[] = {
 	{ "5", PS_OP_ADD, D, "5L", "long:10" },
 	{ "5U", PS_OP_SUB, D, "6U", "double:-1" },
 	{ "5U", PS_OP_ADD, D, "1", "uint32:6" },
+	{ "[uint64]'18446744073709551615'", PS_OP_MUL, D,
+	    "[uint64]'18446744073709551615'", "double:3.40282366920938E+38" },
+	{ "[uint64]'18446744073709551615'", PS_OP_ADD, D, "1",
+	    "double:1.84467440737096E+19" },
 	{ "1", PS_OP_DIV, D, "0", DIV_ZERO },
 	{ "1", PS_OP_MOD, D, "0", DIV_ZERO },
 	{ "1L", PS_OP_DIV, D, "0", DIV_ZERO },
@@ -2292,6 +2296,32 @@ START_TEST(test_operands_unchanged)
 }
 END_TEST
 
+/* Results too large to be a script's are refused, not attempted. */
+START_TEST(test_limits)
+{
+	struct psobj_value one = V("1"), lim = V("1000000"), over = V("1000001");
+	struct psobj_value s = V("'ab'"), n = V("40000000"), out;
+	struct ps_op_error e;
+
+	ck_assert_int_eq(ps_op_binary(PS_OP_RANGE, D, &one, &lim, &out, NULL,
+	    &e), 0);
+	ck_assert_uint_eq(out.nitems, 1000000);
+	ck_assert_int_eq(out.items[999999].i, 1000000);
+	psobj_value_free(&out);
+	ck_assert_int_eq(ps_op_binary(PS_OP_RANGE, D, &one, &over, &out, NULL,
+	    &e), -1);
+	ck_assert_str_eq(e.message, "A range of more than 1000000 numbers is "
+	    "not supported by tnc.");
+	ck_assert(!e.nomem);
+	ps_op_error_free(&e);
+	ck_assert_int_eq(ps_op_binary(PS_OP_MUL, D, &s, &n, &out, NULL, &e), -1);
+	ck_assert_str_eq(e.message, "A result larger than 64 MB is not "
+	    "supported by tnc.");
+	ps_op_error_free(&e);
+	psobj_value_free(&s);
+}
+END_TEST
+
 /* Every entry point starts e empty: the caller need not clear it. */
 START_TEST(test_error_starts_empty)
 {
@@ -2344,6 +2374,7 @@ ops_suite(void)
 	TABLE(tc, test_matches, matches_cases);
 	tcase_add_test(tc, test_operands_unchanged);
 	tcase_add_test(tc, test_error_starts_empty);
+	tcase_add_test(tc, test_limits);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("conversions");

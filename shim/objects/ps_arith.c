@@ -100,13 +100,20 @@ integer_op(enum ps_op op, __int128 a, __int128 b, enum ps_tc tc,
 	long long max = tc == PS_TC_INT32 ? 2147483647LL : tc == PS_TC_UINT32 ?
 	    4294967295LL : 9223372036854775807LL;
 	const char *type = ps_tc_type(tc);
+	__int128 p;
 
 	if ((op == PS_OP_DIV || op == PS_OP_MOD) && b == 0)
 		return fail_divide_by_zero(e);
 	switch (op) {
 	case PS_OP_ADD: a += b; break;
 	case PS_OP_SUB: a -= b; break;
-	case PS_OP_MUL: a *= b; break;
+	case PS_OP_MUL:
+		if (__builtin_mul_overflow(a, b, &p)) {	/* UInt64 squared */
+			*out = psobj_double((double)a * (double)b, NULL);
+			return 0;
+		}
+		a = p;
+		break;
 	case PS_OP_DIV:
 		if (a % b != 0) {
 			*out = psobj_double((double)a / (double)b, NULL);
