@@ -2296,6 +2296,51 @@ START_TEST(test_operands_unchanged)
 }
 END_TEST
 
+/* LanguagePrimitives.Compare: what Sort-Object orders by */
+static const struct bin_case order_cases[] = {
+	{ "$null", PS_OP_LT, D, "$null", "0" },
+	{ "$null", PS_OP_LT, D, "1", "-1" },
+	{ "$null", PS_OP_LT, D, "-1", "1" },
+	{ "$null", PS_OP_LT, D, "0", "-1" },
+	{ "$null", PS_OP_LT, D, "'a'", "-1" },
+	{ "1", PS_OP_LT, D, "$null", "1" },
+	{ "-1", PS_OP_LT, D, "$null", "-1" },
+	{ "'a'", PS_OP_LT, D, "$null", "1" },
+	{ "2", PS_OP_LT, D, "10", "-1" },
+	{ "'2'", PS_OP_LT, D, "'10'", "1" },
+	{ "2", PS_OP_LT, D, "'10'", "-1" },
+	{ "1.5", PS_OP_LT, D, "2L", "-1" },
+	{ "1.50D", PS_OP_LT, D, "1.5", "0" },
+	{ "'b'", PS_OP_LT, D, "'A'", "1" },
+	{ "'a'", PS_OP_LT, C, "'A'", "-1" },
+	{ "'a'", PS_OP_LT, D, "'A'", "0" },
+	{ "$false", PS_OP_LT, D, "$true", "-1" },
+	{ "[datetime]'2026-01-01'", PS_OP_LT, D, "'2025-12-31'", "1" },
+	{ "@{a=1}", PS_OP_LT, D, "@{a=1}",
+	    "error:NotIcomparable:Cannot compare \"System.Collections.Hashtable\" "
+	    "because it is not IComparable." },
+};
+
+START_TEST(test_compare_values)
+{
+	const struct bin_case *t = &order_cases[_i];
+	struct psobj_value a = V(t->l), b = V(t->r);
+	struct ps_op_error e;
+	char got[512];
+	int cmp;
+
+	if (ps_compare_values(&a, &b, t->c != C, &cmp, &e) != 0)
+		snprintf(got, sizeof(got), "error:%s:%s", e.error_id, e.message);
+	else
+		snprintf(got, sizeof(got), "%d", cmp < 0 ? -1 : cmp > 0);
+	ck_assert_msg(strcmp(got, t->want) == 0, "Compare(%s, %s): want %s got %s",
+	    t->l, t->r, t->want, got);
+	ps_op_error_free(&e);
+	psobj_value_free(&a);
+	psobj_value_free(&b);
+}
+END_TEST
+
 /* Results too large to be a script's are refused, not attempted. */
 START_TEST(test_limits)
 {
@@ -2375,6 +2420,7 @@ ops_suite(void)
 	tcase_add_test(tc, test_operands_unchanged);
 	tcase_add_test(tc, test_error_starts_empty);
 	tcase_add_test(tc, test_limits);
+	TABLE(tc, test_compare_values, order_cases);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("conversions");
