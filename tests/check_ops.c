@@ -2363,6 +2363,10 @@ START_TEST(test_limits)
 	ck_assert_str_eq(e.message, "A result larger than 64 MB is not "
 	    "supported by tnc.");
 	ps_op_error_free(&e);
+	ck_assert_int_eq(ps_method(&s, "PadLeft", &n, 1, &out, &e), -1);
+	ck_assert_str_eq(e.message, "A result larger than 64 MB is not "
+	    "supported by tnc.");
+	ps_op_error_free(&e);
 	psobj_value_free(&s);
 }
 END_TEST

@@ -13,9 +13,6 @@
 
 #include "objects/ps_ops_impl.h"
 
-/* Longest string or array "*" builds: beyond it a script error, not ENOMEM. */
-#define MUL_LIMIT	(64UL * 1024 * 1024)
-
 static const char *
 op_method(enum ps_op op)
 {
@@ -360,13 +357,6 @@ repeat_count(const struct psobj_value *r, long long *n, struct ps_op_error *e)
 }
 
 static int
-fail_too_large(struct ps_op_error *e)
-{
-	return ps_fail_unsupported(e, "A result larger than %lu MB",
-	    MUL_LIMIT >> 20);
-}
-
-static int
 repeat(const struct psobj_value *l, const struct psobj_value *r,
     struct psobj_value *out, struct ps_op_error *e)
 {
@@ -378,8 +368,8 @@ repeat(const struct psobj_value *l, const struct psobj_value *r,
 		return -1;
 	if (l->kind == PSOBJ_STRING) {
 		len = strlen(l->s);
-		if (len > 0 && (unsigned long long)n > MUL_LIMIT / len)
-			return fail_too_large(e);
+		if (len > 0 && (unsigned long long)n > PS_RESULT_LIMIT / len)
+			return ps_fail_too_large(e);
 		if ((s = malloc(len * (size_t)n + 1)) == NULL)
 			return ps_fail_nomem(e);
 		for (k = 0; k < n; k++)
@@ -387,8 +377,9 @@ repeat(const struct psobj_value *l, const struct psobj_value *r,
 		s[len * (size_t)n] = '\0';
 		return ps_string_take(out, s) == 0 ? 0 : ps_fail_nomem(e);
 	}
-	if (l->nitems > 0 && (unsigned long long)n > MUL_LIMIT / 64 / l->nitems)
-		return fail_too_large(e);
+	if (l->nitems > 0 &&
+	    (unsigned long long)n > PS_RESULT_LIMIT / 64 / l->nitems)
+		return ps_fail_too_large(e);
 	if (psobj_array(out, 0, l->type) != 0)
 		return ps_fail_nomem(e);
 	for (k = 0; k < n; k++)
