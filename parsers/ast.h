@@ -43,7 +43,11 @@
 enum ast_kind {
 	/* statements */
 	AST_PIPELINE,		/* elems[0..n): expression or command first,
-				   commands after; assign: an assignment */
+				   commands after; assign: an assignment
+				   (assign_target set), whose value is the
+				   pipeline elems, or, when the right side is
+				   another statement ($x = if ..., $a = $b =
+				   1), that statement as the only element */
 	AST_IF,			/* clauses: cond/body pairs; else_body */
 	AST_FOREACH,		/* var, cond (the collection), body */
 	AST_FOR,		/* init, cond, step, body (each may be NULL) */
@@ -65,14 +69,18 @@ enum ast_kind {
 	/* expressions */
 	AST_CONSTANT,		/* number, bare word (argument mode), $true, $false, $null */
 	AST_STRING,		/* 'literal' or a here-string @'...'@: text */
-	AST_EXPANDABLE,		/* "..." or @"..."@: parts (strings and expressions) */
-	AST_VARIABLE,		/* $name, $env:NAME, ${name}: name, scope */
+	AST_EXPANDABLE,		/* "..." or @"..."@, or a bare word holding $x
+				   or $( ): parts (strings and expressions);
+				   a string with nothing to expand is an
+				   AST_STRING */
+	AST_VARIABLE,		/* $name, $env:NAME, ${name}: name, scope;
+				   $true $false $null are AST_CONSTANT */
 	AST_MEMBER,		/* target.member (member: a name or an expression) */
 	AST_INVOKE,		/* target.method(args) */
 	AST_INDEX,		/* target[index] */
 	AST_ARRAY_LITERAL,	/* a, b, c (items); unary ,x has one item */
-	AST_ARRAY_EXPR,		/* @( statements ) */
-	AST_SUBEXPR,		/* $( statements ) */
+	AST_ARRAY_EXPR,		/* @( statements ): body */
+	AST_SUBEXPR,		/* $( statements ): body */
 	AST_PAREN,		/* ( pipeline ) */
 	AST_HASHTABLE,		/* @{ keys[i] = values[i] } */
 	AST_SCRIPTBLOCK,	/* { param(...) statements } */
@@ -106,7 +114,9 @@ struct ast {
 
 	/* AST_PIPELINE */
 	struct ast_list elems;
-	struct ast *assign_target;	/* NULL, or the lvalue: a variable, member or index */
+	struct ast *assign_target;	/* NULL, or the lvalue: a variable, member
+					   or index, or the AST_CONSTANT of $null
+					   ($null = ... discards), $true, $false */
 	enum ps_op assign_op;
 
 	/* AST_IF */
@@ -130,12 +140,14 @@ struct ast {
 
 	/* AST_FUNCTION, AST_SCRIPTBLOCK: param(...) */
 	struct ast_list params;		/* AST_VARIABLE each, default in operand */
+	char	*param_type;		/* a parameter's [type], as in AST_CAST's
+					   text; NULL: untyped */
 
 	/* AST_EXIT, AST_THROW, AST_RETURN, AST_UNARY, AST_CAST, AST_PAREN,
-	   AST_SUBEXPR, AST_ARRAY_EXPR (as a body), parameter defaults */
+	   parameter defaults */
 	struct ast *operand;
 
-	/* AST_COMMAND: name is elems[0]? no: */
+	/* AST_COMMAND */
 	struct ast *name;		/* AST_CONSTANT word or AST_STRING/EXPANDABLE */
 	struct ast_list args;		/* AST_PARAMETER and argument expressions;
 					   AST_INVOKE: the method's arguments */
@@ -156,24 +168,30 @@ struct ast {
 	struct ps_number num;		/* AST_CONST_NUMBER */
 	char	*text;			/* NUMBER as written, WORD, AST_STRING's
 					   value, AST_VARIABLE's name, AST_TYPE's
-					   and AST_CAST's type name, AST_FUNCTION's
-					   name, AST_MEMBER/AST_INVOKE's member name */
+					   and AST_CAST's type name (int, int[],
+					   System.Collections.Generic.List[string]),
+					   AST_FUNCTION's name, AST_MEMBER/AST_INVOKE's
+					   member name */
 
 	/* AST_VARIABLE */
-	char	*scope;			/* "env", "script", "global", ... or NULL */
+	char	*scope;			/* "env", "script", "global", "local",
+					   "private" (lower case), or NULL */
 
-	/* AST_EXPANDABLE: the pieces in order; AST_STRING for literal text */
+	/* AST_EXPANDABLE: the pieces in order; AST_STRING for literal text
+	   (its extent: from the piece before to the piece after) */
 	struct ast_list parts;
 
 	/* AST_MEMBER, AST_INVOKE, AST_INDEX */
 	struct ast *target;
+	struct ast *member;		/* a computed member ($x.$name, $x.('a')),
+					   text NULL; NULL: the name is text */
 	struct ast *index;		/* AST_INDEX */
 	bool	static_member;		/* [type]::Member */
 
 	/* AST_ARRAY_LITERAL: items; AST_HASHTABLE: keys and values */
 	struct ast_list items;
 	struct ast_list keys;		/* AST_CONSTANT words or strings, or expressions */
-	struct ast_list values;		/* pipelines (statements) */
+	struct ast_list values;		/* statements (pipelines, mostly) */
 	bool	ordered;		/* [ordered]@{} */
 
 	/* AST_UNARY, AST_BINARY */
@@ -186,10 +204,14 @@ struct ast {
  * ast_parse()
  * Tokenizes and parses the whole script.  Returns 0 with *out the list of
  * its statements, or -1 with e filled: PowerShell's parse error (its text
- * and id, e.g. MissingEndCurlyBrace, MissingExpressionAfterOperator,
+ * and id, e.g. MissingEndCurlyBrace, ExpectedValueExpression,
  * RedirectionNotSupported) or, for valid PowerShell outside the subset, a
- * ParserError naming the construct ("... is not supported by tnc").
- * Nothing is run: a script that does not parse sends nothing.
+ * ParserError naming the construct ("... is not supported by tnc"); an
+ * allocation failure is ps_error_no_memory()'s record (out_of_memory).
+ * Nothing is run: a script that does not parse sends nothing.  e starts
+ * zeroed or holds an earlier error, which is freed.  Linear in the
+ * script's length; nesting deeper than AST_MAX_DEPTH (ast_parser.h) is
+ * refused (NestingTooDeep), so the tree is that shallow at most.
  */
 int	ast_parse(const char *script, struct ast_list *out, struct ps_error *e);
 

@@ -20,14 +20,28 @@ enum ps_param_type {
 	PS_TYPE_DOUBLE,
 	PS_TYPE_SWITCH,
 	PS_TYPE_ACTION_PREF,	/* System.Management.Automation.ActionPreference */
+	PS_TYPE_ENUM,		/* another enum: ps_param_meta.enum_type */
 	PS_TYPE_OBJECT		/* Object[]: the value is kept as parsed */
 };
 
 /*
+ * A .NET enum whose values are 0, 1, 2, ... in the order of names
+ * (ConsoleColor, ErrorCategory): bound by name (any case) or by value, as
+ * Enum.Parse and LanguagePrimitives convert them.
+ */
+struct ps_enum {
+	const char *type;		/* "System.ConsoleColor" */
+	const char *const *names;	/* NULL-terminated */
+};
+
+/*
  * Who declares a parameter. Our extensions rank below the real cmdlet:
- * a name is first resolved as the real command would (declared + common);
- * only where that finds nothing or is ambiguous are extensions tried, so
- * they never change what a real command line means.
+ * a name is first resolved as the real command would (declared + common,
+ * prefixes and ambiguities included); only where that finds nothing is an
+ * extension tried, and only by its full name (any case). So a command
+ * line means exactly what it means in Windows PowerShell (-Timeout is
+ * NamedParameterNotFound, -O ambiguous among the common parameters), and
+ * only the full names of ours are extensions (issue 10.2).
  */
 enum ps_param_tier {
 	PS_TIER_DECLARED,
@@ -46,10 +60,16 @@ struct ps_param_meta {
 	unsigned sets;			/* bit i: in parameter set i */
 	unsigned mandatory_sets;	/* bit i: mandatory in set i */
 	const char *const *validate_set;	/* NULL or NULL-terminated */
+	const struct ps_enum *enum_type;	/* PS_TYPE_ENUM */
 	bool	has_range;		/* ValidateRange(min, max) */
 	bool	min_exclusive;		/* ours: the value must be > min */
 	double	range_min, range_max;
 	enum ps_param_tier tier;	/* DECLARED or EXTENSION */
+	bool	from_pipeline;		/* ValueFromPipeline: a mandatory one
+					   may wait for pipeline input */
+	bool	remaining;		/* ValueFromRemainingArguments (Object
+					   types only): the positional arguments
+					   no other parameter took, as a list */
 };
 
 struct ps_command_meta {
@@ -73,11 +93,13 @@ struct ps_bound {
 	bool	present;
 	bool	positional;
 	char	*s;			/* STRING (malloc'd) */
-	long long i;			/* INT32, UINT32, ACTION_PREF */
+	long long i;			/* INT32, UINT32, ACTION_PREF, ENUM */
 	double	d;			/* DOUBLE */
 	bool	sw;			/* SWITCH */
 	const struct ps_value *value;	/* as parsed; NULL for a bare switch */
 	size_t	offset, length;		/* parameter token or argument */
+	struct ps_value *list;		/* remaining: the array value points
+					   at (items copied shallowly) */
 };
 
 struct ps_binding {
@@ -98,6 +120,17 @@ struct ps_binding {
  */
 int	ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 	    struct ps_binding *b, struct ps_error *e);
+
+/*
+ * ps_bind_input()
+ * ps_bind() for a command that will have pipeline input (it is not the
+ * first of its pipeline, or the pipeline starts with values): a mandatory
+ * parameter that takes pipeline input is then left for the input, as
+ * PowerShell defers it to pipeline binding.
+ */
+int	ps_bind_input(const struct ps_command_meta *m,
+	    const struct ps_command *cmd, bool has_input, struct ps_binding *b,
+	    struct ps_error *e);
 void	ps_binding_free(struct ps_binding *b);
 
 /* The bound value of the parameter called name (exact, any case), or NULL
@@ -107,9 +140,9 @@ const struct ps_bound *ps_binding_get(const struct ps_binding *b,
 
 /*
  * ps_name_is_taken()
- * Whether the real command (its declared and the common parameters, not
- * ours) takes typed as a parameter name: a name or alias, or a prefix of
- * one or more of them (an ambiguous prefix is taken too).
+ * Whether the command takes typed as a parameter name: a name, alias or
+ * prefix of one or more of the real command's parameters (an ambiguous
+ * prefix is taken too), or the full name of one of ours.
  */
 bool	ps_name_is_taken(const struct ps_command_meta *m, const char *typed);
 

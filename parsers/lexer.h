@@ -40,8 +40,9 @@ enum ps_num_type {
 
 struct ps_number {
 	enum ps_num_type type;
-	long long ival;		/* INT32, INT64 */
-	double	dval;		/* every type, so comparisons are simple */
+	long long ival;		/* INT32, INT64: the exact value */
+	double	dval;		/* every type, so comparisons are simple
+				   (DECIMAL: the nearest double) */
 };
 
 struct ps_token {
@@ -77,5 +78,18 @@ void	ps_token_list_free(struct ps_token_list *l);
  * -1 if s is not exactly one number.
  */
 int	ps_number_parse(const char *s, struct ps_number *n);
+
+/* Room for any text ps_literal_text() writes */
+#define PS_LITERAL_TEXT_MAX	64
+
+/*
+ * ps_literal_text()
+ * The text .NET's ToString() gives the value of the number literal
+ * literal (as ps_number_parse() reads it): Int32 and Int64 their digits,
+ * a Decimal its digits with the scale kept (1.50d is "1.50"), a Double
+ * .NET Framework's "G" (15 significant digits: 1e20 is "1E+20"). Returns
+ * 0, or -1 if literal is not a number or the text does not fit size.
+ */
+int	ps_literal_text(const char *literal, char *buf, size_t size);
 
 #endif /* TNC_PARSERS_LEXER_H */

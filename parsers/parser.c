@@ -27,6 +27,7 @@
  *   NestingTooDeep                        Parentheses are nested too deeply
  *                                         for tnc.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,27 @@ struct parser {
 	struct ps_error *e;
 	int	depth;
 };
+
+/*
+ * Room for element n of the array *v (elements of size bytes, n in use):
+ * the array doubles whenever n reaches a power of two, so growing it one
+ * by one costs linear time whatever realloc does. Returns 0 or -1.
+ */
+static int
+grow(void *v, size_t n, size_t size)
+{
+	void **pv = v, *g;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return 0;		/* room left from the last doubling */
+	if (n > SIZE_MAX / 2 / size)
+		return -1;
+	g = realloc(*pv, (n == 0 ? 1 : 2 * n) * size);
+	if (g == NULL)
+		return -1;
+	*pv = g;
+	return 0;
+}
 
 static struct ps_token *
 cur(struct parser *p)
@@ -76,8 +98,7 @@ skip_newlines(struct parser *p)
 static int
 no_memory(struct parser *p)
 {
-	return ps_error_parse(p->e, "OutOfMemory", cur(p)->offset, 0,
-	    "Out of memory.");
+	return ps_error_no_memory(p->e);
 }
 
 static int
@@ -159,7 +180,7 @@ take_value(struct parser *p, struct ps_value *v)
 static int
 parse_value_list(struct parser *p, struct ps_value *out, bool command_mode)
 {
-	struct ps_value first, *items = NULL, *grown;
+	struct ps_value first, *items = NULL;
 	size_t n = 0, comma_end;
 
 	take_value(p, &first);
@@ -190,15 +211,13 @@ parse_value_list(struct parser *p, struct ps_value *out, bool command_mode)
 			    "MissingExpressionAfterToken", comma_end, 0,
 			    "Missing expression after ','.");
 		}
-		grown = realloc(items, (n + 1) * sizeof(*items));
-		if (grown == NULL) {
+		if (grow(&items, n, sizeof(*items)) != 0) {
 			struct ps_value arr = { .kind = PS_VAL_ARRAY,
 			    .items = items, .nitems = n };
 
 			value_free(&arr);
 			return no_memory(p);
 		}
-		items = grown;
 		take_value(p, &items[n++]);
 	}
 	memset(out, 0, sizeof(*out));
@@ -228,15 +247,15 @@ command_free(struct ps_command *c)
 static struct ps_element *
 new_element(struct parser *p, struct ps_command *c)
 {
-	struct ps_element *v = realloc(c->elems, (c->nelems + 1) * sizeof(*v));
+	struct ps_element *el;
 
-	if (v == NULL) {
+	if (grow(&c->elems, c->nelems, sizeof(*c->elems)) != 0) {
 		no_memory(p);
 		return NULL;
 	}
-	c->elems = v;
-	memset(&v[c->nelems], 0, sizeof(v[0]));
-	return &v[c->nelems++];
+	el = &c->elems[c->nelems++];
+	memset(el, 0, sizeof(*el));
+	return el;
 }
 
 static int
@@ -308,14 +327,11 @@ static void pipeline_free(struct ps_pipeline *pl);
 static int
 append_command(struct parser *p, struct ps_pipeline *pl)
 {
-	struct ps_command *v = realloc(pl->cmds, (pl->ncmds + 1) * sizeof(*v));
-
-	if (v == NULL)
+	if (grow(&pl->cmds, pl->ncmds, sizeof(*pl->cmds)) != 0)
 		return no_memory(p);
-	pl->cmds = v;
-	memset(&v[pl->ncmds], 0, sizeof(v[0]));
+	memset(&pl->cmds[pl->ncmds], 0, sizeof(pl->cmds[0]));
 	pl->ncmds++;
-	return parse_command(p, &v[pl->ncmds - 1]);
+	return parse_command(p, &pl->cmds[pl->ncmds - 1]);
 }
 
 static int parse_pipeline(struct parser *p, struct ps_pipeline *pl);
@@ -362,9 +378,11 @@ parse_paren(struct parser *p, struct ps_pipeline *pl)
 	advance(p);
 	if (cur(p)->kind == PS_TOK_DOT) {
 		size_t off = cur(p)->offset, len = 1;
+		const struct ps_token *name = &p->toks.v[p->pos + 1];
 
-		if (p->toks.v[p->pos + 1].kind == PS_TOK_WORD)
-			len += p->toks.v[p->pos + 1].length;
+		/* the name only when glued to the dot, as the lexer read it */
+		if (name->kind == PS_TOK_WORD && name->offset == off + 1)
+			len += name->length;
 		return ps_error_parse(p->e, "MemberChainNotSupported", off, len,
 		    "Only one member access is supported by tnc: '%.*s'.",
 		    (int)len, p->script + off);
@@ -458,7 +476,6 @@ int
 ps_parse(const char *script, struct ps_script *out, struct ps_error *e)
 {
 	struct parser p = { .script = script, .e = e };
-	struct ps_pipeline *v;
 	enum ps_tok k;
 
 	memset(out, 0, sizeof(*out));
@@ -470,12 +487,10 @@ ps_parse(const char *script, struct ps_script *out, struct ps_error *e)
 			advance(&p);
 		if (cur(&p)->kind == PS_TOK_END)
 			break;
-		v = realloc(out->v, (out->n + 1) * sizeof(*v));
-		if (v == NULL) {
+		if (grow(&out->v, out->n, sizeof(*out->v)) != 0) {
 			no_memory(&p);
 			goto fail;
 		}
-		out->v = v;
 		out->n++;
 		if (parse_pipeline(&p, &out->v[out->n - 1]) != 0)
 			goto fail;

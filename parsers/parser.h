@@ -35,6 +35,13 @@ struct ps_value {
 	struct ps_value *items;	/* ARRAY */
 	size_t	nitems;
 	size_t	offset, length;
+	/*
+	 * The runtime value a script's argument evaluated to, when it is
+	 * more than a literal (a hashtable, a script block, an object): the
+	 * evaluator's, borrowed; kind is then STRING with its text, so the
+	 * binder converts it as PowerShell converts an object to a string.
+	 */
+	const void *object;
 };
 
 struct ps_element {

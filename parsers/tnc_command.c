@@ -102,7 +102,7 @@ set_string(char **dst, const char *s, struct ps_error *e)
 	char *copy = strdup(s);
 
 	if (copy == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	free(*dst);
 	*dst = copy;
 	return 0;
@@ -174,7 +174,7 @@ tnc_parse_and_bind(const char *script, struct tnc_options *o,
 	int rc;
 
 	tnc_options_init(o);
-	ps_error_clear(e);
+	ps_error_free(e);
 	if (ps_parse(script, &s, e) != 0)
 		return -1;
 	if (s.n != 1 || s.v[0].head != PS_HEAD_COMMAND || s.v[0].ncmds != 1 ||

@@ -33,14 +33,16 @@ int
 tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src,
     const char *computer_name)
 {
+	const char *name = computer_name != NULL ? computer_name :
+	    src->computer_name;
+
 	*dst = *src;
-	if (computer_name == NULL)
-		computer_name = src->computer_name != NULL ? src->computer_name : "";
-	dst->computer_name = strdup(computer_name);
-	dst->constrain_source_address = strdup(
-	    src->constrain_source_address != NULL ?
-	    src->constrain_source_address : "");
-	if (dst->computer_name == NULL || dst->constrain_source_address == NULL) {
+	dst->computer_name = NULL;
+	dst->constrain_source_address = NULL;
+	if ((name != NULL && (dst->computer_name = strdup(name)) == NULL) ||
+	    (src->constrain_source_address != NULL &&
+	    (dst->constrain_source_address =
+	    strdup(src->constrain_source_address)) == NULL)) {
 		tnc_options_free(dst);
 		return -1;
 	}

@@ -67,8 +67,9 @@ void	tnc_options_free(struct tnc_options *o);
 
 /*
  * tnc_options_copy()
- * dst = src with its own strings; computer_name replaces src's when not
- * NULL.  Returns 0, or -1 (ENOMEM) with dst holding nothing to free.
+ * dst = src with its own strings (a NULL string stays NULL: the default);
+ * computer_name replaces src's when not NULL.  Returns 0, or -1 (ENOMEM)
+ * with dst holding nothing to free.
  */
 int	tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src,
 	    const char *computer_name);

@@ -6,11 +6,13 @@
  * `tnc host -port N` is a pipeline of one command.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "base/exit_codes.h"
 #include "parsers/tnc_command.h"
@@ -34,7 +36,8 @@ static const char usage_text[] =
 "Tests a TCP connection (and, when it fails or no port is given, an ICMP echo)\n"
 "and prints what Windows PowerShell 5.1's Test-NetConnection prints.\n"
 "Parameter names are case-insensitive and may be shortened to a unique prefix\n"
-"(-p is -Port, -i is -InformationLevel); -Name:value works.\n"
+"(-p is -Port, -i is -InformationLevel); -Name:value works. tnc's own\n"
+"-TimeoutSeconds, -NewLine and -OutputStyle take only their full name.\n"
 "\n"
 "  -ComputerName, -cn, -RemoteAddress  host name or IP address (position 0)\n"
 "  -Port, -RemotePort                  TCP port to test\n"
@@ -62,6 +65,8 @@ static const char usage_text[] =
 "  2  the name did not resolve\n"
 "  3  usage or parameter error\n"
 "  4  system failure (for example, stdout could not be written)\n"
+"SIGINT or SIGTERM ends tnc at once, by that signal and with no result\n"
+"printed (a shell reports 130 or 143).\n"
 "\n"
 "Examples:\n"
 "  tnc 10.0.0.4 -port 5022\n"
@@ -87,7 +92,7 @@ invocation_name(const char *argv0)
 static char *
 join_command_line(const char *name, int argc, char **argv)
 {
-	size_t len = strlen(name) + 1;
+	size_t len = strlen(name) + 1, n, at;
 	char *s;
 
 	for (int i = 1; i < argc; i++)
@@ -95,11 +100,15 @@ join_command_line(const char *name, int argc, char **argv)
 	s = malloc(len);
 	if (s == NULL)
 		return NULL;
-	strcpy(s, name);
+	at = strlen(name);
+	memcpy(s, name, at);
 	for (int i = 1; i < argc; i++) {
-		strcat(s, " ");
-		strcat(s, argv[i]);
+		n = strlen(argv[i]);
+		s[at++] = ' ';
+		memcpy(s + at, argv[i], n);
+		at += n;
 	}
+	s[at] = '\0';
 	return s;
 }
 
@@ -123,15 +132,72 @@ is_command_option(const char *a)
 	return !ps_name_is_taken(&tnc_command_meta, a + 1);
 }
 
-/* Largest script -Command - reads from stdin */
-#define SCRIPT_STDIN_MAX	(64 * 1024)
+/*
+ * Largest script -Command - reads from stdin: a list of 100,000 targets
+ * fits many times over, and a runaway producer still meets an end.
+ */
+#define SCRIPT_STDIN_MAX	(16 * 1024 * 1024)
+
+/*
+ * The script on stdin, read to its end: at most SCRIPT_STDIN_MAX bytes,
+ * no NUL byte, a UTF-8 byte-order mark at the start dropped (PowerShell
+ * drops it from script text). NULL with a tnc: message on stderr and
+ * *status set (3 for bad input, 4 when stdin or memory failed).
+ */
+static char *
+read_script_stdin(int *status)
+{
+	char *s = NULL, *grown;
+	size_t len = 0, cap = 0, n;
+
+	*status = TNC_EXIT_SYSTEM;
+	for (;;) {
+		if (len == cap) {
+			/* one byte past the limit tells "too long" from "full" */
+			cap = cap == 0 ? 64 * 1024 : cap * 2;
+			if (cap > SCRIPT_STDIN_MAX + 1)
+				cap = SCRIPT_STDIN_MAX + 1;
+			grown = realloc(s, cap + 1);
+			if (grown == NULL) {
+				fprintf(stderr, "tnc: out of memory\n");
+				goto fail;
+			}
+			s = grown;
+		}
+		n = fread(s + len, 1, cap - len, stdin);
+		len += n;
+		if (n == 0 || len > SCRIPT_STDIN_MAX)
+			break;
+	}
+	if (ferror(stdin)) {
+		fprintf(stderr, "tnc: cannot read the script from stdin: %s\n",
+		    strerror(errno));
+		goto fail;
+	}
+	*status = TNC_EXIT_USAGE;
+	if (len > SCRIPT_STDIN_MAX) {
+		fprintf(stderr, "tnc: the script on stdin is longer than %d "
+		    "bytes (16 MiB)\n", SCRIPT_STDIN_MAX);
+		goto fail;
+	}
+	if (memchr(s, '\0', len) != NULL) {
+		fprintf(stderr, "tnc: the script on stdin holds a NUL byte\n");
+		goto fail;
+	}
+	s[len] = '\0';
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		memmove(s, s + 3, len - 2);
+	return s;
+fail:
+	free(s);
+	return NULL;
+}
 
 /* The script of -Command: the arguments after it, or stdin for "-". */
 static char *
 command_script(int argc, char **argv, int *status)
 {
 	char *s;
-	size_t len = 0, n;
 
 	*status = TNC_EXIT_USAGE;
 	if (argc < 3) {
@@ -139,37 +205,39 @@ command_script(int argc, char **argv, int *status)
 		    "stdin\n", argv[1]);
 		return NULL;
 	}
-	if (argc > 3 || strcmp(argv[2], "-") != 0)
-		return join_command_line(argv[2], argc - 2, argv + 2);
-	s = malloc(SCRIPT_STDIN_MAX + 1);
-	if (s == NULL) {
-		fprintf(stderr, "tnc: out of memory\n");
-		*status = TNC_EXIT_SYSTEM;
-		return NULL;
+	if (argc > 3 || strcmp(argv[2], "-") != 0) {
+		s = join_command_line(argv[2], argc - 2, argv + 2);
+		if (s == NULL) {
+			fprintf(stderr, "tnc: out of memory\n");
+			*status = TNC_EXIT_SYSTEM;
+		}
+		return s;
 	}
-	while (len <= SCRIPT_STDIN_MAX &&
-	    (n = fread(s + len, 1, SCRIPT_STDIN_MAX + 1 - len, stdin)) > 0)
-		len += n;
-	if (ferror(stdin)) {
-		fprintf(stderr, "tnc: cannot read the script from stdin: %s\n",
-		    strerror(errno));
-		free(s);
-		*status = TNC_EXIT_SYSTEM;
-		return NULL;
+	return read_script_stdin(status);
+}
+
+/*
+ * A standard descriptor closed at start is held by /dev/null opened the
+ * wrong way round (stdin write-only, stdout and stderr read-only): it
+ * still fails as a closed one does (EBADF), and no socket or epoll
+ * descriptor the engine opens can take its number, so output never goes
+ * to a connection under test.
+ */
+static void
+hold_closed_std_fds(void)
+{
+	int fd, want;
+
+	for (want = 0; want <= 2; want++) {
+		if (fcntl(want, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		fd = open("/dev/null", want == 0 ? O_WRONLY : O_RDONLY);
+		if (fd >= 0 && fd != want) {
+			/* a lower one was closed too and is held already */
+			dup2(fd, want);
+			close(fd);
+		}
 	}
-	if (len > SCRIPT_STDIN_MAX) {
-		fprintf(stderr, "tnc: the script on stdin is longer than %d "
-		    "bytes\n", SCRIPT_STDIN_MAX);
-		free(s);
-		return NULL;
-	}
-	if (memchr(s, '\0', len) != NULL) {
-		fprintf(stderr, "tnc: the script on stdin holds a NUL byte\n");
-		free(s);
-		return NULL;
-	}
-	s[len] = '\0';
-	return s;
 }
 
 int
@@ -180,6 +248,7 @@ main(int argc, char **argv)
 
 	/* A closed stdout must be an exit status (4), not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
+	hold_closed_std_fds();
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0) {
 			fputs(usage_text, stdout);

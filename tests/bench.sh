@@ -63,3 +63,43 @@ for case in open closed filtered; do
 		    "$(awk -v a="$ms" -v b="$base" 'BEGIN {printf "%.2f", a/b}')"
 	done
 done
+
+# One check, start-up included (issue 12): what a job step pays per call.
+# hyperfine -N runs each command directly (no shell in between) and reports
+# the median of many runs. tnc in its three builds: lean (make: its own
+# lean libcurl, static, and glibc), static (make static: musl, no library
+# at all) and system (Debian's shared libcurl and its dependency tree).
+# The open-port check is compared with nc -z and bash's /dev/tcp; the echo
+# (no port: tnc sends one ICMP echo) with ping -c1 and fping.
+STARTUP_RUNS=${STARTUP_RUNS:-300}
+./tests/tools/deps.sh hyperfine iputils-ping fping || exit 1
+hf=$(mktemp /tmp/tnc-bench-hf.XXXXXX)
+startup() {	# CASE BASE-LABEL LABEL=COMMAND...
+	local case=$1 baselabel=$2 lc
+	shift 2
+	local args=()
+	for lc in "$@"; do
+		args+=(-n "${lc%%=*}" "${lc#*=}")
+	done
+	hyperfine -N --style none --warmup 20 --runs "$STARTUP_RUNS" --export-csv "$hf" "${args[@]}" \
+	    >/dev/null 2>&1 || { echo "bench: hyperfine failed for $case" >&2; return 1; }
+	# command,mean,stddev,median,user,system,min,max
+	awk -F, -v c="$case" -v b="$baselabel" 'NR > 1 { n[NR] = $1; m[NR] = $4 * 1000; if ($1 == b) base = $4 * 1000 }
+	    END { for (i = 2; i <= NR; i++) printf "%-7s %-22s %10.3f %8.2f\n", c, n[i], m[i], m[i] / base }' "$hf"
+}
+echo
+echo "one check, start-up included: median ms of $STARTUP_RUNS runs (hyperfine -N); ratio to nc -z / ping -c1"
+printf '%-7s %-22s %10s %8s\n' case tool median_ms ratio
+startup open "nc -z" \
+    "tnc (lean)=./tnc 127.0.0.1 -Port $open -InformationLevel Quiet" \
+    "tnc (static)=./tnc-static 127.0.0.1 -Port $open -InformationLevel Quiet" \
+    "tnc (system libcurl)=build/system/tnc 127.0.0.1 -Port $open -InformationLevel Quiet" \
+    "nc -z=nc -z -w 1 127.0.0.1 $open" \
+    "bash /dev/tcp=bash -c ':</dev/tcp/127.0.0.1/$open'"
+startup echo "ping -c1" \
+    "tnc (lean)=./tnc 127.0.0.1 -InformationLevel Quiet" \
+    "tnc (static)=./tnc-static 127.0.0.1 -InformationLevel Quiet" \
+    "tnc (system libcurl)=build/system/tnc 127.0.0.1 -InformationLevel Quiet" \
+    "ping -c1=ping -c1 -W1 -n -q 127.0.0.1" \
+    "fping=fping -q -t 1000 127.0.0.1"
+rm -f "$hf"

@@ -78,8 +78,16 @@ static const struct error_case error_cases[] = {
 	    "Cannot validate argument on parameter 'TimeoutSeconds'. The -1 argument is less than or equal to the minimum allowed range of 0. Supply an argument that is greater than 0 and then try the command again." },
 	{ "timeout_3601", "tnc host -TimeoutSeconds 3601", "ParameterArgumentValidationError",
 	    "Cannot validate argument on parameter 'TimeoutSeconds'. The 3601 argument is greater than the maximum allowed range of 3600. Supply an argument that is less than or equal to 3600 and then try the command again." },
+	/* issue 10.2: ours bind only by their full name; 5.1's answer otherwise */
+	{ "extension_prefix_timeout", "tnc host -Timeout 1000", "NamedParameterNotFound",
+	    "A parameter cannot be found that matches parameter name 'Timeout'." },
+	{ "extension_prefix_o", "tnc host -O PowerShell7", "AmbiguousParameter",
+	    "Parameter cannot be processed because the parameter name 'O' is ambiguous. Possible matches include: -OutVariable -OutBuffer." },
 	{ "parse_unterminated", "tnc 'abc", "TerminatorExpectedAtEndOfString",
 	    "The string is missing the terminator: '." },
+	/* issue 10.3: a placeholder left from documentation */
+	{ "parse_less_than", "tnc <SQL_SERVER_IP_ADDRESS> -port 5022", "RedirectionNotSupported",
+	    "The '<' operator is reserved for future use." },
 	{ "parse_empty_pipe", "tnc host |", "EmptyPipeElement",
 	    "An empty pipe element is not allowed." },
 	{ "parse_variable", "tnc $env:X", "VariableNotSupported",
@@ -101,7 +109,7 @@ START_TEST(test_error_case)
 {
 	const struct error_case *c = &error_cases[_i];
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char path[256];
 	char *want, *got;
 
@@ -115,6 +123,7 @@ START_TEST(test_error_case)
 	ck_assert_str_eq(got, want);
 	free(want);
 	free(got);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -122,7 +131,7 @@ END_TEST
 START_TEST(test_error_crlf)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *got;
 
 	ck_assert_int_eq(tnc_parse_and_bind("tnc -wa foo", &o, &e), -1);
@@ -132,6 +141,182 @@ START_TEST(test_error_crlf)
 	    "Stop, Continue, Inquire, Ignore, Suspend\"\r\nAt line:1 char:9\r\n"));
 	ck_assert_ptr_nonnull(strstr(got, ",Test-NetConnection\r\n \r\n"));
 	free(got);
+	ps_error_free(&e);
+}
+END_TEST
+
+/*
+ * Issue 9.6: user text in an error went through fixed buffers (the value
+ * 256 bytes, the message 2048) and could be cut inside a character. Now
+ * every message holds the whole text, and what is rendered is UTF-8.
+ */
+START_TEST(t_reg_long_user_text_in_errors)
+{
+	struct tnc_options o;
+	struct ps_error e = { 0 };
+	char *big = str_repeat("\xc3\xa9", 300), *script, *want, *got;
+
+	ck_assert_int_gt(asprintf(&script, "tnc h -Port %s", big), 0);
+	ck_assert_int_eq(tnc_parse_and_bind(script, &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_int_gt(asprintf(&want, "Cannot process argument "
+	    "transformation on parameter 'Port'. Cannot convert value \"%s\" "
+	    "to type \"System.Int32\". Error: \"Input string was not in a "
+	    "correct format.\"", big), 0);
+	ck_assert_str_eq(e.message, want);
+	got = render(&e, script, TNC_NEWLINE_LF);
+	ck_assert(utf8_valid(got, strlen(got)));
+	free(got);
+	free(want);
+	free(script);
+	ps_error_free(&e);
+	free(big);
+
+	big = str_repeat("x", 3000);
+	ck_assert_int_gt(asprintf(&script, "tnc -%s", big), 0);
+	ck_assert_int_eq(tnc_parse_and_bind(script, &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_int_gt(asprintf(&want, "A parameter cannot be found that "
+	    "matches parameter name '%s'.", big), 0);
+	ck_assert_str_eq(e.message, want);
+	free(want);
+	free(script);
+	ps_error_free(&e);
+	free(big);
+	ps_error_free(&e);
+}
+END_TEST
+
+/*
+ * Issue 10.8: the echoed line is cut to 69 characters as PowerShell's
+ * PositionUtilities.VerboseMessage (Position.cs) cuts it, "... " and
+ * " ..." marking the cuts and the underline shifted; short, long (104)
+ * and very long (361) lines, the error at the start, middle and end.
+ */
+#define LONG_LINE "tnc sqlmi-01.contoso.database.windows.net -Port 5022 " \
+	"-InformationLevel Detailed -WarningAction Stop -foo"
+#define HOSTS "'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com'," \
+	"'sql04.contoso.com','sql05.contoso.com','sql06.contoso.com'," \
+	"'sql07.contoso.com','sql08.contoso.com','sql09.contoso.com'," \
+	"'sql10.contoso.com','sql11.contoso.com','sql12.contoso.com'," \
+	"'sql13.contoso.com','sql14.contoso.com','sql15.contoso.com'"
+#define VLONG_LINE HOSTS " | tnc -Port 5022 -foo | select ComputerName, " \
+	"TcpTestSucceeded"
+
+static const struct {
+	const char *script;
+	size_t	off, len;
+	const char *echo, *under;
+} cut_cases[] = {
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 0, 3,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+ ~~~" },
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 13, 5,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+              ~~~~~" },
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 24, 4,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+                         ~~~~" },
+	{ LONG_LINE, 0, 3,
+	  "+ tnc sqlmi-01.contoso.database.windows.net -Port 5022 "
+	  "-InformationLeve ...",
+	  "+ ~~~" },
+	{ LONG_LINE, 53, 17,
+	  "+ ... -01.contoso.database.windows.net -Port 5022 -InformationLevel "
+	  "Detaile ...",
+	  "+                                                 ~~~~~~~~~~~~~~~~~" },
+	{ LONG_LINE, 100, 4,
+	  "+ ... ws.net -Port 5022 -InformationLevel Detailed -WarningAction "
+	  "Stop -foo",
+	  "+                                                                   "
+	  "   ~~~~" },
+	{ VLONG_LINE, 0, 19,
+	  "+ 'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com',"
+	  "'sql04.co ...",
+	  "+ ~~~~~~~~~~~~~~~~~~~" },
+	{ VLONG_LINE, 306, 5,
+	  "+ ... toso.com','sql14.contoso.com','sql15.contoso.com' | tnc -Port "
+	  "5022 -f ...",
+	  "+                                                             ~~~~~" },
+	{ VLONG_LINE, 345, 16,
+	  "+ ... so.com' | tnc -Port 5022 -foo | select ComputerName, "
+	  "TcpTestSucceeded",
+	  "+                                                          "
+	  "~~~~~~~~~~~~~~~~" },
+	/* an error wider than the window: cut to 69, dots after */
+	{ VLONG_LINE, 0, 361,
+	  "+ 'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com',"
+	  "'sql04.co ...",
+	  "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+	  "~~~" },
+	/* trailing white space is trimmed; a tab is four spaces */
+	{ "tnc\t-foo   ", 4, 4, "+ tnc    -foo", "+        ~~~~" },
+	/* the cut counts characters: 'é' is one, and never cut in two */
+	{ "tnc '"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "' -Port 5022 -InformationLevel Quiet -foo", 118, 4,
+	  "+ ... "
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "' -Port 5022 -InformationLevel Quiet -foo",
+	  "+                                                                   "
+	  "   ~~~~" },
+};
+
+START_TEST(test_position_cut)
+{
+	struct ps_error e = { 0 };
+	char *got, *want;
+
+	ps_error_parse(&e, "X", cut_cases[_i].off, cut_cases[_i].len, "m");
+	got = render(&e, cut_cases[_i].script, TNC_NEWLINE_LF);
+	ck_assert_int_gt(asprintf(&want, "%s\n%s\nm\n", cut_cases[_i].echo,
+	    cut_cases[_i].under), 0);
+	ck_assert_msg(strstr(got, want) != NULL, "%s\n---\n%s", want, got);
+	ck_assert(utf8_valid(got, strlen(got)));
+	free(want);
+	free(got);
+	ps_error_free(&e);
+}
+END_TEST
+
+/* The seed's job step with a typo, as 5.1 shows it (one line, cut) */
+START_TEST(test_position_seed_typo)
+{
+	const char *script = "tnc 10.0.0.4 -port 5022 | select ComputerName, "
+	    "RemoteAddress, TcpTestSucceeded | Format-Lis";
+	struct ps_error e = { 0 };
+	char *got;
+
+	ps_error_bind(&e, "Format-Lis", NULL, "ObjectNotFound",
+	    "CommandNotFoundException", "CommandNotFoundException", 81, 10,
+	    "The term 'Format-Lis' is not recognized as the name of a cmdlet, "
+	    "function, script file, or operable program. Check the spelling "
+	    "of the name, or if a path was included, verify that the path is "
+	    "correct and try again.");
+	ps_error_set_target(&e, "Format-Lis", "String");
+	e.engine_error = true;
+	got = render(&e, script, TNC_NEWLINE_LF);
+	ck_assert_str_eq(got, "Format-Lis : The term 'Format-Lis' is not "
+	    "recognized as the name of a cmdlet, function, script file, or "
+	    "operable program. Check the spelling of the name, or if a path "
+	    "was included, verify that the path is correct and try again.\n"
+	    "At line:1 char:82\n"
+	    "+ ... 2 | select ComputerName, RemoteAddress, TcpTestSucceeded | "
+	    "Format-Lis\n"
+	    "+                                                                "
+	    "~~~~~~~~~~\n"
+	    "    + CategoryInfo          : ObjectNotFound: (Format-Lis:String) "
+	    "[], CommandNotFoundException\n"
+	    "    + FullyQualifiedErrorId : CommandNotFoundException\n \n");
+	free(got);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -139,10 +324,11 @@ END_TEST
 static void
 bind_ok(const char *script, struct tnc_options *o)
 {
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	int rc = tnc_parse_and_bind(script, o, &e);
 
 	ck_assert_msg(rc == 0, "%s: rc %d: %s", script, rc, e.message);
+	ps_error_free(&e);
 }
 
 START_TEST(test_defaults)
@@ -291,7 +477,7 @@ END_TEST
 START_TEST(test_action_preference_number_out_of_range)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(tnc_parse_and_bind("tnc h -wa 9", &o, &e), -1);
 	tnc_options_free(&o);
@@ -302,6 +488,7 @@ START_TEST(test_action_preference_number_out_of_range)
 	    "Specify one of the following enumeration values and try again. "
 	    "The possible enumeration values are \"SilentlyContinue,Stop,"
 	    "Continue,Inquire,Ignore,Suspend\".");
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -312,7 +499,7 @@ START_TEST(test_extensions)
 	bind_ok("tnc h -TimeoutSeconds 2.5", &o);
 	ck_assert(o.timeout_seconds == 2.5);
 	tnc_options_free(&o);
-	bind_ok("tnc h -ti 1", &o);
+	bind_ok("tnc h -timeoutseconds 1", &o);	/* full names, any case */
 	ck_assert(o.timeout_seconds == 1.0);
 	tnc_options_free(&o);
 	bind_ok("tnc h -TimeoutSeconds:0.001 -Port 1", &o);
@@ -325,11 +512,20 @@ START_TEST(test_extensions)
 	bind_ok("tnc h -NewLine CRLF", &o);
 	ck_assert_int_eq(o.newline, TNC_NEWLINE_CRLF);
 	tnc_options_free(&o);
-	bind_ok("tnc h -n lf", &o);
+	bind_ok("tnc h -NEWLINE lf", &o);
 	ck_assert_int_eq(o.newline, TNC_NEWLINE_LF);
 	tnc_options_free(&o);
+	bind_ok("tnc h -outputstyle powershell7", &o);
+	ck_assert_int_eq(o.output_style, TNC_STYLE_POWERSHELL7);
+	tnc_options_free(&o);
+	/* the -Command detection asks the same question (issue 10.2) */
+	ck_assert(ps_name_is_taken(&tnc_command_meta, "NewLine"));
+	ck_assert(ps_name_is_taken(&tnc_command_meta, "c"));
+	ck_assert(!ps_name_is_taken(&tnc_command_meta, "Command"));
+	ck_assert(!ps_name_is_taken(&tnc_command_meta, "Time"));
 }
 END_TEST
+
 
 /* A copy of the metadata without our parameters: the real cmdlet */
 static struct ps_command_meta real_meta;
@@ -388,15 +584,16 @@ START_TEST(test_extensions_never_change_real_bindings)
 	/* and whole command lines: the same errors and results */
 	{
 		struct tnc_options o;
-		struct ps_error e;
+		struct ps_error e = { 0 };
 
 		ck_assert_int_eq(tnc_parse_and_bind("tnc -t", &o, &e), 0);
 		ck_assert(o.trace_route);
 		tnc_options_free(&o);
-		ck_assert_int_eq(tnc_parse_and_bind("tnc -ne LF -n crlf", &o,
-		    &e), -1);
+		ck_assert_int_eq(tnc_parse_and_bind("tnc -NewLine LF -newline "
+		    "crlf", &o, &e), -1);
 		ck_assert_str_eq(e.error_id, "ParameterAlreadyBound");
 		tnc_options_free(&o);
+		ps_error_free(&e);
 	}
 }
 END_TEST
@@ -413,7 +610,7 @@ START_TEST(test_not_plain)
 		"select x",
 	};
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
@@ -438,6 +635,7 @@ START_TEST(test_not_plain)
 		ps_binding_free(&b);
 		ps_script_free(&s);
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -466,7 +664,7 @@ START_TEST(test_missing_mandatory)
 	const char *script = "tnc -Flag";
 	struct ps_script s;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *got, *want;
 
 	ck_assert_int_eq(ps_parse(script, &s, &e), 0);
@@ -479,6 +677,7 @@ START_TEST(test_missing_mandatory)
 	free(want);
 	ps_binding_free(&b);
 	ps_script_free(&s);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -486,7 +685,7 @@ END_TEST
 START_TEST(test_constraints_in_every_set)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(tnc_parse_and_bind("tnc host -Port 80 "
 	    "-ConstrainSourceAddress 127.0.0.2 -ConstrainInterface 1", &o, &e), 0);
@@ -502,6 +701,7 @@ START_TEST(test_constraints_in_every_set)
 	    "-ConstrainInterface 3", &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_NET_ROUTE_DIAGNOSTICS);
 	tnc_options_free(&o);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -566,6 +766,27 @@ START_TEST(test_more_errors)
 		  "specified more than once. To provide multiple values to "
 		  "parameters that can accept multiple values, use the array "
 		  "syntax. For example, \"-parameter value1,value2,value3\"." },
+		/*
+		 * issue 10.2: a prefix of ours is what it is in Windows
+		 * PowerShell: not found, or ambiguous among the common
+		 * parameters; never ours
+		 */
+		{ "tnc h -ti 1", "NamedParameterNotFound", "A parameter cannot "
+		  "be found that matches parameter name 'ti'." },
+		{ "tnc h -TimeoutSecond 1", "NamedParameterNotFound", "A "
+		  "parameter cannot be found that matches parameter name "
+		  "'TimeoutSecond'." },
+		{ "tnc h -n lf", "NamedParameterNotFound", "A parameter cannot "
+		  "be found that matches parameter name 'n'." },
+		{ "tnc h -New CRLF", "NamedParameterNotFound", "A parameter "
+		  "cannot be found that matches parameter name 'New'." },
+		{ "tnc h -Output PowerShell7", "NamedParameterNotFound", "A "
+		  "parameter cannot be found that matches parameter name "
+		  "'Output'." },
+		{ "tnc h -Out PowerShell7", "AmbiguousParameter", "Parameter "
+		  "cannot be processed because the parameter name 'Out' is "
+		  "ambiguous. Possible matches include: -OutVariable "
+		  "-OutBuffer." },
 		{ "tnc -Port ''", "ParameterArgumentValidationError",
 		  "Cannot validate argument on parameter 'Port'. The 0 argument "
 		  "is less than the minimum allowed range of 1. Supply an argument "
@@ -573,7 +794,7 @@ START_TEST(test_more_errors)
 		  "again." },
 	};
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
@@ -584,6 +805,7 @@ START_TEST(test_more_errors)
 		ck_assert_str_eq(e.message, c[i].message);
 		ck_assert_str_eq(e.command, "Test-NetConnection");
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -603,6 +825,10 @@ binder_suite(void)
 	tcase_add_test(tc_ok, test_not_plain);
 	tcase_add_loop_test(tc_bad, test_error_case, 0, NERROR);
 	tcase_add_test(tc_bad, test_error_crlf);
+	tcase_add_test(tc_bad, t_reg_long_user_text_in_errors);
+	tcase_add_loop_test(tc_bad, test_position_cut, 0,
+	    sizeof(cut_cases) / sizeof(cut_cases[0]));
+	tcase_add_test(tc_bad, test_position_seed_typo);
 	tcase_add_test(tc_bad, test_action_preference_number_out_of_range);
 	tcase_add_test(tc_bad, test_more_errors);
 	tcase_add_test(tc_bad, test_missing_mandatory);

@@ -32,7 +32,7 @@ START_TEST(test_tokens_and_offsets)
 		{ PS_TOK_END, 45, 0, NULL },
 	};
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	ck_assert_int_eq(ps_lex(s, &l, &e), 0);
@@ -47,6 +47,7 @@ START_TEST(test_tokens_and_offsets)
 	ck_assert(l.v[2].colon);
 	ck_assert(l.v[4].colon);
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -55,9 +56,11 @@ START_TEST(test_words)
 	static const char *const words[] = { "sqlmi.example.net",
 		"Format-List", "Remote*", "*", "10.0.0.4", "::1", "fe80::1%12",
 		"80x", "a=b", "C:\\x", "user@host", "--help", "-", "a#b",
-		"1.2.3", "[x]" };
+		"1.2.3", "[x]",
+		/* issue 10.3: '<' and '>' inside a word are the word's own */
+		"host<x>", "a>b", "5022<x", "db.<region>.net" };
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char s[64];
 	size_t i;
 
@@ -69,6 +72,27 @@ START_TEST(test_words)
 		ck_assert_int_eq(l.v[2].kind, PS_TOK_END);
 		ps_token_list_free(&l);
 	}
+	ps_error_free(&e);
+}
+END_TEST
+
+/* <# ... #> where a token starts is a comment; inside a word it is text */
+START_TEST(test_block_comment)
+{
+	struct ps_token_list l;
+	struct ps_error e = { 0 };
+
+	ck_assert_int_eq(ps_lex("tnc a <# the MI\n#> -port 1", &l, &e), 0);
+	ck_assert_uint_eq(l.n, 5);
+	ck_assert_str_eq(l.v[1].text, "a");
+	ck_assert_int_eq(l.v[2].kind, PS_TOK_PARAM);
+	ck_assert_uint_eq(l.v[2].offset, 19);
+	ps_token_list_free(&l);
+	ck_assert_int_eq(ps_lex("tnc a<#b#>", &l, &e), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_str_eq(l.v[1].text, "a<#b#>");
+	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -100,7 +124,7 @@ START_TEST(test_numbers)
 		{ "\xe2\x80\x93" "7", PS_NUM_INT32, -7, -7 },	/* en dash */
 	};
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char s[64];
 	size_t i;
 
@@ -117,6 +141,128 @@ START_TEST(test_numbers)
 		    l.v[1].num.dval);
 		ps_token_list_free(&l);
 	}
+	ps_error_free(&e);
+}
+END_TEST
+
+/*
+ * Issue 9.5: integer literals went through double (9007199254740993 read
+ * as ...992) and 2^63 reached an undefined cast (9223372036854775807 read
+ * as -9223372036854775808). PowerShell's literal typing: Int32, Int64,
+ * Decimal, Double; and the text .NET's ToString() gives the value.
+ */
+START_TEST(t_reg_integer_literals)
+{
+	static const struct {
+		const char *text;
+		enum ps_num_type type;
+		const char *value;
+	} c[] = {
+		{ "9223372036854775807", PS_NUM_INT64, "9223372036854775807" },
+		{ "-9223372036854775808", PS_NUM_INT64, "-9223372036854775808" },
+		{ "9007199254740993", PS_NUM_INT64, "9007199254740993" },
+		{ "2147483647", PS_NUM_INT32, "2147483647" },
+		{ "-2147483648", PS_NUM_INT32, "-2147483648" },
+		{ "2147483648", PS_NUM_INT64, "2147483648" },
+		{ "9223372036854775808", PS_NUM_DECIMAL, "9223372036854775808" },
+		{ "-9223372036854775809", PS_NUM_DECIMAL, "-9223372036854775809" },
+		{ "00012", PS_NUM_INT32, "12" },
+		{ "79228162514264337593543950335", PS_NUM_DECIMAL,
+		  "79228162514264337593543950335" },
+		{ "79228162514264337593543950336", PS_NUM_DOUBLE,
+		  "7.92281625142643E+28" },
+		{ "0x7fffffffffffffff", PS_NUM_INT64, "9223372036854775807" },
+		{ "0x8000000000000000", PS_NUM_INT64, "-9223372036854775808" },
+		{ "-0x8000000000000000", PS_NUM_DOUBLE, "9.22337203685478E+18" },
+		{ "0x80000000", PS_NUM_INT32, "-2147483648" },
+		{ "8388607tb", PS_NUM_INT64, "9223370937343148032" },
+		{ "8388608tb", PS_NUM_DECIMAL, "9223372036854775808" },
+		{ "2gb", PS_NUM_INT64, "2147483648" },
+		{ "1kb", PS_NUM_INT32, "1024" },
+		{ "9223372036854775807l", PS_NUM_INT64, "9223372036854775807" },
+		{ "1e3", PS_NUM_DOUBLE, "1000" },
+		{ "1.5", PS_NUM_DOUBLE, "1.5" },
+		{ "1e20", PS_NUM_DOUBLE, "1E+20" },
+		{ "0.00001", PS_NUM_DOUBLE, "1E-05" },
+		{ "1.50d", PS_NUM_DECIMAL, "1.50" },
+		{ "1.5e3d", PS_NUM_DECIMAL, "1500" },
+		{ "2.5dkb", PS_NUM_DECIMAL, "2560.0" },
+		{ "-0.5d", PS_NUM_DECIMAL, "-0.5" },
+	};
+	static const char *const not_numbers[] = { "9223372036854775808l",
+		"0x10000000000000000", "1e400", "79228162514264337593543950336d",
+		"1.5l" };
+	struct ps_number n;
+	char buf[PS_LITERAL_TEXT_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_msg(ps_number_parse(c[i].text, &n) == 0, "%s",
+		    c[i].text);
+		ck_assert_msg(n.type == c[i].type, "%s: type %d", c[i].text,
+		    n.type);
+		ck_assert_int_eq(ps_literal_text(c[i].text, buf, sizeof(buf)),
+		    0);
+		ck_assert_str_eq(buf, c[i].value);
+		if (n.type == PS_NUM_INT32 || n.type == PS_NUM_INT64) {
+			snprintf(buf, sizeof(buf), "%lld", n.ival);
+			ck_assert_str_eq(buf, c[i].value);
+		}
+	}
+	for (i = 0; i < sizeof(not_numbers) / sizeof(not_numbers[0]); i++)
+		ck_assert_msg(ps_number_parse(not_numbers[i], &n) == -1, "%s",
+		    not_numbers[i]);
+}
+END_TEST
+
+/*
+ * Decimal literals past 28 places round once, half to even (fuzz_script
+ * found "052e-53d" writing past its buffer when all digits rounded away)
+ */
+START_TEST(test_decimal_rounding)
+{
+	static const struct { const char *text, *value; } c[] = {
+		{ "052e-53d", "0" },
+		{ "1e-99999d", "0" },
+		{ "5e-29d", "0" },
+		{ "1.5e-28d", "0.0000000000000000000000000002" },
+		{ "2.5e-28d", "0.0000000000000000000000000002" },
+		{ "1.4999e-28d", "0.0000000000000000000000000001" },
+		{ "0.000d", "0.000" },
+		{ "79228162514264337593543950335.4d",
+		  "79228162514264337593543950335" },
+	};
+	char buf[PS_LITERAL_TEXT_MAX];
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_msg(ps_literal_text(c[i].text, buf, sizeof(buf)) == 0,
+		    "%s", c[i].text);
+		ck_assert_str_eq(buf, c[i].value);
+	}
+}
+END_TEST
+
+/*
+ * Found by fuzz_main: a member chain whose second name is not glued to
+ * its dot ("(2).4. \xc8\x83") named the dot, the blank and half of the
+ * next character; only a name right after the dot is part of it
+ */
+START_TEST(test_member_chain_extent)
+{
+	struct ps_script s;
+	struct ps_error e = { 0 };
+
+	ck_assert_int_eq(ps_parse("(2).4. \xc8\x83", &s, &e), -1);
+	ck_assert_str_eq(e.error_id, "MemberChainNotSupported");
+	ck_assert_uint_eq(e.offset, 5);
+	ck_assert_uint_eq(e.length, 1);
+	ck_assert_str_eq(e.message, "Only one member access is supported by "
+	    "tnc: '.'.");
+	ck_assert_int_eq(ps_parse("(2).a.bc", &s, &e), -1);
+	ck_assert_uint_eq(e.length, 3);
+	ck_assert_str_eq(e.message, "Only one member access is supported by "
+	    "tnc: '.bc'.");
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -140,7 +286,7 @@ END_TEST
 START_TEST(test_parameters_and_constants)
 {
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(ps_lex("tnc -TraceRoute:$FALSE -x:$true $Null "
 	    "\xe2\x80\x94Port 1 -?", &l, &e), 0);
@@ -159,13 +305,14 @@ START_TEST(test_parameters_and_constants)
 	ck_assert_int_eq(l.v[8].kind, PS_TOK_PARAM);
 	ck_assert_str_eq(l.v[8].text, "?");
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
 START_TEST(test_strings)
 {
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(ps_lex("tnc \"a \"\"b\"\" c\" '' \"\" "
 	    "\xe2\x80\x98q\xe2\x80\x99 # comment $x `\n'x'", &l, &e), 0);
@@ -177,13 +324,14 @@ START_TEST(test_strings)
 	ck_assert_int_eq(l.v[5].kind, PS_TOK_NEWLINE);
 	ck_assert_str_eq(l.v[6].text, "x");
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
 START_TEST(test_member_access)
 {
 	struct ps_token_list l;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_int_eq(ps_lex("(tnc h -port 5022).TcpTestSucceeded", &l,
 	    &e), 0);
@@ -192,6 +340,7 @@ START_TEST(test_member_access)
 	ck_assert_int_eq(l.v[7].kind, PS_TOK_WORD);
 	ck_assert_str_eq(l.v[7].text, "TcpTestSucceeded");
 	ps_token_list_free(&l);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -236,9 +385,31 @@ static const struct reject rejects[] = {
 	{ "tnc a 2>> err", "RedirectionNotSupported", "Redirection is not "
 	  "supported by tnc: '>>'. Redirect tnc's output in the calling "
 	  "shell instead.", 7, 2 },
-	{ "tnc a < in", "RedirectionNotSupported", "Redirection is not "
-	  "supported by tnc: '<'. Redirect tnc's output in the calling shell "
-	  "instead.", 6, 1 },
+	/*
+	 * issue 10.3: '<' where a token starts is 5.1's reserved operator,
+	 * underlined alone; with no file name after it, 5.1's first error is
+	 * the missing file name, right after the '<'
+	 */
+	{ "tnc a < in", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 6, 1 },
+	{ "tnc <SQL_SERVER_IP_ADDRESS> -port 5022", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 4, 1 },
+	{ "tnc 'a'<b", "RedirectionNotSupported",
+	  "The '<' operator is reserved for future use.", 7, 1 },
+	{ "tnc a <", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a < | fl", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a <  -- ", "MissingFileSpecification",
+	  "Missing file specification after redirection operator.", 7, 0 },
+	{ "tnc a <# note", "MissingTerminatorMultiLineComment",
+	  "The terminator '#>' is missing from the multiline comment.", 6, 0 },
+	{ "tnc a 2>err", "RedirectionNotSupported", "Redirection is not "
+	  "supported by tnc: '>'. Redirect tnc's output in the calling shell "
+	  "instead.", 7, 1 },
+	{ "tnc a *> err", "RedirectionNotSupported", "Redirection is not "
+	  "supported by tnc: '>'. Redirect tnc's output in the calling shell "
+	  "instead.", 7, 1 },
 	{ "tnc a | % { $_ }", "ScriptBlockNotSupported", "Script blocks are "
 	  "not supported by tnc: '{'. tnc never evaluates script blocks.",
 	  10, 1 },
@@ -309,7 +480,7 @@ START_TEST(test_reject)
 {
 	const struct reject *r = &rejects[_i];
 	struct ps_script s;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	ck_assert_msg(ps_parse(r->script, &s, &e) == -1, "%s", r->script);
 	ck_assert_uint_eq(s.n, 0);
@@ -321,13 +492,14 @@ START_TEST(test_reject)
 	ck_assert_str_eq(e.exception, "ParentContainsErrorRecordException");
 	ck_assert_msg(e.offset == r->offset && e.length == r->length,
 	    "%s: extent %zu+%zu", r->script, e.offset, e.length);
+	ps_error_free(&e);
 }
 END_TEST
 
 START_TEST(test_parse_shapes)
 {
 	struct ps_script s;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	const struct ps_pipeline *pl;
 
 	ck_assert_int_eq(ps_parse("tnc h -port 5022 | select ComputerName, "
@@ -370,6 +542,7 @@ START_TEST(test_parse_shapes)
 	ck_assert_int_eq(ps_parse(" ; \n ", &s, &e), 0);
 	ck_assert_uint_eq(s.n, 0);
 	ps_script_free(&s);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -383,6 +556,10 @@ lexer_suite(void)
 	tcase_add_test(tc_ok, test_tokens_and_offsets);
 	tcase_add_test(tc_ok, test_words);
 	tcase_add_test(tc_ok, test_numbers);
+	tcase_add_test(tc_ok, t_reg_integer_literals);
+	tcase_add_test(tc_ok, test_decimal_rounding);
+	tcase_add_test(tc_ok, test_member_chain_extent);
+	tcase_add_test(tc_ok, test_block_comment);
 	tcase_add_test(tc_ok, test_number_parse);
 	tcase_add_test(tc_ok, test_parameters_and_constants);
 	tcase_add_test(tc_ok, test_strings);

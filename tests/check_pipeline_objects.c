@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/interface_info.h"
 #include "objects/convert_csv.h"
 #include "objects/convert_json.h"
 #include "objects/object_format.h"
@@ -65,6 +66,15 @@ cr_tcp_fail(struct case_result *c, const char *name, const char *addr,
 	c->r.interface_index = 2;
 	snprintf(c->r.source_address, sizeof(c->r.source_address),
 	    "10.0.0.10");
+	/* what interface_info_fill() finds for a virtio NIC (spec 7.7) */
+	c->r.has_adapter = true;
+	snprintf(c->r.interface_description,
+	    sizeof(c->r.interface_description), "virtio_net");
+	interface_device_id("eth0", c->r.adapter_device_id,
+	    sizeof(c->r.adapter_device_id));
+	snprintf(c->r.system_name, sizeof(c->r.system_name), "sqlhost");
+	snprintf(c->r.route_prefix, sizeof(c->r.route_prefix), "0.0.0.0/0");
+	snprintf(c->r.next_hop, sizeof(c->r.next_hop), "10.0.0.1");
 }
 
 static struct psobj_value
@@ -94,10 +104,11 @@ select_props(const struct psobj_value *in, size_t n,
 {
 	struct select_spec spec = { names, nnames, NULL, false, 0, false, 0 };
 	struct psobj_value *out;
-	char err[ERRLEN];
+	char *err;
 
-	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, &err),
+	    0);
+	free(err);
 	return out;
 }
 
@@ -232,6 +243,132 @@ START_TEST(test_result_null_remote)
 }
 END_TEST
 
+/* Format-List of the named properties of one result, as text */
+static char *
+fl_props(const struct tnc_result *r, const char *const *props, size_t n)
+{
+	struct format_spec fs = { .props = props, .nprops = n };
+	struct psobj_value v = result_value(r, PS_EDITION_51);
+	struct capture c;
+	char err[ERRLEN];
+
+	capture_open(&c, TNC_NEWLINE_LF);
+	ck_assert_int_eq(object_format_list(&v, 1, &fs, PS_EDITION_51, &c.out,
+	    err, sizeof(err)), 0);
+	psobj_value_free(&v);
+	return capture_take(&c);
+}
+
+/*
+ * Spec 7.7: loopback has no NetAdapter and no InterfaceDescription; the
+ * route's key is its InstanceID.  An address literal's records are its
+ * PTR (when it has a reverse name); a name's are A and AAAA, and
+ * AllNameResolutionResults is one record bare, several as an array in
+ * address order.
+ */
+START_TEST(test_all_properties_values)
+{
+	static const char *const adapter[] = { "InterfaceDescription",
+	    "NetAdapter", "NetRoute" };
+	static const char *const dns[] = { "*Records", "*Resolution*" };
+	struct case_result c;
+	char *got;
+
+	cr_tcp_fail(&c, "127.0.0.1", "127.0.0.1", NULL);
+	snprintf(c.r.interface_alias, sizeof(c.r.interface_alias), "lo");
+	c.r.interface_index = 1;
+	c.r.has_adapter = false;	/* as interface_info_fill() leaves lo */
+	snprintf(c.r.route_prefix, sizeof(c.r.route_prefix), "127.0.0.1/32");
+	snprintf(c.r.next_hop, sizeof(c.r.next_hop), "0.0.0.0");
+	got = fl_props(&c.r, adapter, 3);
+	ck_assert_str_eq(got, "\n\nInterfaceDescription : \nNetAdapter           : "
+	    "\nNetRoute             : MSFT_NetRoute (InstanceID = "
+	    "\"127.0.0.1/32;0.0.0.0;1\")\n\n\n\n");
+	free(got);
+	/* an address literal without a reverse name: Resolve-DnsName fails */
+	got = fl_props(&c.r, dns, 2);
+	ck_assert_str_eq(got, "\n\nLLMNRNetbiosRecords      : {}\n"
+	    "DNSOnlyRecords           : {}\nNameResolutionSucceeded  : True\n"
+	    "BasicNameResolution      : {}\nAllNameResolutionResults : "
+	    "\n\n\n\n");
+	free(got);
+	c.r.reverse_name = "localhost";
+	got = fl_props(&c.r, dns, 2);
+	ck_assert_str_eq(got, "\n\nLLMNRNetbiosRecords      : {}\n"
+	    "DNSOnlyRecords           : {}\nNameResolutionSucceeded  : True\n"
+	    "BasicNameResolution      : {Microsoft.DnsClient.Commands."
+	    "DnsRecord_PTR}\nAllNameResolutionResults : Microsoft.DnsClient."
+	    "Commands.DnsRecord_PTR\n\n\n\n");
+	free(got);
+	/* a name with two addresses */
+	cr_tcp_fail(&c, "localhost", "127.0.0.1", "::1");
+	got = fl_props(&c.r, dns, 2);
+	ck_assert_str_eq(got, "\n\nLLMNRNetbiosRecords      : {}\n"
+	    "DNSOnlyRecords           : {Microsoft.DnsClient.Commands."
+	    "DnsRecord_A, Microsoft.DnsClient.Commands.DnsRecord_AAAA}\n"
+	    "NameResolutionSucceeded  : True\n"
+	    "BasicNameResolution      : {Microsoft.DnsClient.Commands."
+	    "DnsRecord_A, Microsoft.DnsClient.Commands.DnsRecord_AAAA}\n"
+	    "AllNameResolutionResults : {Microsoft.DnsClient.Commands."
+	    "DnsRecord_AAAA, Microsoft.DnsClient.Commands.DnsRecord_A}\n"
+	    "\n\n\n");
+	free(got);
+}
+END_TEST
+
+/* The record objects inside: what ConvertTo-Json shows of them */
+START_TEST(test_dns_record_objects)
+{
+	struct case_result c;
+	struct psobj_value v;
+	char *got;
+
+	cr_tcp_fail(&c, "10.0.0.5", "10.0.0.5", NULL);
+	c.r.reverse_name = "db.example";
+	v = result_value(&c.r, PS_EDITION_51);
+	ck_assert_int_eq(convert_to_json(&psobj_find(v.obj,
+	    "AllNameResolutionResults")->value, 1, JSON_DEFAULT_DEPTH, true,
+	    "\n", &got), 0);
+	ck_assert_str_eq(got, "{\"QueryType\":12,\"NameHost\":\"db.example\","
+	    "\"Name\":\"5.0.0.10.in-addr.arpa\",\"Type\":12,\"Section\":1}");
+	free(got);
+	psobj_value_free(&v);
+	cr_tcp_fail(&c, "fe80::1%2", "fe80::1%2", NULL);
+	c.r.reverse_name = "gw";
+	v = result_value(&c.r, PS_EDITION_51);
+	got = psobj_value_to_string(&psobj_find(psobj_find(v.obj,
+	    "AllNameResolutionResults")->value.obj, "Name")->value);
+	ck_assert_str_eq(got, "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0."
+	    "0.0.0.0.0.0.8.e.f.ip6.arpa");
+	free(got);
+	psobj_value_free(&v);
+	cr_tcp_fail(&c, "db", "fd00::5", NULL);
+	v = result_value(&c.r, PS_EDITION_51);
+	ck_assert_int_eq(convert_to_json(&psobj_find(v.obj,
+	    "BasicNameResolution")->value, 1, JSON_DEFAULT_DEPTH, true,
+	    "\n", &got), 0);
+	ck_assert_str_eq(got, "[{\"Address\":\"fd00::5\",\"IPAddress\":"
+	    "\"fd00::5\",\"QueryType\":28,\"IP6Address\":\"fd00::5\","
+	    "\"Name\":\"db\",\"Type\":28,\"Section\":1,\"DataLength\":16}]");
+	free(got);
+	psobj_value_free(&v);
+}
+END_TEST
+
+/* DeviceID: the GUID-shaped hash of the name, as the fixtures' model has it */
+START_TEST(test_device_id)
+{
+	char id[TNC_DEVICE_ID_LEN];
+
+	interface_device_id("lab0", id, sizeof(id));
+	ck_assert_str_eq(id, "{048990AD-9083-814C-A681-AE174C415549}");
+	interface_device_id("eth0", id, sizeof(id));
+	ck_assert_str_eq(id, "{C41BF760-7A25-8404-A169-516399F8F425}");
+	interface_device_id("x", id, sizeof(id));
+	ck_assert_str_eq(id, "{AF63F54C-8602-8707-88F1-5007B58DECCD}");
+}
+END_TEST
+
 /* ---------------------------------------------------------------------- */
 /* wildcards */
 
@@ -272,6 +409,24 @@ START_TEST(test_wildcard)
 	ck_assert_int_eq(wildcard_compile(&w, "[abc", err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "The specified wildcard character pattern is "
 	    "not valid: [abc");
+	/* PowerShell's WildcardPatternParser: what is invalid, what is not */
+	ck_assert_int_eq(wildcard_compile(&w, "a[", err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "The specified wildcard character pattern is "
+	    "not valid: a[");
+	ck_assert_int_eq(wildcard_compile(&w, "[]", err, sizeof(err)), -1);
+	ck_assert_int_eq(wildcard_compile(&w, "[z-a]", err, sizeof(err)), -1);
+	ck_assert_int_eq(wmatch("[]]", "]"), 1);	/* ']' first is literal */
+	ck_assert_int_eq(wmatch("[]a]x", "ax"), 1);
+	ck_assert_int_eq(wmatch("[a-]", "-"), 1);	/* '-' last is literal */
+	ck_assert_int_eq(wmatch("[a`-c]", "b"), 0);	/* escaped: no range */
+	ck_assert_int_eq(wmatch("[a`-c]", "-"), 1);
+	ck_assert_int_eq(wmatch("[\\]", "\\"), 1);
+	ck_assert_int_eq(wmatch("[^a]", "^"), 1);	/* no negation */
+	ck_assert_int_eq(wmatch("a`", "a`"), 1);	/* a trailing escape */
+	ck_assert_int_eq(wmatch("`", ""), 1);
+	ck_assert_int_eq(wmatch("a]", "a]"), 1);
+	ck_assert_int_eq(wmatch("[\xc3\xa9-\xc3\xaa]", "\xc3\xaa"), 1);
+	ck_assert_int_eq(wmatch("x\xff*", "x\xef\xbf\xbdy"), 1);
 }
 END_TEST
 
@@ -346,9 +501,12 @@ expand(const struct psobj_value *in, size_t n, const char *name,
 {
 	struct select_spec spec = { NULL, 0, name, false, 0, false, 0 };
 	struct psobj_value *out;
+	char *e;
 
-	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, err,
-	    ERRLEN), want_rc);
+	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, &e),
+	    want_rc);
+	snprintf(err, ERRLEN, "%s", e != NULL ? e : "");
+	free(e);
 	return out;
 }
 
@@ -448,7 +606,7 @@ START_TEST(test_select_names)
 	static const char *const star[] = { "*" };
 	struct select_spec spec = { dup, 2, NULL, false, 0, false, 0 };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel;
-	char err[ERRLEN], *got;
+	char *got, *e;
 	size_t n, nerr;
 
 	sel = select_props(&v, 1, lower, 1, &n);
@@ -479,11 +637,11 @@ START_TEST(test_select_names)
 	free(got);
 	select_values_free(sel, n);
 
-	ck_assert_int_eq(select_object(&v, 1, &spec, &sel, &n, &nerr, err,
-	    sizeof(err)), 1);
+	ck_assert_int_eq(select_object(&v, 1, &spec, &sel, &n, &nerr, &e), 1);
 	ck_assert_uint_eq(nerr, 1);
-	ck_assert_str_eq(err, "The property cannot be processed because the "
+	ck_assert_str_eq(e, "The property cannot be processed because the "
 	    "property \"ComputerName\" already exists.");
+	free(e);
 	ck_assert_uint_eq(sel[0].obj->nprops, 1);
 	select_values_free(sel, n);
 	psobj_value_free(&v);
@@ -523,15 +681,15 @@ START_TEST(test_first_last)
 	struct psobj_value in[3], *x;
 	struct select_spec spec = { NULL, 0, "ComputerName", true, 2, false, 0 };
 	const char *names[] = { "a", "b", "c" };
-	char err[ERRLEN], *got;
+	char *got, *e;
 	size_t n, i;
 
 	for (i = 0; i < 3; i++) {
 		cr_tcp_fail(&c, names[i], "10.0.0.5", NULL);
 		in[i] = result_value(&c.r, PS_EDITION_51);
 	}
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	got = out_default(x, n, PS_EDITION_51);
 	assert_fixture(got, "first2.txt");
 	free(got);
@@ -539,8 +697,8 @@ START_TEST(test_first_last)
 	spec.has_first = false;
 	spec.has_last = true;
 	spec.last = 1;
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	got = out_default(x, n, PS_EDITION_51);
 	assert_fixture(got, "last1.txt");
 	free(got);
@@ -548,16 +706,16 @@ START_TEST(test_first_last)
 	/* -First 1 -Last 1: a and c; -Last 5 of 3: all */
 	spec.has_first = true;
 	spec.first = 1;
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(x[0].s, "a");
 	ck_assert_str_eq(x[1].s, "c");
 	select_values_free(x, n);
 	spec.has_first = false;
 	spec.last = 5;
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	ck_assert_uint_eq(n, 3);
 	select_values_free(x, n);
 	for (i = 0; i < 3; i++)
@@ -761,6 +919,9 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_result_property_order);
 	tcase_add_test(tc, test_result_default_view);
 	tcase_add_test(tc, test_result_null_remote);
+	tcase_add_test(tc, test_all_properties_values);
+	tcase_add_test(tc, test_dns_record_objects);
+	tcase_add_test(tc, test_device_id);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("wildcard");
 	tcase_add_test(tc, test_wildcard);

@@ -1,10 +1,13 @@
 /* check_route.c: route replies, FIB-match prefixes, trace and route diagnostics. */
 #include <arpa/inet.h>
 #include <check.h>
+#include <errno.h>
+#include <net/if.h>
 #include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/netconnection.h"
 #include "engine/resolve.h"
 #include "engine/route_lookup.h"
 #include "engine/trace_route.h"
@@ -61,7 +64,24 @@ START_TEST(test_parse_default_route)
 	ck_assert_str_eq(ri.prefix, "0.0.0.0/0");
 	ck_assert_str_eq(ri.gateway, "198.18.1.1");
 	ck_assert_uint_eq(ri.oif, 1);
-	ck_assert_str_eq(ri.ifname, "lo");
+	/* the name is route_query()'s to ask for (RTM_GETLINK): not here */
+	ck_assert_str_eq(ri.ifname, "");
+}
+END_TEST
+
+/* An interface's name from netlink, on the engine's socket (no extra descriptor). */
+START_TEST(test_ifname)
+{
+	struct route_nl nl;
+	char name[IF_NAMESIZE];
+
+	route_nl_init(&nl);
+	ck_assert_int_eq(route_ifname(&nl, if_nametoindex("lo"), name), 0);
+	ck_assert_str_eq(name, "lo");
+	ck_assert_int_eq(route_ifname(&nl, 0x7ffffff0, name), -1);
+	ck_assert_int_eq(errno, ENODEV);
+	route_nl_close(&nl);
+	ck_assert_int_eq(nl.fd, -1);
 }
 END_TEST
 
@@ -102,39 +122,75 @@ START_TEST(test_query_fib_match_loopback)
 	struct tnc_address dst, src;
 	struct route_query q = { .dst = &dst, .fib_match = true };
 	struct route_info ri;
+	struct route_nl nl;
 
+	route_nl_init(&nl);
 	ck_assert_int_eq(resolve_literal("127.0.0.1", &dst), 0);
-	ck_assert_int_eq(route_query(&q, &ri), 0);
+	ck_assert_int_eq(route_query(&nl, &q, &ri), 0);
 	ck_assert_str_eq(ri.prefix, "127.0.0.1/32");
 	ck_assert_str_eq(ri.gateway, "0.0.0.0");
 	ck_assert_str_eq(ri.ifname, "lo");
 	/* without the flag: the host prefix of the destination */
 	q.fib_match = false;
-	ck_assert_int_eq(route_query(&q, &ri), 0);
+	ck_assert_int_eq(route_query(&nl, &q, &ri), 0);
 	ck_assert_str_eq(ri.prefix, "127.0.0.1/32");
 	/* constrained to a source of the other family */
 	ck_assert_int_eq(resolve_literal("::1", &src), 0);
 	q.src = &src;
-	ck_assert_int_eq(route_query(&q, &ri), -1);
+	ck_assert_int_eq(route_query(&nl, &q, &ri), -1);
+	route_nl_close(&nl);
 }
 END_TEST
 
+/* A trace to loopback: one hop, the destination itself, complete (through the engine). */
 START_TEST(test_trace_loopback)
 {
+	struct tnc_options o;
+	struct tnc_result r;
+	struct tnc_diag d = { 0 };
 	struct tnc_address dst;
-	char **v;
-	int n;
 
+	memset(&o, 0, sizeof(o));
+	o.computer_name = "127.0.0.1";
+	o.constrain_source_address = "";
+	o.trace_route = true;
+	o.hops = 30;
+	o.timeout_seconds = 1.0;
+	o.warning_action = TNC_ACTION_CONTINUE;
+	ck_assert_int_eq(tnc_run(&o, &r, &d), 0);
+	ck_assert_ptr_nonnull(r.trace_route);
+	ck_assert_uint_eq(r.ntrace, 1);
 	ck_assert_int_eq(resolve_literal("127.0.0.1", &dst), 0);
-	n = trace_route(&dst, 30, 1000, 5000, NULL, &v);
-	ck_assert_int_eq(n, 1);
 	/* "..." when this user may not send ICMP at all */
-	if (strcmp(v[0], "...") != 0) {
-		ck_assert_str_eq(v[0], "127.0.0.1");
-		ck_assert(!trace_incomplete(v, 1, &dst));
+	if (strcmp(r.trace_route[0], "...") != 0) {
+		ck_assert_str_eq(r.trace_route[0], "127.0.0.1");
+		ck_assert(!trace_incomplete(r.trace_route, 1, &dst));
+		ck_assert_uint_eq(d.nwarnings, 0);
 	}
-	free(v[0]);
-	free(v);
+	tnc_result_free(&r);
+	diag_free(&d);
+}
+END_TEST
+
+/* What each hop shows: who answered, the zero address, or "..." (spec 1.4 step 5, 7.9). */
+START_TEST(test_trace_entries)
+{
+	struct icmp_echo_result res;
+	char buf[TNC_ADDR_TEXT_LEN];
+
+	memset(&res, 0, sizeof(res));
+	trace_entry(&res, AF_INET, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "...");		/* not sent: the call threw */
+	res.reply_present = true;
+	res.status = TNC_PING_TIMED_OUT;
+	trace_entry(&res, AF_INET, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "0.0.0.0");
+	trace_entry(&res, AF_INET6, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "::");
+	res.status = TNC_PING_TTL_EXPIRED;
+	snprintf(res.from, sizeof(res.from), "198.18.1.1");
+	trace_entry(&res, AF_INET, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "198.18.1.1");
 }
 END_TEST
 
@@ -210,7 +266,9 @@ route_suite(void)
 	tcase_add_test(tc_parse, test_parse_on_link);
 	tcase_add_test(tc_parse, test_parse_v6_default);
 	tcase_add_test(tc_parse, test_query_fib_match_loopback);
+	tcase_add_test(tc_parse, test_ifname);
 	tcase_add_test(tc_trace, test_trace_loopback);
+	tcase_add_test(tc_trace, test_trace_entries);
 	tcase_add_test(tc_trace, test_trace_incomplete);
 	tcase_add_test(tc_view, test_diag_view_rows);
 	suite_add_tcase(s, tc_parse);

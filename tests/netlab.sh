@@ -48,6 +48,11 @@
 #   multi6.lab.test     AAAA fd00:198:18:2::20 (no host), then AAAA ::10
 #   multidrop.lab.test  A 198.18.2.12 (filtered), then A 198.18.2.10
 #   anything else       NXDOMAIN
+# Reverse (PTR) names come from the same hosts file, the first name listed
+# for an address: 198.18.2.10 is server.lab.test, fd00:198:18:2::10 is
+# dual.lab.test, 198.18.2.20 multi.lab.test, 198.18.2.12 multidrop.lab.test
+# (Detailed's second NameResolutionResults line, issue 10 item 5); the
+# router's and the client's addresses have none.
 # The client's resolver (/etc/netns/$P-client/resolv.conf) is the lab dnsmasq
 # with "options timeout:1 attempts:1"; exec-deaddns bind-mounts a resolv.conf
 # naming 198.18.2.54 over it for one command.

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Runs every tests/integration/*.sh test against ./tnc.
+# TNC (a program), TNC_IT_FILES (test files instead of tests/integration/*.sh)
+# and TNC_IT_SKIP (test names not to run) let tests/dist/ run the same tests
+# against another build of tnc.
 #
 # As root, the tests run inside a private network namespace of their own:
 # only its loopback exists, and its resolver (/etc/netns/NAME/resolv.conf)
@@ -36,11 +39,12 @@ CLEANUP_HOOKS=""
 trap 'cleanup_listeners; for h in $CLEANUP_HOOKS; do "$h"; done; rm -rf "$WORK"' EXIT
 
 passed=0 failed=0 failed_names=""
-for f in tests/integration/*.sh; do
+for f in ${TNC_IT_FILES:-tests/integration/*.sh}; do
 	. "$f"
 done
 for t in $(declare -F | awk '{print $3}' | grep '^t_' | sort); do
 	[ -n "${1:-}" ] && [[ $t != *$1* ]] && continue
+	[[ " ${TNC_IT_SKIP:-} " == *" $t "* ]] && continue
 	CURRENT_FAILED=0
 	echo "-- $t"
 	"$t"

@@ -18,6 +18,7 @@ constraint_from_options(const struct tnc_options *o, struct tnc_constraint *c,
 		if (resolve_literal(src, &c->source) != 0) {
 			snprintf(err, errlen, "-ConstrainSourceAddress %s: "
 			    "not an IP address", src);
+			errno = EINVAL;
 			return -1;
 		}
 		c->has_source = true;
@@ -25,8 +26,11 @@ constraint_from_options(const struct tnc_options *o, struct tnc_constraint *c,
 	if (o->constrain_interface != 0) {
 		c->ifindex = o->constrain_interface;
 		if (if_indextoname(c->ifindex, c->ifname) == NULL) {
+			int e = errno;	/* EMFILE & co.: the caller tells them apart */
+
 			snprintf(err, errlen, "-ConstrainInterface %u: %s",
-			    c->ifindex, strerror(errno));
+			    c->ifindex, strerror(e));
+			errno = e;
 			return -1;
 		}
 	}

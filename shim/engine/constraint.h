@@ -26,8 +26,9 @@ struct tnc_constraint {
 /*
  * constraint_from_options()
  * Parses o's constraints into *c (cleared first).  Returns 0, or -1 with a
- * sentence in err: the source is not an IP address, or no interface has
- * that index.
+ * sentence in err and errno set: the source is not an IP address (EINVAL),
+ * no interface has that index (ENXIO), or no socket could be had to ask
+ * (EMFILE & co.: the machine's failure, not the option's).
  */
 int	constraint_from_options(const struct tnc_options *o,
 	    struct tnc_constraint *c, char *err, size_t errlen);

@@ -110,7 +110,12 @@ void	engine_cancel(struct engine *e, struct engine_test *t);
 int	engine_step(struct engine *e, long timeout_ms, char *err,
 	    size_t errlen);
 
-/* Tests submitted and not yet done or cancelled (running or queued). */
+/*
+ * Tests submitted and not yet done or cancelled: queued, running, or
+ * finished but not yet handed to their done callback (which can be the
+ * case right after engine_submit(): a test may end at once, e.g. a bad
+ * constraint).  Step while this is not 0.
+ */
 size_t	engine_pending(const struct engine *e);
 
 /* The in-flight limit in force (after RLIMIT_NOFILE and the config). */

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <time.h>		/* before linux/errqueue.h: musl's headers do not bring it */
 #include <linux/errqueue.h>
 
 /*

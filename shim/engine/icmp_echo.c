@@ -1,20 +1,16 @@
-/* icmp_echo.c: ICMP/ICMPv6 echo with ping sockets or raw sockets. */
-#include <arpa/inet.h>
+/* icmp_echo.c: echoes on shared ping (or raw) sockets, matched by sequence number. */
 #include <errno.h>
-#include <linux/errqueue.h>
 #include <netinet/icmp6.h>
-#include <netinet/ip.h>
-#include <netinet/ip6.h>
 #include <netinet/ip_icmp.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "engine/errqueue.h"
+#include "base/raw_socket.h"
+#include "engine/budget.h"
 #include "engine/icmp_echo.h"
+#include "engine/icmp_packet.h"
 #include "engine/resolve.h"
 
 /* <linux/icmp.h> clashes with <netinet/ip_icmp.h>; its raw-socket filter: */
@@ -25,84 +21,102 @@ struct icmp4_filter {
 	uint32_t data;			/* bit t set: drop ICMP type t */
 };
 
-#define ICMP_HDR_LEN	8
 #define ICMP_PKT_MAX	1500
-#define ICMP_READS_MAX	64		/* datagrams read per socket per call */
+#define ICMP_READS_MAX	256		/* datagrams read per wake-up */
+#define ICMP_SEQS	65536
+#define ICMP_RETRY_MS	1		/* a send short of buffers is retried this soon */
 
-/* Windows' default echo data: the alphabet up to 'w', then again */
-static const char icmp_payload[ICMP_PAYLOAD_LEN + 1] =
-    "abcdefghijklmnopqrstuvwabcdefghi";
-
+/* A socket for one family and one constraint, shared by every echo that fits. */
 struct icmp_sock {
-	int	fd;			/* -1: not opened (or not permitted) */
-	bool	raw;			/* SOCK_RAW: sees every ICMP packet */
+	struct icmp_sock *next;
+	struct icmp_hub *hub;
 	int	family;
-	int	open_errno;		/* why no socket could be opened */
-	bool	fresh;			/* just opened: the constraint is not applied yet */
+	bool	constrained;
+	struct tnc_constraint con;	/* the key, with family */
+	int	fd;			/* -1: not open */
+	bool	raw;
+	uint16_t ident;			/* raw: ours; ping sockets get the kernel's */
+	int	ttl;			/* hop limit in force; 0: the default */
+	int	fail_errno;		/* != 0: cannot be used, for good */
+	bool	denied;			/* ... because ICMP is not permitted */
+	uint16_t next_seq;
+	unsigned nbusy;			/* echoes in flight on it */
+	struct icmp_echo **slots;	/* by sequence number; ICMP_SEQS entries */
 };
 
-struct icmp_pinger {
-	struct icmp_sock s4, s6;
-	uint16_t ident;			/* raw sockets; ping sockets get theirs from the kernel */
-	uint16_t seq_base;		/* echo i carries sequence seq_base + i */
-	long	timeout_ms;
-	size_t	n;
-	struct tnc_address *addrs;	/* copies */
-	struct timespec *sent;
-	struct icmp_echo_result *res;	/* the caller's */
-	struct icmp_opts opts;		/* opts.con is the caller's */
+struct icmp_hub {
+	struct loop *loop;
+	struct icmp_sock *socks;
 };
 
-static long
-ms_between(const struct timespec *a, const struct timespec *b)
+static void icmp_on_readable(void *arg, int fd, unsigned events);
+static void icmp_on_timer(void *arg);
+
+struct icmp_hub *
+icmp_hub_new(struct loop *l)
 {
-	return (long)(b->tv_sec - a->tv_sec) * 1000 +
-	    (b->tv_nsec - a->tv_nsec) / 1000000;
+	struct icmp_hub *h = calloc(1, sizeof(*h));
+
+	if (h != NULL)
+		h->loop = l;
+	return h;
 }
 
-/*
- * Opens an ICMP socket for family, as iputils' create_socket() does:
- *  - SOCK_DGRAM + IPPROTO_ICMP(V6), the "ping socket", needs no privilege
- *    but fails with EACCES when our gid is outside net.ipv4.ping_group_range
- *    (it is "1 0", i.e. nobody, on Debian by default, and on this machine:
- *    then even root gets EACCES here); EAFNOSUPPORT when the family is
- *    disabled (IPv6 off); EPROTONOSUPPORT on kernels without ping sockets.
- *  - SOCK_RAW needs CAP_NET_RAW (root or setcap cap_net_raw+p); EPERM
- *    without it.
- * Returns the descriptor, or -1 with the raw socket's errno in s->open_errno.
- */
-static int
-icmp_open(struct icmp_sock *s, int family)
+void
+icmp_hub_free(struct icmp_hub *h)
 {
-	int proto = family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
-	int on = 1;
+	struct icmp_sock *s, *next;
 
-	s->family = family;
-	s->raw = false;
-	s->fresh = true;
-	s->fd = socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
-	if (s->fd >= 0) {
-		/* ICMP errors about our echoes come through the error queue */
-		if (family == AF_INET)
-			setsockopt(s->fd, SOL_IP, IP_RECVERR, &on, sizeof(on));
-		else
-			setsockopt(s->fd, SOL_IPV6, IPV6_RECVERR, &on, sizeof(on));
-		return s->fd;
+	if (h == NULL)
+		return;
+	for (s = h->socks; s != NULL; s = next) {
+		next = s->next;
+		if (s->fd >= 0) {
+			loop_unwatch(h->loop, s->fd);
+			close(s->fd);
+		}
+		free(s->slots);
+		free(s);
 	}
-	/* EACCES, EAFNOSUPPORT, EPROTONOSUPPORT, EPERM: try raw */
-	s->fd = socket(family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
-	if (s->fd < 0) {
-		s->open_errno = errno;	/* EPERM: no CAP_NET_RAW */
-		return -1;
+	free(h);
+}
+
+unsigned
+icmp_hub_reclaim(struct icmp_hub *h)
+{
+	unsigned n = 0;
+
+	for (struct icmp_sock *s = h->socks; s != NULL; s = s->next) {
+		if (s->fd < 0 || s->nbusy > 0)
+			continue;
+		loop_unwatch(h->loop, s->fd);
+		close(s->fd);
+		s->fd = -1;		/* opened again by the next echo */
+		n++;
 	}
-	s->raw = true;
-	/* a raw socket sees all ICMP: keep only replies and errors */
+	return n;
+}
+
+static bool
+same_constraint(const struct icmp_sock *s, const struct tnc_constraint *c)
+{
+	if (!constraint_active(c))
+		return !s->constrained;
+	return s->constrained && s->con.ifindex == c->ifindex &&
+	    s->con.has_source == c->has_source &&
+	    (!c->has_source || address_equal(&s->con.source, &c->source));
+}
+
+/* Keeps only replies and errors on a raw socket, which sees all ICMP. */
+static void
+icmp_raw_filter(int fd, int family)
+{
 	if (family == AF_INET) {
 		struct icmp4_filter filt;
 
 		filt.data = ~((1U << ICMP_ECHOREPLY) | (1U << ICMP_DEST_UNREACH) |
 		    (1U << ICMP_TIME_EXCEEDED) | (1U << ICMP_PARAMETERPROB));
-		setsockopt(s->fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt));
+		setsockopt(fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt));
 	} else {
 		struct icmp6_filter filt;
 
@@ -112,514 +126,405 @@ icmp_open(struct icmp_sock *s, int family)
 		ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &filt);
 		ICMP6_FILTER_SETPASS(ICMP6_PARAM_PROB, &filt);
 		ICMP6_FILTER_SETPASS(ICMP6_PACKET_TOO_BIG, &filt);
-		setsockopt(s->fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filt,
-		    sizeof(filt));
+		setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filt, sizeof(filt));
 	}
-	return s->fd;
-}
-
-static uint16_t
-icmp_checksum(const void *data, size_t len)
-{
-	const uint8_t *p = data;
-	uint32_t sum = 0;
-
-	for (; len > 1; p += 2, len -= 2)
-		sum += (uint32_t)(p[0] << 8 | p[1]);
-	if (len == 1)
-		sum += (uint32_t)(p[0] << 8);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return htons((uint16_t)~sum);
-}
-
-/* ICMP error (type, code) -> IPStatus, as Windows' ping reports them */
-static enum tnc_ping_status
-icmp4_status(int type, int code)
-{
-	if (type == ICMP_TIME_EXCEEDED)
-		return TNC_PING_TTL_EXPIRED;
-	if (type == ICMP_PARAMETERPROB)
-		return TNC_PING_PARAMETER_PROBLEM;
-	if (type != ICMP_DEST_UNREACH)
-		return TNC_PING_UNKNOWN;
-	switch (code) {
-	case ICMP_NET_UNREACH:
-	case ICMP_NET_UNKNOWN:
-	case ICMP_NET_UNR_TOS:
-		return TNC_PING_DEST_NET_UNREACHABLE;
-	case ICMP_PROT_UNREACH:
-		return TNC_PING_DEST_PROTOCOL_UNREACHABLE;
-	case ICMP_PORT_UNREACH:
-		return TNC_PING_DEST_PORT_UNREACHABLE;
-	case ICMP_NET_ANO:
-	case ICMP_HOST_ANO:
-	case ICMP_PKT_FILTERED:		/* "administratively prohibited" */
-		return TNC_PING_DEST_PROHIBITED;
-	case ICMP_FRAG_NEEDED:		/* PacketTooBig: not one of ours */
-		return TNC_PING_UNKNOWN;
-	default:
-		return TNC_PING_DEST_HOST_UNREACHABLE;
-	}
-}
-
-static enum tnc_ping_status
-icmp6_status(int type, int code)
-{
-	if (type == ICMP6_TIME_EXCEEDED)
-		return TNC_PING_TTL_EXPIRED;
-	if (type == ICMP6_PARAM_PROB)
-		return TNC_PING_PARAMETER_PROBLEM;
-	if (type != ICMP6_DST_UNREACH)
-		return TNC_PING_UNKNOWN;
-	switch (code) {
-	case ICMP6_DST_UNREACH_NOROUTE:
-		return TNC_PING_DEST_NET_UNREACHABLE;
-	case ICMP6_DST_UNREACH_ADMIN:
-	case 5:				/* source address failed ingress/egress policy */
-	case 6:				/* reject route to destination */
-		return TNC_PING_DEST_PROHIBITED;
-	case ICMP6_DST_UNREACH_NOPORT:
-		return TNC_PING_DEST_PORT_UNREACHABLE;
-	default:			/* address unreachable, beyond scope */
-		return TNC_PING_DEST_HOST_UNREACHABLE;
-	}
-}
-
-static bool
-same_host(const struct tnc_address *a, int family, const void *addr)
-{
-	if (a->sa.ss_family != family)
-		return false;
-	if (family == AF_INET)
-		return memcmp(&((const struct sockaddr_in *)&a->sa)->sin_addr,
-		    addr, sizeof(struct in_addr)) == 0;
-	return memcmp(&((const struct sockaddr_in6 *)&a->sa)->sin6_addr, addr,
-	    sizeof(struct in6_addr)) == 0;
 }
 
 /*
- * Finds the open echo that carries seq and went to addr (an in_addr or
- * in6_addr of family).  Returns its index, or -1.
+ * Opens s's socket, as iputils' create_socket() does:
+ *  - SOCK_DGRAM + IPPROTO_ICMP(V6), the "ping socket", needs no privilege
+ *    but fails with EACCES when our gid is outside net.ipv4.ping_group_range
+ *    ("1 0", i.e. nobody, on Debian by default: then even root gets EACCES
+ *    here); EAFNOSUPPORT when the family is disabled; EPROTONOSUPPORT on
+ *    kernels without ping sockets; EPERM under some security modules;
+ *  - only then SOCK_RAW, which needs CAP_NET_RAW (EPERM without it).
+ * Any other errno (EMFILE, ENFILE, ENOBUFS, ENOMEM) is the machine running
+ * short: returns -1 with errno set and s left closed, to be tried again.
+ * A socket that cannot be had or bound for good gets s->fail_errno (and
+ * s->denied when ICMP is not permitted); returns 0 then too.
  */
+static int
+icmp_sock_open(struct icmp_sock *s)
+{
+	int proto = s->family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
+	int on = 1, fd, e;
+
+	s->raw = false;
+	s->ttl = 0;
+	fd = socket(s->family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
+	if (fd >= 0) {
+		/* ICMP errors about our echoes come through the error queue */
+		if (s->family == AF_INET)
+			setsockopt(fd, SOL_IP, IP_RECVERR, &on, sizeof(on));
+		else
+			setsockopt(fd, SOL_IPV6, IPV6_RECVERR, &on, sizeof(on));
+	} else {
+		e = errno;
+		if (e != EACCES && e != EPERM && e != EAFNOSUPPORT &&
+		    e != EPROTONOSUPPORT)
+			return -1;
+		fd = raw_socket(s->family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
+		    proto);
+		if (fd < 0) {
+			if (budget_short(errno))
+				return -1;
+			s->fail_errno = errno;
+			s->denied = errno == EPERM || errno == EACCES;
+			return 0;
+		}
+		s->raw = true;
+		icmp_raw_filter(fd, s->family);
+	}
+	if ((s->constrained && constraint_apply(&s->con, fd, s->family) != 0) ||
+	    loop_watch(s->hub->loop, fd, LOOP_IN, icmp_on_readable, s) != 0) {
+		e = errno;
+		close(fd);
+		if (budget_short(e)) {
+			errno = e;
+			return -1;
+		}
+		s->fail_errno = e;	/* the constraint cannot be applied */
+		return 0;
+	}
+	s->fd = fd;
+	return 0;
+}
+
+/* The socket for family and c: found, or made (not yet opened).  NULL: out of memory. */
+static struct icmp_sock *
+icmp_sock_get(struct icmp_hub *h, int family, const struct tnc_constraint *c)
+{
+	struct icmp_sock *s;
+
+	for (s = h->socks; s != NULL; s = s->next)
+		if (s->family == family && same_constraint(s, c))
+			return s;
+	s = calloc(1, sizeof(*s));
+	if (s == NULL)
+		return NULL;
+	s->slots = calloc(ICMP_SEQS, sizeof(*s->slots));
+	if (s->slots == NULL) {
+		free(s);
+		return NULL;
+	}
+	s->hub = h;
+	s->family = family;
+	s->fd = -1;
+	s->constrained = constraint_active(c);
+	if (s->constrained)
+		s->con = *c;
+	s->ident = (uint16_t)(getpid() ^ (uintptr_t)s ^ ((uintptr_t)s >> 16));
+	s->next_seq = (uint16_t)((uintptr_t)h >> 4);
+	s->next = h->socks;
+	h->socks = s;
+	return s;
+}
+
+/* A free sequence number on s, or -1 when all 65536 are in flight. */
 static long
-icmp_match(struct icmp_pinger *p, int family, uint16_t seq, const void *addr)
+icmp_seq_take(struct icmp_sock *s, struct icmp_echo *echo)
 {
-	size_t i = (uint16_t)(seq - p->seq_base);
+	for (long k = 0; k < ICMP_SEQS; k++) {
+		uint16_t seq = s->next_seq++;
 
-	if (i >= p->n || p->res[i].done || !same_host(&p->addrs[i], family, addr))
+		if (s->slots[seq] == NULL) {
+			s->slots[seq] = echo;
+			return seq;
+		}
+	}
+	return -1;
+}
+
+/* Releases what an echo in flight holds; its result stays. */
+static void
+icmp_echo_release(struct icmp_echo *echo)
+{
+	if (!echo->in_flight)
+		return;
+	loop_timer_stop(echo->hub->loop, &echo->timer);
+	if (echo->sent && echo->sock->slots[echo->seq] == echo)
+		echo->sock->slots[echo->seq] = NULL;
+	echo->sock->nbusy--;
+	echo->in_flight = false;
+	echo->sent = false;
+}
+
+/* The echo cannot be sent: no reply object ("Ping to <addr> failed"). */
+static void
+icmp_not_sent(struct icmp_echo *echo, int e, bool denied)
+{
+	icmp_echo_release(echo);
+	echo->res.done = true;
+	echo->res.reply_present = false;
+	echo->res.denied = denied;
+	echo->res.os_errno = e;
+}
+
+/* The hop limit for the next send on s; ttl 0 is the system's default. */
+static int
+icmp_set_ttl(struct icmp_sock *s, int ttl)
+{
+	int v = ttl > 0 ? ttl : -1;	/* -1: back to the route's default */
+
+	if (s->ttl == ttl)
+		return 0;
+	if ((s->family == AF_INET ? setsockopt(s->fd, SOL_IP, IP_TTL, &v,
+	    sizeof(v)) : setsockopt(s->fd, SOL_IPV6, IPV6_UNICAST_HOPS, &v,
+	    sizeof(v))) != 0)
 		return -1;
-	return (long)i;
+	s->ttl = ttl;
+	return 0;
 }
 
 /*
- * Echo i is decided: st, answered by from (a sockaddr_in/in6; NULL when
- * unknown).
+ * sendto() on a shared ping socket: an ICMP error that came back for
+ * another echo leaves a pending socket error that the next send would
+ * return (sock_alloc_send_pskb), so it is cleared first (its details stay
+ * on the error queue), and a send that fails with what could be such an
+ * error is tried once more.  Returns 0, or -1 with errno set.
  */
+static int
+icmp_sendto(struct icmp_sock *s, const uint8_t *pkt,
+    const struct tnc_address *dst)
+{
+	for (int k = 0; k < 2; k++) {
+		int soerr;
+		socklen_t len = sizeof(soerr);
+
+		getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &soerr, &len);
+		if (sendto(s->fd, pkt, ICMP_ECHO_PKT_LEN, 0,
+		    (const struct sockaddr *)&dst->sa, dst->sa_len) >= 0)
+			return 0;
+		if (errno != EHOSTUNREACH && errno != ENETUNREACH &&
+		    errno != EACCES && errno != ECONNREFUSED &&
+		    errno != EPROTO && errno != EMSGSIZE)
+			break;
+	}
+	return -1;
+}
+
+/*
+ * Sends echo on its socket.  Returns 0 (on the wire, or a retry armed),
+ * or 1 when it cannot be sent (echo->res says why).
+ */
+static int
+icmp_send(struct icmp_echo *echo)
+{
+	struct icmp_sock *s = echo->sock;
+	uint8_t pkt[ICMP_ECHO_PKT_LEN];
+	long seq;
+	int e;
+
+	if (icmp_set_ttl(s, echo->ttl) != 0) {
+		icmp_not_sent(echo, errno, false);
+		return 1;
+	}
+	seq = icmp_seq_take(s, echo);
+	if (seq >= 0) {
+		echo->seq = (uint16_t)seq;
+		echo->sent = true;
+		icmp_echo_build(pkt, s->family, s->ident, echo->seq);
+		clock_gettime(CLOCK_MONOTONIC, &echo->t_sent);
+		if (icmp_sendto(s, pkt, &echo->dst) == 0)
+			return loop_timer_start(s->hub->loop, &echo->timer,
+			    echo->timeout_ms) == 0 ? 0 :
+			    (icmp_not_sent(echo, ENOMEM, false), 1);
+		e = errno;
+		s->slots[echo->seq] = NULL;
+		echo->sent = false;
+	} else {
+		e = EAGAIN;
+	}
+	/*
+	 * Short of buffers (EAGAIN, ENOBUFS, ENOMEM): try again in a moment,
+	 * until the echo's own timeout.  Anything else (no route, EACCES,
+	 * EPERM, ...): the local stack cannot send, the no-reply case.
+	 */
+	if ((e == EAGAIN || e == EWOULDBLOCK || budget_short(e)) &&
+	    loop_now_ms() - echo->t_start_ms < echo->timeout_ms &&
+	    loop_timer_start(s->hub->loop, &echo->timer, ICMP_RETRY_MS) == 0)
+		return 0;
+	icmp_not_sent(echo, e, false);
+	return 1;
+}
+
+int
+icmp_echo_start(struct icmp_hub *h, struct icmp_echo *echo,
+    const struct tnc_address *dst, long timeout_ms,
+    const struct tnc_constraint *con, int ttl, icmp_done_fn done, void *arg)
+{
+	int family = dst->sa.ss_family;
+	struct icmp_sock *s;
+
+	unsigned gen = echo->gen + 1;
+
+	icmp_echo_cancel(echo);
+	memset(echo, 0, sizeof(*echo));
+	echo->gen = gen;
+	echo->hub = h;
+	echo->res.status = TNC_PING_TIMED_OUT;
+	if (family != AF_INET && family != AF_INET6) {
+		echo->res.done = true;
+		return 1;
+	}
+	s = icmp_sock_get(h, family, con);
+	if (s == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	if (s->fd < 0 && s->fail_errno == 0 && icmp_sock_open(s) != 0)
+		return -1;		/* short: errno set */
+	if (s->fd < 0) {
+		icmp_not_sent(echo, s->fail_errno, s->denied);
+		return 1;
+	}
+	echo->sock = s;
+	echo->dst = *dst;
+	echo->ttl = ttl;
+	echo->timeout_ms = timeout_ms < 1 ? 1 : timeout_ms;
+	echo->t_start_ms = loop_now_ms();
+	echo->done = done;
+	echo->arg = arg;
+	echo->in_flight = true;
+	s->nbusy++;
+	loop_timer_init(&echo->timer, icmp_on_timer, echo);
+	return icmp_send(echo);
+}
+
+void
+icmp_echo_cancel(struct icmp_echo *echo)
+{
+	icmp_echo_release(echo);
+}
+
+/* The echo is over: st, from whom (NULL: unknown). */
 static void
-icmp_finish(struct icmp_pinger *p, long i, enum tnc_ping_status st,
+icmp_finish(struct icmp_echo *echo, enum tnc_ping_status st,
     const struct sockaddr *from)
 {
 	struct timespec now;
 	struct tnc_address a;
 
-	if (i < 0)
-		return;
+	icmp_echo_release(echo);
+	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (from != NULL && address_set(&a, from, from->sa_family == AF_INET ?
 	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) == 0)
-		memcpy(p->res[i].from, a.text, sizeof(a.text));
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	p->res[i].done = true;
-	p->res[i].reply_present = true;
-	p->res[i].status = st;
-	p->res[i].rtt_ms = st == TNC_PING_SUCCESS ?
-	    ms_between(&p->sent[i], &now) : 0;
+		memcpy(echo->res.from, a.text, sizeof(a.text));
+	echo->res.done = true;
+	echo->res.reply_present = true;
+	echo->res.status = st;
+	echo->res.rtt_ms = st == TNC_PING_SUCCESS ?
+	    (long)(now.tv_sec - echo->t_sent.tv_sec) * 1000 +
+	    (now.tv_nsec - echo->t_sent.tv_nsec) / 1000000 : 0;
 }
 
-/* An echo request quoted inside an ICMP error: our ident (raw), its sequence. */
+void
+icmp_echo_expire(struct icmp_echo *echo)
+{
+	if (echo->in_flight)
+		icmp_finish(echo, TNC_PING_TIMED_OUT, NULL);
+}
+
 static bool
-quoted_echo(const uint8_t *q, size_t len, int type, bool raw, uint16_t ident,
-    uint16_t *seq)
+same_host(const struct tnc_address *a, const struct icmp_answer *an)
 {
-	uint16_t id;
-
-	if (len < ICMP_HDR_LEN || q[0] != type)
+	if (a->sa.ss_family != an->family)
 		return false;
-	memcpy(&id, q + 4, 2);
-	memcpy(seq, q + 6, 2);
-	*seq = ntohs(*seq);
-	return !raw || ntohs(id) == ident;
+	if (an->family == AF_INET)
+		return memcmp(&((const struct sockaddr_in *)&a->sa)->sin_addr,
+		    &an->dst.v4, sizeof(an->dst.v4)) == 0;
+	return memcmp(&((const struct sockaddr_in6 *)&a->sa)->sin6_addr,
+	    &an->dst.v6, sizeof(an->dst.v6)) == 0;
 }
 
-/* One datagram from an IPv4 socket: a reply, or (raw) an error quoting our echo. */
+/* An answer read from s: finish the echo it belongs to, if any. */
 static void
-icmp4_input(struct icmp_pinger *p, const uint8_t *buf, size_t len,
-    const struct sockaddr_in *from)
+icmp_answer(struct icmp_sock *s, const struct icmp_answer *an,
+    const struct sockaddr *from)
 {
-	const struct icmp_sock *s = &p->s4;
-	const uint8_t *icmp = buf;
-	uint16_t id, seq;
-	size_t hl;
+	struct icmp_echo *echo = s->slots[an->seq];
 
-	if (s->raw) {			/* raw IPv4 sockets get the IP header */
-		if (len < sizeof(struct iphdr))
-			return;
-		hl = (size_t)(buf[0] & 0x0f) * 4;
-		if (hl < sizeof(struct iphdr) || len < hl + ICMP_HDR_LEN)
-			return;
-		icmp = buf + hl;
-		len -= hl;
-	}
-	if (len < ICMP_HDR_LEN)
+	if (echo == NULL || !same_host(&echo->dst, an) ||
+	    (an->has_ident && an->ident != s->ident))
 		return;
-	memcpy(&id, icmp + 4, 2);
-	memcpy(&seq, icmp + 6, 2);
-	if (icmp[0] == ICMP_ECHOREPLY) {
-		if (s->raw && ntohs(id) != p->ident)
-			return;
-		icmp_finish(p, icmp_match(p, AF_INET, ntohs(seq),
-		    &from->sin_addr), TNC_PING_SUCCESS,
-		    (const struct sockaddr *)from);
-		return;
-	}
-	if (!s->raw)
-		return;			/* ping sockets get errors via the error queue */
-	/* error: 8-byte header, then the IP header and 8 bytes of our echo */
-	{
-		const uint8_t *inner = icmp + ICMP_HDR_LEN;
-		size_t ilen = len - ICMP_HDR_LEN, ihl;
-		struct in_addr dst;
-		uint16_t qseq;
-
-		if (ilen < sizeof(struct iphdr))
-			return;
-		ihl = (size_t)(inner[0] & 0x0f) * 4;
-		if (ihl < sizeof(struct iphdr) || ilen < ihl + ICMP_HDR_LEN ||
-		    inner[9] != IPPROTO_ICMP)
-			return;
-		memcpy(&dst, inner + 16, sizeof(dst));
-		if (!quoted_echo(inner + ihl, ilen - ihl, ICMP_ECHO, true,
-		    p->ident, &qseq))
-			return;
-		icmp_finish(p, icmp_match(p, AF_INET, qseq, &dst),
-		    icmp4_status(icmp[0], icmp[1]),
-		    (const struct sockaddr *)from);
-	}
+	icmp_finish(echo, an->status, from);
+	echo->done(echo->arg, echo);
 }
 
+/* The error queue of a ping socket (IP_RECVERR). */
 static void
-icmp6_input(struct icmp_pinger *p, const uint8_t *icmp, size_t len,
-    const struct sockaddr_in6 *from)
+icmp_read_errqueue(struct icmp_sock *s)
 {
-	const struct icmp_sock *s = &p->s6;
-	uint16_t id, seq;
-
-	if (len < ICMP_HDR_LEN)
-		return;
-	memcpy(&id, icmp + 4, 2);
-	memcpy(&seq, icmp + 6, 2);
-	if (icmp[0] == ICMP6_ECHO_REPLY) {
-		if (s->raw && ntohs(id) != p->ident)
-			return;
-		icmp_finish(p, icmp_match(p, AF_INET6, ntohs(seq),
-		    &from->sin6_addr), TNC_PING_SUCCESS,
-		    (const struct sockaddr *)from);
-		return;
-	}
-	if (!s->raw || icmp[0] >= 128)
-		return;
-	/* error: 8-byte header, the IPv6 header, then our echo (no ext. headers) */
-	{
-		const uint8_t *inner = icmp + ICMP_HDR_LEN;
-		size_t ilen = len - ICMP_HDR_LEN;
-		struct ip6_hdr ip6;
-		uint16_t qseq;
-
-		if (ilen < sizeof(ip6) + ICMP_HDR_LEN)
-			return;
-		memcpy(&ip6, inner, sizeof(ip6));
-		if (ip6.ip6_nxt != IPPROTO_ICMPV6 ||
-		    !quoted_echo(inner + sizeof(ip6), ilen - sizeof(ip6),
-		    ICMP6_ECHO_REQUEST, true, p->ident, &qseq))
-			return;
-		icmp_finish(p, icmp_match(p, AF_INET6, qseq, &ip6.ip6_dst),
-		    icmp6_status(icmp[0], icmp[1]),
-		    (const struct sockaddr *)from);
-	}
-}
-
-/*
- * The error queue of a ping socket (IP_RECVERR): msg_name is the address
- * our echo went to, the data is our echo's ICMP header, and the control
- * message says what came back.
- */
-static void
-icmp_errqueue(struct icmp_pinger *p, struct icmp_sock *s)
-{
-	for (int k = 0; k < ICMP_READS_MAX; k++) {
+	for (int k = 0; k < ICMP_READS_MAX && s->fd >= 0; k++) {
 		struct errqueue_entry q;
-		struct sock_extended_err *ee;
-		uint16_t seq;
+		struct icmp_answer an;
 
 		if (errqueue_next(s->fd, &q) < 0)
 			return;
-		ee = q.ee;
-		if (ee == NULL)
-			continue;
-		if (!quoted_echo(q.data, (size_t)q.len, s->family == AF_INET ?
-		    ICMP_ECHO : ICMP6_ECHO_REQUEST, false, 0, &seq))
-			continue;
-		if (s->family == AF_INET && q.to.ss_family == AF_INET)
-			icmp_finish(p, icmp_match(p, AF_INET, seq,
-			    &((struct sockaddr_in *)&q.to)->sin_addr),
-			    icmp4_status(ee->ee_type, ee->ee_code),
-			    SO_EE_OFFENDER(ee));
-		else if (s->family == AF_INET6 && q.to.ss_family == AF_INET6)
-			icmp_finish(p, icmp_match(p, AF_INET6, seq,
-			    &((struct sockaddr_in6 *)&q.to)->sin6_addr),
-			    icmp6_status(ee->ee_type, ee->ee_code),
-			    SO_EE_OFFENDER(ee));
+		if (icmp_errqueue_parse(&q, s->family, &an))
+			icmp_answer(s, &an, SO_EE_OFFENDER(q.ee));
 	}
 }
 
+/* Reads what is waiting on s: replies, (raw) errors, the error queue. */
 static void
-icmp_read(struct icmp_pinger *p, struct icmp_sock *s)
+icmp_read(struct icmp_sock *s)
 {
-	if (s->fd < 0)
-		return;
-	for (int k = 0; k < ICMP_READS_MAX; k++) {
+	for (int k = 0; k < ICMP_READS_MAX && s->fd >= 0; k++) {
 		uint8_t buf[ICMP_PKT_MAX];
 		struct sockaddr_storage from;
 		socklen_t flen = sizeof(from);
+		struct icmp_answer an;
 		ssize_t len;
+		bool ok;
 
 		len = recvfrom(s->fd, buf, sizeof(buf), MSG_DONTWAIT,
 		    (struct sockaddr *)&from, &flen);
-		if (len < 0)
-			break;		/* EAGAIN, or a pending error: see below */
+		if (len < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				break;
+			continue;	/* a pending error, reported once: read on */
+		}
 		if (s->family == AF_INET && from.ss_family == AF_INET)
-			icmp4_input(p, buf, (size_t)len,
-			    (struct sockaddr_in *)&from);
+			ok = icmp4_parse(buf, (size_t)len, s->raw,
+			    (struct sockaddr_in *)&from, &an);
 		else if (s->family == AF_INET6 && from.ss_family == AF_INET6)
-			icmp6_input(p, buf, (size_t)len,
-			    (struct sockaddr_in6 *)&from);
+			ok = icmp6_parse(buf, (size_t)len, s->raw,
+			    (struct sockaddr_in6 *)&from, &an);
+		else
+			ok = false;
+		if (ok)
+			icmp_answer(s, &an, (struct sockaddr *)&from);
 	}
 	if (!s->raw)
-		icmp_errqueue(p, s);
-}
-
-/* Hop limit for every echo of s (traceroute); ttl 0 leaves the default. */
-static int
-icmp_set_ttl(const struct icmp_sock *s, int ttl)
-{
-	if (ttl <= 0)
-		return 0;
-	if (s->family == AF_INET)
-		return setsockopt(s->fd, SOL_IP, IP_TTL, &ttl, sizeof(ttl));
-	return setsockopt(s->fd, SOL_IPV6, IPV6_UNICAST_HOPS, &ttl,
-	    sizeof(ttl));
+		icmp_read_errqueue(s);
 }
 
 static void
-icmp_send(struct icmp_pinger *p, size_t i)
+icmp_on_readable(void *arg, int fd, unsigned events)
 {
-	uint8_t pkt[ICMP_HDR_LEN + ICMP_PAYLOAD_LEN];
-	const struct tnc_address *a = &p->addrs[i];
-	struct icmp_sock *s = a->sa.ss_family == AF_INET ? &p->s4 : &p->s6;
-	struct icmp_echo_result *r = &p->res[i];
-	uint16_t id = htons(p->ident), seq = htons((uint16_t)(p->seq_base + i));
+	(void)fd;
+	(void)events;
+	icmp_read(arg);
+}
 
-	clock_gettime(CLOCK_MONOTONIC, &p->sent[i]);
-	if (s->fd < 0 && s->open_errno == 0 && icmp_open(s, a->sa.ss_family) < 0 &&
-	    s->open_errno == 0)
-		s->open_errno = EPERM;
-	if (s->fd >= 0 && s->fresh) {
-		s->fresh = false;
-		if (constraint_apply(p->opts.con, s->fd, s->family) != 0 ||
-		    icmp_set_ttl(s, p->opts.ttl) != 0) {
-			s->open_errno = errno;
-			close(s->fd);
-			s->fd = -1;
-		}
-	}
-	if (s->fd < 0 && s->open_errno != EPERM && s->open_errno != EACCES &&
-	    s->open_errno != 0) {
-		/* the constraint could not be applied: no reply object */
-		r->done = true;
-		r->os_errno = s->open_errno;
+/* An echo's timer: a send to retry, or its timeout. */
+static void
+icmp_on_timer(void *arg)
+{
+	struct icmp_echo *echo = arg;
+	unsigned gen = echo->gen;
+
+	if (!echo->sent) {
+		if (icmp_send(echo) == 1)
+			echo->done(echo->arg, echo);
 		return;
 	}
-	if (s->fd < 0) {
-		/* no reply object: "Ping to <addr> failed" */
-		r->done = true;
-		r->denied = true;
-		r->os_errno = s->open_errno;
-		return;
-	}
-	memset(pkt, 0, sizeof(pkt));
-	pkt[0] = a->sa.ss_family == AF_INET ? ICMP_ECHO : ICMP6_ECHO_REQUEST;
-	memcpy(pkt + 4, &id, 2);
-	memcpy(pkt + 6, &seq, 2);
-	memcpy(pkt + ICMP_HDR_LEN, icmp_payload, ICMP_PAYLOAD_LEN);
-	if (a->sa.ss_family == AF_INET) {
-		uint16_t sum = icmp_checksum(pkt, sizeof(pkt));
-
-		memcpy(pkt + 2, &sum, 2);
-	}				/* the kernel sums ICMPv6 */
-	if (sendto(s->fd, pkt, sizeof(pkt), 0, (const struct sockaddr *)&a->sa,
-	    a->sa_len) >= 0)
-		return;
-	r->done = true;
-	r->os_errno = errno;
-	switch (errno) {		/* no route: Windows answers with a status */
-	case ENETUNREACH:
-		r->reply_present = true;
-		r->status = TNC_PING_DEST_NET_UNREACHABLE;
-		break;
-	case EHOSTUNREACH:
-		r->reply_present = true;
-		r->status = TNC_PING_DEST_HOST_UNREACHABLE;
-		break;
-	default:			/* the call "threw": no reply object */
-		break;
-	}
-}
-
-struct icmp_pinger *
-icmp_pinger_new(const struct tnc_address *addrs, size_t n,
-    long timeout_ms, struct icmp_echo_result *res,
-    const struct icmp_opts *opts)
-{
-	struct icmp_pinger *p;
-	struct timespec now;
-
-	p = calloc(1, sizeof(*p));
-	if (p == NULL)
-		return NULL;
-	p->s4.fd = p->s6.fd = -1;
-	p->n = n;
-	p->timeout_ms = timeout_ms < 1 ? 1 : timeout_ms;
-	p->res = res;
-	if (opts != NULL)
-		p->opts = *opts;
-	p->addrs = calloc(n ? n : 1, sizeof(*p->addrs));
-	p->sent = calloc(n ? n : 1, sizeof(*p->sent));
-	if (p->addrs == NULL || p->sent == NULL) {
-		icmp_pinger_free(p);
-		return NULL;
-	}
-	memcpy(p->addrs, addrs, n * sizeof(*addrs));
-	memset(res, 0, n * sizeof(*res));
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	p->ident = (uint16_t)(getpid() ^ now.tv_nsec ^ (now.tv_nsec >> 16));
-	p->seq_base = (uint16_t)(now.tv_nsec >> 8);
-	for (size_t i = 0; i < n; i++) {
-		res[i].status = TNC_PING_TIMED_OUT;
-		if (addrs[i].sa.ss_family != AF_INET &&
-		    addrs[i].sa.ss_family != AF_INET6) {
-			res[i].done = true;
-			continue;
-		}
-		icmp_send(p, i);
-	}
-	return p;
-}
-
-unsigned
-icmp_pinger_fds(const struct icmp_pinger *p, struct pollfd *fds)
-{
-	unsigned k = 0;
-
-	if (p->s4.fd >= 0)
-		fds[k++] = (struct pollfd){ .fd = p->s4.fd, .events = POLLIN };
-	if (p->s6.fd >= 0)
-		fds[k++] = (struct pollfd){ .fd = p->s6.fd, .events = POLLIN };
-	return k;
-}
-
-void
-icmp_pinger_process(struct icmp_pinger *p, bool force)
-{
-	struct timespec now;
-
-	icmp_read(p, &p->s4);
-	icmp_read(p, &p->s6);
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	for (size_t i = 0; i < p->n; i++) {
-		if (p->res[i].done)
-			continue;
-		if (force || ms_between(&p->sent[i], &now) >= p->timeout_ms) {
-			/* the reply object exists on a timeout: "RTT 0 ms" */
-			p->res[i].done = true;
-			p->res[i].reply_present = true;
-			p->res[i].status = TNC_PING_TIMED_OUT;
-			p->res[i].rtt_ms = 0;
-		}
-	}
-}
-
-long
-icmp_pinger_next_ms(const struct icmp_pinger *p)
-{
-	struct timespec now;
-	long best = -1, left;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	for (size_t i = 0; i < p->n; i++) {
-		if (p->res[i].done)
-			continue;
-		left = p->timeout_ms - ms_between(&p->sent[i], &now);
-		if (left < 0)
-			left = 0;
-		if (best < 0 || left < best)
-			best = left;
-	}
-	return best;
-}
-
-void
-icmp_pinger_free(struct icmp_pinger *p)
-{
-	if (p == NULL)
-		return;
-	if (p->s4.fd >= 0)
-		close(p->s4.fd);
-	if (p->s6.fd >= 0)
-		close(p->s6.fd);
-	free(p->addrs);
-	free(p->sent);
-	free(p);
-}
-
-int
-icmp_echo(const struct tnc_address *a, long timeout_ms,
-    struct icmp_echo_result *res)
-{
-	return icmp_echo_opts(a, timeout_ms, res, NULL);
-}
-
-int
-icmp_echo_opts(const struct tnc_address *a, long timeout_ms,
-    struct icmp_echo_result *res, const struct icmp_opts *opts)
-{
-	struct icmp_pinger *p;
-	struct pollfd fds[2];
-	unsigned nfds;
-	long wait;
-
-	p = icmp_pinger_new(a, 1, timeout_ms, res, opts);
-	if (p == NULL)
-		return -1;
-	nfds = icmp_pinger_fds(p, fds);
-	/* bounded: each pass either reads, or sleeps until the echo's timeout */
-	while (!res->done) {
-		wait = icmp_pinger_next_ms(p);
-		if (poll(fds, nfds, wait < 0 ? 0 : (int)wait) < 0 &&
-		    errno != EINTR)
-			break;
-		icmp_pinger_process(p, false);
-	}
-	icmp_pinger_process(p, true);
-	icmp_pinger_free(p);
-	return 0;
+	/* whatever came in until now counts (it may finish this echo) */
+	icmp_read(echo->sock);
+	if (!echo->in_flight || echo->gen != gen)
+		return;		/* answered (and maybe started again) meanwhile */
+	/* the reply object exists on a timeout: "RTT 0 ms" */
+	icmp_finish(echo, TNC_PING_TIMED_OUT, NULL);
+	echo->done(echo->arg, echo);
 }

@@ -8,22 +8,20 @@
 #include "engine/tnc_result.h"
 
 /*
- * Name resolution, as [System.Net.Dns]::GetHostAddresses(): every address,
- * in resolver order, without duplicates; an IP literal (also "[::1]") is
- * itself.
+ * Addresses as .NET shows them, and the names that are addresses: an IP
+ * literal (also "[::1]") is itself and never reaches a resolver.  Lookups
+ * of real names go through engine/resolver.h.
  */
 
 /*
- * resolve_name()
- * Resolves name with getaddrinfo(AF_UNSPEC, SOCK_STREAM) in a helper thread
- * and waits at most timeout_seconds for it (a dead DNS server can stall
- * getaddrinfo for much longer; on timeout the thread is left to finish on
- * its own and its answer is dropped).  Returns the number of addresses (>= 1)
- * with a malloc'd array in *out, or -1 when the name did not resolve
- * (error, no address, timeout, out of memory); *out is then NULL.
+ * address_list()
+ * The distinct addresses of res (a getaddrinfo() answer), in its order,
+ * as [System.Net.Dns]::GetHostAddresses() lists them.  Returns how many
+ * (>= 1) with a malloc'd array in *out, 0 when res holds no IPv4 or IPv6
+ * address, or -1 when out of memory; *out is NULL unless > 0.
  */
-int	resolve_name(const char *name, double timeout_seconds,
-	    struct tnc_address **out);
+struct addrinfo;
+int	address_list(const struct addrinfo *res, struct tnc_address **out);
 
 /*
  * resolve_literal()

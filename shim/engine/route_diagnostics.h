@@ -26,7 +26,7 @@ struct route_diag {
 	bool	resolved;		/* false: name resolution failed, no object */
 	char	*computer_name;		/* verbatim */
 	char	remote_address[TNC_ADDR_TEXT_LEN];	/* ResolvedAddresses[0] */
-	char	*constrain_source;	/* as given, malloc'd; "" when not (Any / IPv6Any) */
+	char	*constrain_source;	/* malloc'd, as given; "" when not (Any / IPv6Any) */
 	unsigned constrain_ifindex;	/* 0: none */
 	bool	detailed;		/* Detailed and elevated */
 	char	selected_source[TNC_ADDR_TEXT_LEN];	/* "" if none */

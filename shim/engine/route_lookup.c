@@ -14,13 +14,31 @@
 #include "engine/resolve.h"
 #include "engine/route_lookup.h"
 
-#define ROUTE_BUF	8192
+#define ROUTE_BUF	16384		/* an RTM_NEWLINK answer is a few KiB */
 
 struct route_req {
 	struct nlmsghdr nh;
-	struct rtmsg rt;
+	union {
+		struct rtmsg rt;
+		struct ifinfomsg ifi;
+	} u;
 	char	attrs[128];		/* RTA_DST, RTA_SRC, RTA_OIF */
 };
+
+void
+route_nl_init(struct route_nl *nl)
+{
+	memset(nl, 0, sizeof(*nl));
+	nl->fd = -1;
+}
+
+void
+route_nl_close(struct route_nl *nl)
+{
+	if (nl->fd >= 0)
+		close(nl->fd);
+	nl->fd = -1;
+}
 
 static void
 add_attr(struct route_req *req, unsigned short type, const void *data,
@@ -36,7 +54,7 @@ add_attr(struct route_req *req, unsigned short type, const void *data,
 	    RTA_ALIGN(rta->rta_len);
 }
 
-/* The route message's attributes -> *ri */
+/* The route message's attributes -> *ri (all but the interface name) */
 static void
 route_parse(struct rtmsg *rt, int len, struct route_info *ri)
 {
@@ -77,8 +95,6 @@ route_parse(struct rtmsg *rt, int len, struct route_info *ri)
 	if (ri->gateway[0] == '\0')	/* on-link, as Windows shows it */
 		snprintf(ri->gateway, sizeof(ri->gateway), "%s",
 		    family == AF_INET ? "0.0.0.0" : "::");
-	if (ri->oif != 0 && if_indextoname(ri->oif, ri->ifname) == NULL)
-		ri->ifname[0] = '\0';
 }
 
 void
@@ -91,109 +107,185 @@ route_parse_reply(const void *rtm, size_t len, struct route_info *ri)
 	    (int)(len - NLMSG_ALIGN(sizeof(struct rtmsg))), ri);
 }
 
-int
-route_lookup(const struct tnc_address *dst, struct route_info *ri)
+/*
+ * Sends req on nl's socket (opened on first use) and waits for the answer
+ * to its sequence number.  Returns the answer's header (inside buf), or
+ * NULL with errno set (the kernel's error, ETIMEDOUT, or the socket's).
+ */
+static struct nlmsghdr *
+nl_exchange(struct route_nl *nl, struct route_req *req, char *buf,
+    size_t buflen)
 {
-	struct route_query q = { .dst = dst };
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct timeval tv = { .tv_sec = 1 };
+	ssize_t len;
 
-	return route_query(&q, ri);
+	if (nl->fd < 0) {
+		nl->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+		    NETLINK_ROUTE);
+		if (nl->fd < 0)
+			return NULL;
+		setsockopt(nl->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	}
+	req->nh.nlmsg_flags = NLM_F_REQUEST;
+	req->nh.nlmsg_seq = ++nl->seq;
+	if (sendto(nl->fd, req, req->nh.nlmsg_len, 0, (struct sockaddr *)&sa,
+	    sizeof(sa)) < 0)
+		return NULL;
+	/* bounded: a few datagrams (late answers to old requests), each waited for at most a second */
+	for (int k = 0; k < 8; k++) {
+		len = recv(nl->fd, buf, buflen, 0);
+		if (len < 0)
+			return NULL;
+		for (struct nlmsghdr *nh = (struct nlmsghdr *)buf;
+		    NLMSG_OK(nh, (size_t)len); nh = NLMSG_NEXT(nh, len)) {
+			if (nh->nlmsg_seq != req->nh.nlmsg_seq)
+				continue;
+			if (nh->nlmsg_type == NLMSG_ERROR) {
+				struct nlmsgerr *e = NLMSG_DATA(nh);
+
+				errno = e->error ? -e->error : ENOENT;
+				return NULL;
+			}
+			return nh;
+		}
+	}
+	errno = ETIMEDOUT;
+	return NULL;
 }
 
 int
-route_query(const struct route_query *q, struct route_info *ri)
+route_ifname(struct route_nl *nl, unsigned index, char *name)
 {
-	static unsigned seqno;
-	const struct tnc_address *dst = q->dst;
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	struct timeval tv = { .tv_sec = 1 };
 	struct route_req req;
 	char buf[ROUTE_BUF];
-	int fd, family = dst->sa.ss_family, saved;
-	ssize_t len;
-	unsigned seq;
+	struct nlmsghdr *nh;
+	struct rtattr *a;
+	int len;
 
-	memset(ri, 0, sizeof(*ri));
+	for (unsigned i = 0; i < nl->nnames; i++) {
+		if (nl->names[i].index == index) {
+			memcpy(name, nl->names[i].name, IF_NAMESIZE);
+			return 0;
+		}
+	}
+	memset(&req, 0, sizeof(req));
+	req.nh.nlmsg_len = NLMSG_LENGTH(sizeof(struct ifinfomsg));
+	req.nh.nlmsg_type = RTM_GETLINK;
+	req.u.ifi.ifi_family = AF_UNSPEC;
+	req.u.ifi.ifi_index = (int)index;
+	nh = nl_exchange(nl, &req, buf, sizeof(buf));
+	if (nh == NULL)
+		return -1;
+	if (nh->nlmsg_type != RTM_NEWLINK) {
+		errno = EPROTO;
+		return -1;
+	}
+	len = (int)IFLA_PAYLOAD(nh);
+	for (a = IFLA_RTA(NLMSG_DATA(nh)); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+		if (a->rta_type == IFLA_IFNAME && RTA_PAYLOAD(a) > 0) {
+			snprintf(name, IF_NAMESIZE, "%.*s",
+			    (int)RTA_PAYLOAD(a), (const char *)RTA_DATA(a));
+			if (nl->nnames < ROUTE_NAMES_CACHED) {
+				nl->names[nl->nnames].index = index;
+				memcpy(nl->names[nl->nnames++].name, name,
+				    IF_NAMESIZE);
+			}
+			return 0;
+		}
+	}
+	errno = ENODEV;
+	return -1;
+}
+
+int
+route_lookup(struct route_nl *nl, const struct tnc_address *dst,
+    struct route_info *ri)
+{
+	struct route_query q = { .dst = dst };
+
+	return route_query(nl, &q, ri);
+}
+
+/* The RTM_GETROUTE request for q.  Returns 0, or -1 with errno set. */
+static int
+route_request(const struct route_query *q, struct route_req *req)
+{
+	const struct tnc_address *dst = q->dst;
+	int family = dst->sa.ss_family;
+
 	if (family != AF_INET && family != AF_INET6) {
 		errno = EAFNOSUPPORT;
 		return -1;
 	}
-	memset(&req, 0, sizeof(req));
-	req.nh.nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg));
-	req.nh.nlmsg_type = RTM_GETROUTE;
-	req.nh.nlmsg_flags = NLM_F_REQUEST;
-	req.nh.nlmsg_seq = seq = ++seqno + (unsigned)getpid();
-	req.rt.rtm_family = (unsigned char)family;
+	memset(req, 0, sizeof(*req));
+	req->nh.nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg));
+	req->nh.nlmsg_type = RTM_GETROUTE;
+	req->u.rt.rtm_family = (unsigned char)family;
 	if (family == AF_INET) {
 		const struct sockaddr_in *sin = (const struct sockaddr_in *)&dst->sa;
 
-		req.rt.rtm_dst_len = 32;
-		add_attr(&req, RTA_DST, &sin->sin_addr, 4);
+		req->u.rt.rtm_dst_len = 32;
+		add_attr(req, RTA_DST, &sin->sin_addr, 4);
 	} else {
 		const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)&dst->sa;
 		uint32_t oif = sin6->sin6_scope_id;
 
-		req.rt.rtm_dst_len = 128;
-		add_attr(&req, RTA_DST, &sin6->sin6_addr, 16);
+		req->u.rt.rtm_dst_len = 128;
+		add_attr(req, RTA_DST, &sin6->sin6_addr, 16);
 		if (oif != 0 && q->oif == 0)	/* fe80::1%2: that interface */
-			add_attr(&req, RTA_OIF, &oif, sizeof(oif));
+			add_attr(req, RTA_OIF, &oif, sizeof(oif));
 	}
 	if (q->oif != 0) {
 		uint32_t oif = q->oif;
 
-		add_attr(&req, RTA_OIF, &oif, sizeof(oif));
+		add_attr(req, RTA_OIF, &oif, sizeof(oif));
 	}
 	if (q->src != NULL) {
 		if (q->src->sa.ss_family != family) {
 			errno = EAFNOSUPPORT;
 			return -1;
 		}
-		req.rt.rtm_src_len = family == AF_INET ? 32 : 128;
+		req->u.rt.rtm_src_len = family == AF_INET ? 32 : 128;
 		if (family == AF_INET)
-			add_attr(&req, RTA_SRC, &((const struct sockaddr_in *)
+			add_attr(req, RTA_SRC, &((const struct sockaddr_in *)
 			    &q->src->sa)->sin_addr, 4);
 		else
-			add_attr(&req, RTA_SRC, &((const struct sockaddr_in6 *)
+			add_attr(req, RTA_SRC, &((const struct sockaddr_in6 *)
 			    &q->src->sa)->sin6_addr, 16);
 	}
 	if (q->fib_match)
-		req.rt.rtm_flags |= RTM_F_FIB_MATCH;
+		req->u.rt.rtm_flags |= RTM_F_FIB_MATCH;
+	return 0;
+}
 
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (fd < 0)
-		return -1;
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	if (sendto(fd, &req, req.nh.nlmsg_len, 0, (struct sockaddr *)&sa,
-	    sizeof(sa)) < 0)
-		goto fail;
-	/* bounded: a few datagrams, each waited for at most a second */
-	for (int k = 0; k < 8; k++) {
-		len = recv(fd, buf, sizeof(buf), 0);
-		if (len < 0)
-			goto fail;
-		for (struct nlmsghdr *nh = (struct nlmsghdr *)buf;
-		    NLMSG_OK(nh, (size_t)len); nh = NLMSG_NEXT(nh, len)) {
-			if (nh->nlmsg_seq != seq)
-				continue;
-			if (nh->nlmsg_type == NLMSG_ERROR) {
-				struct nlmsgerr *e = NLMSG_DATA(nh);
+int
+route_query(struct route_nl *nl, const struct route_query *q,
+    struct route_info *ri)
+{
+	struct route_req req;
+	char buf[ROUTE_BUF];
+	struct nlmsghdr *nh;
+	int saved;
 
-				errno = e->error ? -e->error : ENOENT;
-				goto fail;
-			}
-			if (nh->nlmsg_type == RTM_NEWROUTE) {
-				route_parse(NLMSG_DATA(nh), (int)RTM_PAYLOAD(nh), ri);
-				close(fd);
-				return 0;
-			}
-		}
-	}
-	errno = ETIMEDOUT;
-fail:
-	saved = errno;
-	close(fd);
 	memset(ri, 0, sizeof(*ri));
-	errno = saved;
-	return -1;
+	if (route_request(q, &req) != 0)
+		return -1;
+	nh = nl_exchange(nl, &req, buf, sizeof(buf));
+	if (nh == NULL)
+		return -1;
+	if (nh->nlmsg_type != RTM_NEWROUTE) {
+		errno = EPROTO;
+		return -1;
+	}
+	route_parse(NLMSG_DATA(nh), (int)RTM_PAYLOAD(nh), ri);
+	if (ri->oif != 0 && route_ifname(nl, ri->oif, ri->ifname) != 0) {
+		saved = errno;
+		memset(ri, 0, sizeof(*ri));
+		errno = saved;
+		return -1;
+	}
+	return 0;
 }
 
 int

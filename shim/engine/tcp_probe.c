@@ -1,90 +1,192 @@
-/* tcp_probe.c: TCP connect tests through libcurl's multi interface. */
+/* tcp_probe.c: TCP connect attempts on one libcurl multi handle, driven by the loop. */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <linux/errqueue.h>
 #include <netinet/icmp6.h>
 #include <netinet/ip_icmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 
+#include "engine/budget.h"
 #include "engine/errqueue.h"
 #include "engine/resolve.h"
 #include "engine/tcp_probe.h"
 
-#define TCP_PROBE_HOST	"tnc-probe"	/* the name CURLOPT_RESOLVE pins */
-#define TCP_MAX_EXTRA	16		/* extra descriptors per wait */
-
-struct tcp_probe {
+struct tcp_pool {
 	CURLM	*multi;
-	CURL	*easy;			/* the attempt in flight, or NULL */
-	struct curl_slist *resolve;	/* its CURLOPT_RESOLVE list */
-	bool	finished;		/* CURLMSG_DONE seen for easy */
-	CURLcode code;
-	struct timespec started;
-	long	timeout_ms;		/* of the attempt in flight */
-	struct tnc_constraint con;	/* binds every attempt's socket */
-	bool	constrained;
-	struct tcp_attempt why;		/* icmp* and bind_errno of the attempt */
+	struct loop *loop;
+	struct loop_timer timer;	/* libcurl's (CURLMOPT_TIMERFUNCTION) */
+	struct loop_timer drain;	/* reads finished attempts after a kick */
+	unsigned nsockets;		/* open right now */
+	void	(*released)(void *ctx);
+	void	*ctx;
 };
 
-static long
-ms_since(const struct timespec *t0)
-{
-	struct timespec now;
+static pthread_once_t tcp_curl_once = PTHREAD_ONCE_INIT;
+static CURLcode tcp_curl_init_rc;	/* written once, under tcp_curl_once */
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (long)(now.tv_sec - t0->tv_sec) * 1000 +
-	    (now.tv_nsec - t0->tv_nsec) / 1000000;
+/* curl_global_init() once per process: it is not thread-safe in 7.88. */
+static void
+tcp_curl_init(void)
+{
+	tcp_curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
-struct tcp_probe *
-tcp_probe_new(char *err, size_t errlen)
-{
-	struct tcp_probe *p;
-	CURLcode rc;
+static void tcp_drain(struct tcp_pool *p);
+static void tcp_on_fd(void *arg, int fd, unsigned events);
 
-	/* refcounted by libcurl; paired with curl_global_cleanup() in tcp_probe_free() */
-	rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (rc != CURLE_OK) {
+/* CURLMOPT_SOCKETFUNCTION: the loop watches what libcurl asks for. */
+static int
+tcp_socket_cb(CURL *easy, curl_socket_t fd, int what, void *userp,
+    void *socketp)
+{
+	struct tcp_pool *p = userp;
+	struct tcp_conn *c = NULL;
+
+	(void)socketp;
+	if (what == CURL_POLL_REMOVE) {
+		loop_unwatch(p->loop, fd);
+		return 0;
+	}
+	/* each attempt has its own socket: the handler gets the attempt */
+	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&c);
+	if (c == NULL)
+		return -1;
+	return loop_watch(p->loop, fd, (what & CURL_POLL_IN ? LOOP_IN : 0) |
+	    (what & CURL_POLL_OUT ? LOOP_OUT : 0), tcp_on_fd, c) == 0 ? 0 : -1;
+}
+
+/* CURLMOPT_TIMERFUNCTION: libcurl's one timer is one of the loop's. */
+static int
+tcp_timer_cb(CURLM *multi, long timeout_ms, void *userp)
+{
+	struct tcp_pool *p = userp;
+
+	(void)multi;
+	if (timeout_ms < 0) {
+		loop_timer_stop(p->loop, &p->timer);
+		return 0;
+	}
+	return loop_timer_start(p->loop, &p->timer, timeout_ms) == 0 ? 0 : -1;
+}
+
+static void tcp_read_errqueue(struct tcp_attempt *why, int fd);
+
+static void
+tcp_on_fd(void *arg, int fd, unsigned events)
+{
+	struct tcp_conn *c = arg;
+	struct tcp_pool *p = c->pool;
+	int running, mask = 0;
+
+	/*
+	 * An ICMP error for our SYN is on the error queue now, while the
+	 * socket is open: libcurl may close a socket that never connected
+	 * without the close callback (7.88 to 8.1, curl PR #11439).
+	 */
+	if (events & LOOP_ERR)
+		tcp_read_errqueue(&c->why, fd);
+	if (events & LOOP_IN)
+		mask |= CURL_CSELECT_IN;
+	if (events & LOOP_OUT)
+		mask |= CURL_CSELECT_OUT;
+	if (events & LOOP_ERR)
+		mask |= CURL_CSELECT_ERR;
+	curl_multi_socket_action(p->multi, fd, mask, &running);
+	tcp_drain(p);
+}
+
+static void
+tcp_on_timer(void *arg)
+{
+	struct tcp_pool *p = arg;
+	int running;
+
+	curl_multi_socket_action(p->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+	tcp_drain(p);
+}
+
+static void
+tcp_on_drain(void *arg)
+{
+	tcp_drain(arg);
+}
+
+struct tcp_pool *
+tcp_pool_new(struct loop *l, void (*released)(void *ctx), void *ctx,
+    char *err, size_t errlen)
+{
+	struct tcp_pool *p;
+
+	pthread_once(&tcp_curl_once, tcp_curl_init);
+	if (tcp_curl_init_rc != CURLE_OK) {
 		snprintf(err, errlen, "curl_global_init: %s",
-		    curl_easy_strerror(rc));
+		    curl_easy_strerror(tcp_curl_init_rc));
 		return NULL;
 	}
 	p = calloc(1, sizeof(*p));
 	if (p == NULL || (p->multi = curl_multi_init()) == NULL) {
 		snprintf(err, errlen, "curl_multi_init failed");
 		free(p);
-		curl_global_cleanup();
 		return NULL;
 	}
+	p->loop = l;
+	p->released = released;
+	p->ctx = ctx;
+	loop_timer_init(&p->timer, tcp_on_timer, p);
+	loop_timer_init(&p->drain, tcp_on_drain, p);
+	curl_multi_setopt(p->multi, CURLMOPT_SOCKETFUNCTION, tcp_socket_cb);
+	curl_multi_setopt(p->multi, CURLMOPT_SOCKETDATA, p);
+	curl_multi_setopt(p->multi, CURLMOPT_TIMERFUNCTION, tcp_timer_cb);
+	curl_multi_setopt(p->multi, CURLMOPT_TIMERDATA, p);
 	return p;
 }
 
-static void
-tcp_probe_release(struct tcp_probe *p)
+void
+tcp_pool_free(struct tcp_pool *p)
 {
-	if (p->easy != NULL) {
-		curl_multi_remove_handle(p->multi, p->easy);
-		curl_easy_cleanup(p->easy);
-		p->easy = NULL;
-	}
-	curl_slist_free_all(p->resolve);
-	p->resolve = NULL;
-	p->finished = false;
+	if (p == NULL)
+		return;
+	curl_multi_cleanup(p->multi);
+	loop_timer_stop(p->loop, &p->timer);
+	loop_timer_stop(p->loop, &p->drain);
+	free(p);
 }
 
-void
-tcp_probe_constrain(struct tcp_probe *p, const struct tnc_constraint *c)
+unsigned
+tcp_pool_sockets(const struct tcp_pool *p)
 {
-	p->constrained = constraint_active(c);
-	if (p->constrained)
-		p->con = *c;
+	return p->nsockets;
+}
+
+/*
+ * CURLOPT_OPENSOCKETFUNCTION: the socket is ours to open, so running out
+ * of descriptors (EMFILE...) is seen as what it is, not as a failed
+ * connect.
+ */
+static curl_socket_t
+tcp_opensocket_cb(void *clientp, curlsocktype purpose,
+    struct curl_sockaddr *addr)
+{
+	struct tcp_conn *c = clientp;
+	int fd;
+
+	(void)purpose;
+	fd = socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
+	if (fd < 0) {
+		c->open_errno = errno;
+		return CURL_SOCKET_BAD;
+	}
+	c->pool->nsockets++;
+	c->nsockets++;
+	c->family = addr->family;
+	return fd;
 }
 
 /*
@@ -99,19 +201,17 @@ tcp_probe_constrain(struct tcp_probe *p, const struct tnc_constraint *c)
 static int
 tcp_sockopt_cb(void *clientp, curl_socket_t fd, curlsocktype purpose)
 {
-	struct tcp_probe *p = clientp;
-	socklen_t len = sizeof(int);
-	int on = 1, family = AF_UNSPEC;
+	struct tcp_conn *c = clientp;
+	int on = 1, family = c->family;	/* from the open callback */
 
 	if (purpose != CURLSOCKTYPE_IPCXN)
 		return CURL_SOCKOPT_OK;
-	getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &family, &len);
 	if (family == AF_INET)
 		setsockopt(fd, SOL_IP, IP_RECVERR, &on, sizeof(on));
 	else if (family == AF_INET6)
 		setsockopt(fd, SOL_IPV6, IPV6_RECVERR, &on, sizeof(on));
-	if (p->constrained && constraint_apply(&p->con, fd, family) != 0) {
-		p->why.bind_errno = errno;
+	if (c->constrained && constraint_apply(&c->con, fd, family) != 0) {
+		c->why.bind_errno = errno;
 		return CURL_SOCKOPT_ERROR;
 	}
 	return CURL_SOCKOPT_OK;
@@ -119,7 +219,7 @@ tcp_sockopt_cb(void *clientp, curl_socket_t fd, curlsocktype purpose)
 
 /* The error queue of a closing socket: the last ICMP error, if any. */
 static void
-tcp_read_errqueue(struct tcp_probe *p, int fd)
+tcp_read_errqueue(struct tcp_attempt *why, int fd)
 {
 	for (int k = 0; k < 8; k++) {
 		struct errqueue_entry q;
@@ -132,19 +232,19 @@ tcp_read_errqueue(struct tcp_probe *p, int fd)
 		ee = q.ee;
 		if (ee == NULL)
 			continue;
-		p->why.icmp = true;
-		p->why.icmp_family = ee->ee_origin == SO_EE_ORIGIN_ICMP ?
+		why->icmp = true;
+		why->icmp_family = ee->ee_origin == SO_EE_ORIGIN_ICMP ?
 		    AF_INET : AF_INET6;
-		p->why.icmp_type = ee->ee_type;
-		p->why.icmp_code = ee->ee_code;
-		p->why.icmp_from[0] = '\0';
+		why->icmp_type = ee->ee_type;
+		why->icmp_code = ee->ee_code;
+		why->icmp_from[0] = '\0';
 		off = SO_EE_OFFENDER(ee);
 		if (off->sa_family == AF_INET || off->sa_family == AF_INET6) {
 			if (address_set(&a, off, off->sa_family == AF_INET ?
 			    sizeof(struct sockaddr_in) :
 			    sizeof(struct sockaddr_in6)) == 0)
-				snprintf(p->why.icmp_from,
-				    sizeof(p->why.icmp_from), "%s", a.text);
+				snprintf(why->icmp_from, sizeof(why->icmp_from),
+				    "%s", a.text);
 		}
 	}
 }
@@ -153,145 +253,144 @@ tcp_read_errqueue(struct tcp_probe *p, int fd)
 static int
 tcp_closesocket_cb(void *clientp, curl_socket_t fd)
 {
-	struct tcp_probe *p = clientp;
-	int saved = errno;
+	struct tcp_conn *c = clientp;
+	struct tcp_pool *p = c->pool;
+	int saved = errno, rc;
 
-	tcp_read_errqueue(p, fd);
+	tcp_read_errqueue(&c->why, fd);
 	errno = saved;
-	return close(fd);
+	rc = close(fd);
+	if (c->nsockets > 0) {
+		c->nsockets--;
+		p->nsockets--;
+		if (p->released != NULL)
+			p->released(p->ctx);
+	}
+	return rc;
+}
+
+/* The URL of a:port: the literal itself, IPv6 in brackets, a zone as "%25<id>". */
+static void
+tcp_url(char *url, size_t len, const struct tnc_address *a, unsigned port)
+{
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)&a->sa;
+	char bare[INET6_ADDRSTRLEN];
+
+	if (a->sa.ss_family != AF_INET6) {
+		snprintf(url, len, "telnet://%s:%u", a->text, port);
+		return;
+	}
+	inet_ntop(AF_INET6, &sin6->sin6_addr, bare, sizeof(bare));
+	if (sin6->sin6_scope_id != 0)
+		snprintf(url, len, "telnet://[%s%%25%u]:%u", bare,
+		    (unsigned)sin6->sin6_scope_id, port);
+	else
+		snprintf(url, len, "telnet://[%s]:%u", bare, port);
+}
+
+/* Has libcurl act on what is due now (the new attempt's socket); reads results later. */
+static void
+tcp_kick(struct tcp_pool *p)
+{
+	int running;
+
+	curl_multi_socket_action(p->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+	loop_timer_start(p->loop, &p->drain, 0);
 }
 
 int
-tcp_probe_start(struct tcp_probe *p, const struct tnc_address *a,
-    unsigned port, long timeout_ms, char *err, size_t errlen)
+tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
+    const struct tnc_address *a, unsigned port, long timeout_ms,
+    const struct tnc_constraint *con, tcp_done_fn done, void *arg,
+    char *err, size_t errlen)
 {
-	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)&a->sa;
-	char url[TNC_ADDR_TEXT_LEN + 64], pin[TNC_ADDR_TEXT_LEN + 64];
-	bool v6 = a->sa.ss_family == AF_INET6;
+	char url[TNC_ADDR_TEXT_LEN + 64];
 	CURLMcode mc;
 	CURL *e;
 
-	tcp_probe_release(p);
-	if (timeout_ms < 1)
-		timeout_ms = 1;
-	memset(&p->why, 0, sizeof(p->why));
-	p->timeout_ms = timeout_ms;
-	if (v6 && sin6->sin6_scope_id != 0) {
-		/*
-		 * CURLOPT_RESOLVE parses its address with inet_pton, which has
-		 * no scope: use a numeric URL with the zone ("%25" + id).
-		 */
-		char bare[INET6_ADDRSTRLEN];
-
-		inet_ntop(AF_INET6, &sin6->sin6_addr, bare, sizeof(bare));
-		snprintf(url, sizeof(url), "telnet://[%s%%25%u]:%u", bare,
-		    (unsigned)sin6->sin6_scope_id, port);
-	} else {
-		snprintf(url, sizeof(url), "telnet://" TCP_PROBE_HOST ":%u", port);
-		snprintf(pin, sizeof(pin), TCP_PROBE_HOST ":%u:%s%s%s", port,
-		    v6 ? "[" : "", a->text, v6 ? "]" : "");
-		p->resolve = curl_slist_append(NULL, pin);
-		if (p->resolve == NULL) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-	}
+	tcp_conn_cancel(c, &c->at);
+	memset(c, 0, sizeof(*c));
+	c->pool = p;
+	c->timeout_ms = timeout_ms < 1 ? 1 : timeout_ms;
+	c->done = done;
+	c->arg = arg;
+	c->constrained = constraint_active(con);
+	if (c->constrained)
+		c->con = *con;
+	tcp_url(url, sizeof(url), a, port);
 	e = curl_easy_init();
 	if (e == NULL) {
 		snprintf(err, errlen, "curl_easy_init failed");
-		tcp_probe_release(p);
 		return -1;
 	}
 	curl_easy_setopt(e, CURLOPT_URL, url);
-	if (p->resolve != NULL)
-		curl_easy_setopt(e, CURLOPT_RESOLVE, p->resolve);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, c);
 	curl_easy_setopt(e, CURLOPT_CONNECT_ONLY, 1L);
 	curl_easy_setopt(e, CURLOPT_PROXY, "");	/* never via http_proxy & co. */
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
+	curl_easy_setopt(e, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
+	curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 0L);	/* nothing is sent: one syscall less */
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, tcp_opensocket_cb);
+	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, c);
 	curl_easy_setopt(e, CURLOPT_SOCKOPTFUNCTION, tcp_sockopt_cb);
-	curl_easy_setopt(e, CURLOPT_SOCKOPTDATA, p);
+	curl_easy_setopt(e, CURLOPT_SOCKOPTDATA, c);
 	curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, tcp_closesocket_cb);
-	curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, p);
+	curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, c);
 #if LIBCURL_VERSION_NUM >= 0x075700	/* 7.87.0 */
 	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 #endif
+	clock_gettime(CLOCK_MONOTONIC, &c->started);
 	mc = curl_multi_add_handle(p->multi, e);
 	if (mc != CURLM_OK) {
 		snprintf(err, errlen, "curl_multi_add_handle: %s",
 		    curl_multi_strerror(mc));
 		curl_easy_cleanup(e);
-		tcp_probe_release(p);
 		return -1;
 	}
-	p->easy = e;
-	p->finished = false;
-	clock_gettime(CLOCK_MONOTONIC, &p->started);
+	c->easy = e;
+	tcp_kick(p);
 	return 0;
 }
 
 bool
-tcp_probe_busy(const struct tcp_probe *p)
+tcp_conn_busy(const struct tcp_conn *c)
 {
-	return p->easy != NULL;
+	return c->easy != NULL;
 }
 
-/* Reads the multi handle's messages: marks the attempt in flight finished. */
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t0->tv_sec) * 1000 +
+	    (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/*
+ * Closes c's handle, and with it the socket (the close callback reads the
+ * error queue).  A socket libcurl closed without the callback (one that
+ * never connected, in 7.88 to 8.1) is gone too by now: counted here.
+ */
 static void
-tcp_probe_drain(struct tcp_probe *p)
+tcp_conn_release(struct tcp_conn *c)
 {
-	CURLMsg *m;
-	int left;
+	struct tcp_pool *p = c->pool;
 
-	while ((m = curl_multi_info_read(p->multi, &left)) != NULL) {
-		if (m->msg == CURLMSG_DONE && m->easy_handle == p->easy) {
-			p->finished = true;
-			p->code = m->data.result;
-		}
+	if (c->easy == NULL)
+		return;
+	curl_multi_remove_handle(p->multi, c->easy);
+	curl_easy_cleanup(c->easy);
+	c->easy = NULL;
+	if (c->nsockets > 0) {
+		p->nsockets -= c->nsockets;
+		c->nsockets = 0;
+		if (p->released != NULL)
+			p->released(p->ctx);
 	}
-}
-
-int
-tcp_probe_wait(struct tcp_probe *p, struct pollfd *extra, unsigned nextra,
-    int timeout_ms, char *err, size_t errlen)
-{
-	struct curl_waitfd wfd[TCP_MAX_EXTRA];
-	CURLMcode mc;
-	int running;
-
-	if (timeout_ms < 0)
-		timeout_ms = 0;
-	if (p == NULL || p->easy == NULL || p->finished) {
-		if (poll(extra, nextra, timeout_ms) < 0 && errno != EINTR) {
-			snprintf(err, errlen, "poll: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if (nextra > TCP_MAX_EXTRA)
-		nextra = TCP_MAX_EXTRA;
-	for (unsigned i = 0; i < nextra; i++) {
-		wfd[i].fd = extra[i].fd;
-		wfd[i].events = (short)(extra[i].events & (POLLIN | POLLPRI | POLLOUT));
-		wfd[i].revents = 0;
-	}
-	/* let curl start the connect before sleeping on its socket */
-	mc = curl_multi_perform(p->multi, &running);
-	if (mc == CURLM_OK)
-		tcp_probe_drain(p);
-	if (mc == CURLM_OK && !p->finished)
-		mc = curl_multi_wait(p->multi, wfd, nextra, timeout_ms, NULL);
-	if (mc == CURLM_OK)
-		mc = curl_multi_perform(p->multi, &running);
-	if (mc != CURLM_OK) {
-		snprintf(err, errlen, "libcurl: %s", curl_multi_strerror(mc));
-		return -1;
-	}
-	tcp_probe_drain(p);
-	for (unsigned i = 0; i < nextra; i++)
-		extra[i].revents = (short)wfd[i].revents;
-	return 0;
 }
 
 /* errno of a failed connect -> what kind of failure it was */
@@ -319,102 +418,83 @@ tcp_classify(CURLcode code, long os_errno)
 	return TCP_FAILED;
 }
 
+/* The attempt ended with code: *out from its handle, then the handle goes. */
 static void
-tcp_attempt_copy_why(struct tcp_attempt *out, const struct tcp_attempt *why)
-{
-	out->icmp = why->icmp;
-	out->icmp_family = why->icmp_family;
-	out->icmp_type = why->icmp_type;
-	out->icmp_code = why->icmp_code;
-	memcpy(out->icmp_from, why->icmp_from, sizeof(out->icmp_from));
-	out->bind_errno = why->bind_errno;
-}
-
-bool
-tcp_probe_result(struct tcp_probe *p, struct tcp_attempt *out)
+tcp_conn_finish(struct tcp_conn *c, CURLcode code, struct tcp_attempt *out)
 {
 	char *ip = NULL;
 	long os_errno = 0, lport = 0;
 
-	if (p->easy == NULL || !p->finished)
-		return false;
 	memset(out, 0, sizeof(*out));
-	out->curl_code = (int)p->code;
-	if (p->code == CURLE_OK) {
+	out->curl_code = (int)code;
+	if (code == CURLE_OK) {
 		/* copy before the handle goes: the string is libcurl's */
-		if (curl_easy_getinfo(p->easy, CURLINFO_LOCAL_IP, &ip) ==
+		if (curl_easy_getinfo(c->easy, CURLINFO_LOCAL_IP, &ip) ==
 		    CURLE_OK && ip != NULL)
 			snprintf(out->local_ip, sizeof(out->local_ip), "%s", ip);
-		if (curl_easy_getinfo(p->easy, CURLINFO_LOCAL_PORT, &lport) ==
+		if (curl_easy_getinfo(c->easy, CURLINFO_LOCAL_PORT, &lport) ==
 		    CURLE_OK)
 			out->local_port = lport;
-	} else if (curl_easy_getinfo(p->easy, CURLINFO_OS_ERRNO, &os_errno) !=
+	} else if (curl_easy_getinfo(c->easy, CURLINFO_OS_ERRNO, &os_errno) !=
 	    CURLE_OK) {
 		/* only read when the result is non-zero (style.md 8, item 4) */
 		os_errno = 0;
 	}
 	out->os_errno = (int)os_errno;
-	out->elapsed_ms = ms_since(&p->started);
-	out->timeout_ms = p->timeout_ms;
-	tcp_probe_release(p);		/* closes the socket: reads the error queue */
-	if (p->code != CURLE_OK)
-		tcp_attempt_copy_why(out, &p->why);
-	out->outcome = tcp_classify(p->code, os_errno);
-	return true;
+	out->elapsed_ms = ms_since(&c->started);
+	out->timeout_ms = c->timeout_ms;
+	tcp_conn_release(c);		/* closes the socket: reads the error queue */
+	if (code != CURLE_OK) {
+		out->icmp = c->why.icmp;
+		out->icmp_family = c->why.icmp_family;
+		out->icmp_type = c->why.icmp_type;
+		out->icmp_code = c->why.icmp_code;
+		memcpy(out->icmp_from, c->why.icmp_from, sizeof(out->icmp_from));
+		out->bind_errno = c->why.bind_errno;
+	}
+	out->outcome = tcp_classify(code, os_errno);
+	/* the machine, not the target: no descriptor, no memory */
+	if (code == CURLE_OUT_OF_MEMORY)
+		out->short_errno = ENOMEM;
+	else if (budget_short(c->open_errno))
+		out->short_errno = c->open_errno;
+	else if (code == CURLE_COULDNT_CONNECT && budget_short((int)os_errno))
+		out->short_errno = (int)os_errno;
+}
+
+/* Reads libcurl's finished attempts and reports each to its owner. */
+static void
+tcp_drain(struct tcp_pool *p)
+{
+	CURLMsg *m;
+	int left;
+
+	loop_timer_stop(p->loop, &p->drain);
+	while ((m = curl_multi_info_read(p->multi, &left)) != NULL) {
+		struct tcp_conn *c = NULL;
+
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&c);
+		if (c == NULL || c->easy != m->easy_handle)
+			continue;
+		tcp_conn_finish(c, m->data.result, &c->at);
+		c->done(c->arg, c);
+	}
 }
 
 void
-tcp_probe_cancel(struct tcp_probe *p, struct tcp_attempt *out)
+tcp_conn_cancel(struct tcp_conn *c, struct tcp_attempt *out)
 {
+	if (c->easy == NULL)
+		return;
 	memset(out, 0, sizeof(*out));
 	out->outcome = TCP_TIMED_OUT;
 	out->curl_code = CURLE_OPERATION_TIMEDOUT;
 	out->os_errno = ETIMEDOUT;
-	out->timeout_ms = p->timeout_ms;
-	if (p->easy != NULL)
-		out->elapsed_ms = ms_since(&p->started);
-	tcp_probe_release(p);
-}
-
-void
-tcp_probe_free(struct tcp_probe *p)
-{
-	if (p == NULL)
-		return;
-	tcp_probe_release(p);
-	curl_multi_cleanup(p->multi);
-	free(p);
-	curl_global_cleanup();
-}
-
-int
-tcp_connect(const struct tnc_address *a, unsigned port, long timeout_ms,
-    struct tcp_attempt *out, char *err, size_t errlen)
-{
-	struct tcp_probe *p;
-	struct timespec t0;
-
-	p = tcp_probe_new(err, errlen);
-	if (p == NULL)
-		return -1;
-	if (tcp_probe_start(p, a, port, timeout_ms, err, errlen) != 0) {
-		tcp_probe_free(p);
-		return -1;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (!tcp_probe_result(p, out)) {
-		/* libcurl enforces timeout_ms; this is only a backstop */
-		if (ms_since(&t0) > timeout_ms + 2000) {
-			tcp_probe_cancel(p, out);
-			break;
-		}
-		if (tcp_probe_wait(p, NULL, 0, 100, err, errlen) != 0) {
-			tcp_probe_free(p);
-			return -1;
-		}
-	}
-	tcp_probe_free(p);
-	return 0;
+	out->timeout_ms = c->timeout_ms;
+	out->elapsed_ms = ms_since(&c->started);
+	tcp_conn_release(c);
 }
 
 /* The ICMP error behind a failed attempt, in words. */

@@ -1,19 +1,22 @@
 #ifndef TNC_ENGINE_TCP_PROBE_H
 #define TNC_ENGINE_TCP_PROBE_H
 
-#include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "engine/constraint.h"
+#include "engine/loop.h"
 #include "engine/tnc_result.h"
 
 /*
- * The TCP test, through libcurl: one multi handle per probe, one easy
- * handle per attempt, "telnet://" (a plain scheme: https would add a TLS
- * handshake) with CURLOPT_CONNECT_ONLY, the address pinned so libcurl never
- * resolves anything itself, and CURLOPT_PROXY "" so proxy variables in the
- * environment cannot fake a success (style.md 8).
+ * The TCP test, through libcurl: one multi handle for all attempts of a
+ * run, one easy handle per attempt, "telnet://" (a plain scheme: https
+ * would add a TLS handshake) with CURLOPT_CONNECT_ONLY, the address
+ * literal in the URL so libcurl never resolves anything itself (and no
+ * CURLOPT_RESOLVE entry piles up in the multi handle's shared DNS cache),
+ * and CURLOPT_PROXY "" so proxy variables in the environment cannot fake
+ * a success (style.md 8).
  */
 
 enum tcp_outcome {
@@ -40,6 +43,8 @@ struct tcp_attempt {
 	int	icmp_type, icmp_code;
 	char	icmp_from[TNC_ADDR_TEXT_LEN];	/* who sent it; "" if unknown */
 	int	bind_errno;		/* the constraint could not be applied */
+	int	short_errno;		/* EMFILE, ENFILE, ENOBUFS, ENOMEM: the attempt
+					   never ran; the machine's failure */
 };
 
 /*
@@ -53,62 +58,65 @@ struct tcp_attempt {
 char	*tcp_attempt_describe(const struct tcp_attempt *a, char *buf,
 	    size_t len);
 
-struct tcp_probe;
+struct tcp_pool;
+struct tcp_conn;
+
+typedef void (*tcp_done_fn)(void *arg, struct tcp_conn *c);
+
+/* One attempt, embedded in its owner; zeroed before its first start. */
+struct tcp_conn {
+	struct tcp_attempt at;		/* the outcome, when done is called */
+	/* private */
+	struct tcp_pool *pool;
+	void	*easy;			/* CURL *; NULL: not in flight */
+	struct tcp_attempt why;		/* icmp*, bind_errno, gathered by callbacks */
+	int	open_errno;		/* socket() failed with this */
+	unsigned nsockets;		/* open, from the open callback's count */
+	int	family;			/* of the socket libcurl asked for */
+	bool	constrained;
+	struct tnc_constraint con;
+	struct timespec started;
+	long	timeout_ms;
+	tcp_done_fn done;
+	void	*arg;
+};
 
 /*
- * tcp_probe_new()
- * Initialises libcurl (curl_global_init, paired with the cleanup in
- * tcp_probe_free()) and a multi handle.  Returns NULL with a sentence in
+ * tcp_pool_new()
+ * One libcurl multi handle for every attempt of a run, driven through
+ * curl_multi_socket_action() by l: its sockets are watched there and its
+ * timer is one of l's.  released(ctx) is called (from inside libcurl: it
+ * must not start attempts) each time an attempt's socket is closed.
+ * Initialises libcurl once per process.  Returns NULL with a sentence in
  * err on failure.
  */
-struct tcp_probe *tcp_probe_new(char *err, size_t errlen);
+struct tcp_pool *tcp_pool_new(struct loop *l, void (*released)(void *ctx),
+	    void *ctx, char *err, size_t errlen);
+
+/* Every attempt must have finished or been cancelled. */
+void	tcp_pool_free(struct tcp_pool *p);
+
+/* Sockets the pool's attempts hold open right now. */
+unsigned tcp_pool_sockets(const struct tcp_pool *p);
 
 /*
- * tcp_probe_constrain()
- * Binds the sockets of later attempts as c says (copied; NULL: none).
+ * tcp_conn_start()
+ * Starts a connect to a:port bounded by timeout_ms, its socket bound as
+ * con says (NULL: not), and has libcurl open that socket at once.
+ * done(arg, c) is called once, from the loop, with c->at filled; when
+ * c->at.short_errno is set, the attempt never ran for lack of a descriptor
+ * or memory (not the target's failure: try it again later).  Returns 0,
+ * or -1 with a sentence in err (libcurl could not take it).
  */
-void	tcp_probe_constrain(struct tcp_probe *p, const struct tnc_constraint *c);
+int	tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
+	    const struct tnc_address *a, unsigned port, long timeout_ms,
+	    const struct tnc_constraint *con, tcp_done_fn done, void *arg,
+	    char *err, size_t errlen);
 
-/*
- * tcp_probe_start()
- * Starts a connect to a:port bounded by timeout_ms; at most one attempt is
- * in flight per probe.  Returns 0, or -1 with a sentence in err.
- */
-int	tcp_probe_start(struct tcp_probe *p, const struct tnc_address *a,
-	    unsigned port, long timeout_ms, char *err, size_t errlen);
+/* Whether c is in flight. */
+bool	tcp_conn_busy(const struct tcp_conn *c);
 
-/*
- * tcp_probe_wait()
- * Waits up to timeout_ms for the attempt in flight or for one of the extra
- * descriptors (their revents are filled in), then lets libcurl progress.
- * Works with no attempt in flight too (plain poll).  Returns 0, or -1 with
- * a sentence in err.
- */
-int	tcp_probe_wait(struct tcp_probe *p, struct pollfd *extra,
-	    unsigned nextra, int timeout_ms, char *err, size_t errlen);
-
-/* Whether an attempt is in flight. */
-bool	tcp_probe_busy(const struct tcp_probe *p);
-
-/*
- * tcp_probe_result()
- * When the attempt in flight has finished, fills *out, releases its handle
- * and returns true; otherwise returns false.
- */
-bool	tcp_probe_result(struct tcp_probe *p, struct tcp_attempt *out);
-
-/* Abandons the attempt in flight (run deadline), reporting it as timed out. */
-void	tcp_probe_cancel(struct tcp_probe *p, struct tcp_attempt *out);
-
-void	tcp_probe_free(struct tcp_probe *p);
-
-/*
- * tcp_connect()
- * One blocking attempt: tcp_probe_new + start + wait until it ends.
- * Returns 0 with *out filled (whatever the outcome), or -1 with a sentence
- * in err if libcurl could not be set up.
- */
-int	tcp_connect(const struct tnc_address *a, unsigned port, long timeout_ms,
-	    struct tcp_attempt *out, char *err, size_t errlen);
+/* Abandons c (the run's deadline), filling *out as timed out; done is not called. */
+void	tcp_conn_cancel(struct tcp_conn *c, struct tcp_attempt *out);
 
 #endif /* TNC_ENGINE_TCP_PROBE_H */

@@ -44,11 +44,13 @@ tnc_result_free(struct tnc_result *r)
 		return;
 	free(r->computer_name);
 	free(r->resolved);
+	free(r->reverse_name);
 	for (size_t i = 0; r->trace_route != NULL && i < r->ntrace; i++)
 		free(r->trace_route[i]);
 	free(r->trace_route);
 	r->computer_name = NULL;
 	r->resolved = NULL;
+	r->reverse_name = NULL;
 	r->nresolved = 0;
 	r->trace_route = NULL;
 	r->ntrace = 0;

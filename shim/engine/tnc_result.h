@@ -9,7 +9,8 @@
 
 /*
  * The TestNetConnectionResult object (spec 1.3), as far as Linux can fill it.
- * Filled by tnc_run() (shim/test_run.c); rendered by shim/result_view.c.
+ * Filled by the engine (engine/netconnection.c); rendered by
+ * objects/result_view.c.
  */
 
 /* IPAddress.ToString(): inet_ntop text plus "%<scope id>" for scoped IPv6 */
@@ -20,6 +21,9 @@ struct tnc_address {
 	socklen_t sa_len;
 	char	text[TNC_ADDR_TEXT_LEN];
 };
+
+/* "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" and its NUL */
+#define TNC_DEVICE_ID_LEN	39
 
 /* System.Net.NetworkInformation.IPStatus names that tnc can report */
 enum tnc_ping_status {
@@ -57,6 +61,17 @@ struct tnc_result {
 	unsigned interface_index;
 	char	source_address[TNC_ADDR_TEXT_LEN];	/* "" when unknown */
 	char	next_hop[TNC_ADDR_TEXT_LEN];	/* NetRoute.NextHop, Detailed */
+
+	/* NetAdapter, InterfaceDescription, NetRoute (spec 7.7; interface_info.c) */
+	bool	has_adapter;		/* false: loopback, or the interface is unknown */
+	char	interface_description[64];	/* the driver; "" without an adapter */
+	char	adapter_device_id[TNC_DEVICE_ID_LEN];	/* "{GUID}"; "" without */
+	char	system_name[256];	/* the host name; "" if unknown */
+	char	route_prefix[TNC_ADDR_TEXT_LEN + 4];	/* the route's DestinationPrefix */
+
+	/* an IP-literal target's reverse (PTR) name, looked up for Detailed;
+	   NULL if none (issue 10.5) */
+	char	*reverse_name;
 
 	bool	is_admin;
 	const char *network_isolation_context;	/* static string or NULL */

@@ -21,6 +21,7 @@
 #include "objects/object_format.h"
 #include "base/clock.h"
 #include "objects/property_names.h"
+#include "objects/ps_ops.h"
 #include "objects/result_object.h"
 #include "objects/route_diag_object.h"
 #include "objects/table_writer.h"
@@ -415,19 +416,55 @@ table_row_view(const struct psobj *o)
 }
 
 /* ---------------------------------------------------------------------- */
+/* DateTime's custom view */
+
+/*
+ * DotNetTypes.format.ps1xml shows a DateTime through a custom control:
+ * its DateTime property, the long date and the long time (en-US:
+ * "Tuesday, December 1, 2026 1:30:12 AM", .NET's "F").  The envelope is
+ * OutCommandInner's for a complex shape: FormatStart's blank line before
+ * the first, the entries one line each, then GroupEnd's and FormatEnd's
+ * blank lines (5.1); 7.x writes no GroupEnd line.
+ */
+static int
+custom_entry(struct text_out *out, const struct psobj_value *v, bool first)
+{
+	char *s = ps_datetime_format(v->i, v->b, "F");
+
+	if (s == NULL)
+		return -1;
+	if (first)
+		text_out_blank(out);
+	text_out_line(out, s);
+	free(s);
+	return 0;
+}
+
+static void
+custom_end(struct text_out *out, enum ps_edition ed)
+{
+	if (ed == PS_EDITION_51)
+		text_out_blank(out);	/* GroupEnd */
+	text_out_blank(out);		/* FormatEnd */
+}
+
+/* ---------------------------------------------------------------------- */
 /* the formatter */
 
 enum shape {
 	SHAPE_NONE,
 	SHAPE_LIST,
-	SHAPE_TABLE
+	SHAPE_TABLE,
+	SHAPE_CUSTOM			/* DateTime's custom view */
 };
 
-/* What makes two objects one group in Out-Default: type and member names. */
+/*
+ * What makes two objects one group in Out-Default: their type name.  As in
+ * PowerShell (issue #4552, "by design"), a later object of the same type
+ * but other properties is shown in the first one's table or list shape.
+ */
 struct shape_key {
 	char	*type_name;
-	char	**names;
-	size_t	n;
 };
 
 struct formatter {
@@ -450,43 +487,23 @@ struct formatter {
 static void
 shape_key_free(struct shape_key *k)
 {
-	size_t i;
-
-	for (i = 0; i < k->n; i++)
-		free(k->names[i]);
-	free(k->names);
 	free(k->type_name);
-	memset(k, 0, sizeof(*k));
+	k->type_name = NULL;
 }
 
 static int
 shape_key_set(struct shape_key *k, const struct psobj *o)
 {
-	size_t i;
-
 	shape_key_free(k);
 	k->type_name = strdup(o->type_name);
-	k->names = calloc(o->nprops + 1, sizeof(*k->names));
-	if (k->type_name == NULL || k->names == NULL)
-		return -1;
-	for (i = 0; i < o->nprops; i++, k->n++)
-		if ((k->names[i] = strdup(o->props[i].name)) == NULL)
-			return -1;
-	return 0;
+	return k->type_name != NULL ? 0 : -1;
 }
 
-/* Whether o has the type name and property names of the group's first. */
+/* Whether o has the type name of the group's first object. */
 static bool
 shape_key_matches(const struct shape_key *k, const struct psobj *o)
 {
-	size_t i;
-
-	if (strcmp(k->type_name, o->type_name) != 0 || k->n != o->nprops)
-		return false;
-	for (i = 0; i < k->n; i++)
-		if (strcmp(k->names[i], o->props[i].name) != 0)
-			return false;
-	return true;
+	return strcmp(k->type_name, o->type_name) == 0;
 }
 
 static void
@@ -496,6 +513,8 @@ group_end(struct formatter *f)
 		list_writer_end(&f->lw);
 	else if (f->shape == SHAPE_TABLE)
 		table_acc_finish(&f->table, f->ed, f->columns, f->out);
+	else if (f->shape == SHAPE_CUSTOM)
+		custom_end(f->out, f->ed);
 	table_acc_free(&f->table);
 	f->shape = SHAPE_NONE;
 }
@@ -635,6 +654,16 @@ static int
 formatter_one(struct formatter *f, const struct psobj_value *v, char *err,
     size_t errlen)
 {
+	bool first;
+
+	if (v->kind == PSOBJ_DATETIME && f->kind == FORMATTER_OUT_DEFAULT) {
+		first = f->shape != SHAPE_CUSTOM;
+		if (first) {
+			group_end(f);
+			f->shape = SHAPE_CUSTOM;
+		}
+		return custom_entry(f->out, v, first);
+	}
 	if (v->kind != PSOBJ_OBJECT) {
 		/* out of band: Out-Default ends its group before a scalar */
 		if (f->kind == FORMATTER_OUT_DEFAULT && v->kind != PSOBJ_NULL)

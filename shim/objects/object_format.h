@@ -79,10 +79,10 @@ void	formatter_free(struct formatter *f);
  * another object as a table when it has at most 4 properties, as a list
  * of all its properties when it has 5 or more; a scalar (bool, number,
  * string) as its ToString() on a line of its own, with no envelope; null
- * prints nothing.  Consecutive objects of one shape (same type name and
- * property names) share one envelope and, for a table, one set of column
- * widths; an object of another shape, or a scalar, ends the group before
- * it (ours: PowerShell's rules for mixed streams are more involved).
+ * prints nothing.  Consecutive objects of one type share one envelope and,
+ * for a table, its columns (a later object of that type with other
+ * properties fills the first one's columns, as in PowerShell); an object
+ * of another type, or a scalar, ends the group before it.
  * The whole stream at once through a formatter (so the table widths come
  * from all rows).  Returns 0, or -1 (ENOMEM; also recorded in out->error).
  */

@@ -444,3 +444,16 @@ psobj_value_to_display(const struct psobj_value *v, enum ps_edition ed)
 	}
 	return buf;
 }
+
+struct psobj *
+psobj_string_members(const struct psobj_value *v)
+{
+	struct psobj *o = psobj_new("System.String");
+
+	if (o != NULL && psobj_add(o, "Length", psobj_int((long long)strlen(
+	    v->s), "System.Int32")) != 0) {
+		psobj_free(o);
+		return NULL;
+	}
+	return o;
+}

@@ -108,6 +108,14 @@ struct psobj *psobj_copy(const struct psobj *o);
  * (ENOMEM).  Does not check for duplicates.
  */
 int	psobj_add(struct psobj *o, const char *name, struct psobj_value v);
+/*
+ * psobj_string_members()
+ * A string's members as the commands that read properties see them
+ * (Measure-Object -Property Length, Sort-Object Length): an object of type
+ * System.String with its Length.  The caller frees it; NULL on ENOMEM.
+ */
+struct psobj *psobj_string_members(const struct psobj_value *v);
+
 /* The property named name (case-insensitive, as PowerShell), or NULL. */
 const struct psobj_prop *psobj_find(const struct psobj *o, const char *name);
 

@@ -1,6 +1,8 @@
 /* result_object.c: a tnc_result as the TestNetConnectionResult object. */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,20 +38,28 @@
  * Detailed                 Boolean.
  * InterfaceAlias           String; null when unknown (Find-NetRoute failed).
  * InterfaceIndex           UInt32; 0 when unknown.
- * InterfaceDescription     String: Linux has no adapter description, so the
- *                          interface name (ours); null when unknown.
+ * InterfaceDescription     String: the adapter's driver (veth,
+ *                          virtio_net; engine/interface_info.c); null
+ *                          without an adapter (loopback, as on Windows)
+ *                          or when unknown.
  * NetAdapter               CimInstance MSFT_NetAdapter {Name,
+ *                          CreationClassName, DeviceID,
+ *                          SystemCreationClassName, SystemName,
  *                          InterfaceDescription, InterfaceIndex}; ToString
- *                          `MSFT_NetAdapter (Name = "eth0")` (ours: CIM's
- *                          ToString is class + key properties, and Windows'
- *                          keys, a device GUID and the system name, do not
- *                          exist here).  Null when unknown.
- * NetRoute                 CimInstance MSFT_NetRoute {InterfaceAlias,
+ *                          is CIM's, class and keys (spec 7.7):
+ *                          `MSFT_NetAdapter (CreationClassName =
+ *                          "MSFT_NetAdapter", DeviceID = "{GUID}",
+ *                          SystemCreationClassName = "CIM_NetworkPort",
+ *                          SystemName = "host")`, the DeviceID hashed from
+ *                          the interface name (ours).  Null without an
+ *                          adapter (loopback) or when unknown.
+ * NetRoute                 CimInstance MSFT_NetRoute {InstanceID,
+ *                          DestinationPrefix, InterfaceAlias,
  *                          InterfaceIndex, NextHop}; ToString
- *                          `MSFT_NetRoute (InterfaceAlias = "eth0",
- *                          NextHop = "10.0.0.1")` (ours).  NextHop is the
- *                          route's gateway, empty when tnc did not look it
- *                          up.  Null when unknown.
+ *                          `MSFT_NetRoute (InstanceID = "0.0.0.0/0;
+ *                          10.0.0.1;2")`: Windows' InstanceID is opaque;
+ *                          ours is the route's prefix, next hop and
+ *                          interface index.  Null when unknown.
  * SourceAddress            CimInstance MSFT_NetIPAddress {IPAddress,
  *                          InterfaceIndex, InterfaceAlias, AddressFamily
  *                          ("IPv4"/"IPv6")}; ToString = the bare IP, as
@@ -57,11 +67,25 @@
  * NameResolutionSucceeded  Boolean.
  * BasicNameResolution,
  * LLMNRNetbiosRecords,
- * DNSOnlyRecords           Object[]: the psm1 stores @(Resolve-DnsName ...);
- *                          tnc runs no Resolve-DnsName, so empty arrays
- *                          ("{}") after a successful resolution, null after
- *                          a failed one (the psm1 returned before).
- * AllNameResolutionResults null: Sort-Object over nothing gives nothing.
+ * DNSOnlyRecords           Object[] of Resolve-DnsName's records (the psm1
+ *                          stores @(Resolve-DnsName ...)), null after a
+ *                          failed resolution (the psm1 returned before).
+ *                          For a name: a DnsRecord_A or DnsRecord_AAAA per
+ *                          address the resolver gave, {Address, IPAddress,
+ *                          QueryType, IP4Address|IP6Address, Name, Type,
+ *                          Section, DataLength} (ours: no TTL or
+ *                          CharacterSet), in Basic and DNSOnly alike.  For
+ *                          an address literal: Basic holds its
+ *                          DnsRecord_PTR {QueryType, NameHost, Name, Type,
+ *                          Section} when it has a reverse name, DNSOnly
+ *                          (an A_AAAA query) nothing.  LLMNR/NetBIOS:
+ *                          always empty on Linux.  ToString of a record is
+ *                          its type name.
+ * AllNameResolutionResults The three | Sort-Object -Unique -Property
+ *                          Address: a name's records, one per address in
+ *                          the order Sort-Object gives address texts; a
+ *                          PTR (no Address) alone.  One record bare,
+ *                          several an Object[], none null.
  * IsAdmin                  Boolean.
  * NetworkIsolationContext  String or null.
  * MatchingIPsecRules       null: no IPsec rule lookup on Linux.
@@ -394,47 +418,104 @@ b_trace(struct builder *b, const struct tnc_result *r)
 	b_add_rc(b, "TraceRoute", rc, v);
 }
 
-/* A CimInstance of class cls, or null when alias is empty. */
+/* Sets *text by asprintf, or fails the builder. */
 static void
-b_cim(struct builder *rb, const char *name, const char *cls,
-    const struct tnc_result *r)
-{
-	struct builder b = { NULL, 0 };
-	struct psobj_value v = psobj_null();
-	char type[128], *text = NULL;
-	int rc = 0;
+b_text(struct builder *b, char **text, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-	if (r->interface_alias[0] == '\0') {
-		b_add(rb, name, v);
-		return;
+static void
+b_text(struct builder *b, char **text, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(text, fmt, ap) < 0) {
+		*text = NULL;
+		b->rc = -1;
 	}
+	va_end(ap);
+}
+
+/* Starts a CimInstance of class cls in b. */
+static void
+b_cim_begin(struct builder *b, const char *cls)
+{
+	char type[128];
+
 	snprintf(type, sizeof(type), "%s%s", CIM_TYPE, cls);
-	b.o = psobj_new(type);
-	if (b.o == NULL)
-		b.rc = -1;
-	if (strcmp(cls, "MSFT_NetAdapter") == 0) {
-		b_string(&b, "Name", r->interface_alias);
-		b_string(&b, "InterfaceDescription", r->interface_alias);
-		b_add(&b, "InterfaceIndex",
-		    psobj_int(r->interface_index, "System.UInt32"));
-		if (asprintf(&text, "%s (Name = \"%s\")", cls,
-		    r->interface_alias) < 0)
-			text = NULL;
-	} else {
-		b_string(&b, "InterfaceAlias", r->interface_alias);
-		b_add(&b, "InterfaceIndex",
-		    psobj_int(r->interface_index, "System.UInt32"));
-		b_string(&b, "NextHop", r->next_hop);
-		if (asprintf(&text, "%s (InterfaceAlias = \"%s\", "
-		    "NextHop = \"%s\")", cls, r->interface_alias,
-		    r->next_hop) < 0)
-			text = NULL;
-	}
-	if (text == NULL)
-		b.rc = -1;
-	rc = b_finish(&b, &v, text);
+	b->o = psobj_new(type);
+	b->rc = b->o != NULL ? 0 : -1;
+}
+
+/* Adds name: the finished b with ToString text (freed here). */
+static void
+b_cim_end(struct builder *rb, const char *name, struct builder *b,
+    char *text)
+{
+	struct psobj_value v;
+	int rc = b_finish(b, &v, text);
+
 	free(text);
 	b_add_rc(rb, name, rc, v);
+}
+
+/*
+ * NetAdapter: MSFT_NetAdapter, shown as CIM shows an instance, by its
+ * class and keys (spec 7.7); null without an adapter (loopback).
+ */
+static void
+b_net_adapter(struct builder *rb, const struct tnc_result *r)
+{
+	struct builder b;
+	char *text = NULL;
+
+	if (!r->has_adapter) {
+		b_add(rb, "NetAdapter", psobj_null());
+		return;
+	}
+	b_cim_begin(&b, "MSFT_NetAdapter");
+	b_string(&b, "Name", r->interface_alias);
+	b_string(&b, "CreationClassName", "MSFT_NetAdapter");
+	b_string(&b, "DeviceID", r->adapter_device_id);
+	b_string(&b, "SystemCreationClassName", "CIM_NetworkPort");
+	b_string(&b, "SystemName", r->system_name);
+	b_string(&b, "InterfaceDescription", r->interface_description);
+	b_add(&b, "InterfaceIndex",
+	    psobj_int(r->interface_index, "System.UInt32"));
+	b_text(&b, &text, "MSFT_NetAdapter (CreationClassName = "
+	    "\"MSFT_NetAdapter\", DeviceID = \"%s\", SystemCreationClassName "
+	    "= \"CIM_NetworkPort\", SystemName = \"%s\")",
+	    r->adapter_device_id, r->system_name);
+	b_cim_end(rb, "NetAdapter", &b, text);
+}
+
+/*
+ * NetRoute: MSFT_NetRoute, keyed by an InstanceID; ours is the route's
+ * "DestinationPrefix;NextHop;InterfaceIndex".  Null when no route is known.
+ */
+static void
+b_net_route(struct builder *rb, const struct tnc_result *r)
+{
+	struct builder b;
+	char *id = NULL, *text = NULL;
+
+	if (r->interface_alias[0] == '\0') {
+		b_add(rb, "NetRoute", psobj_null());
+		return;
+	}
+	b_cim_begin(&b, "MSFT_NetRoute");
+	b_text(&b, &id, "%s;%s;%u", r->route_prefix, r->next_hop,
+	    r->interface_index);
+	b_string(&b, "InstanceID", id);
+	b_string(&b, "DestinationPrefix", r->route_prefix);
+	b_string(&b, "InterfaceAlias", r->interface_alias);
+	b_add(&b, "InterfaceIndex",
+	    psobj_int(r->interface_index, "System.UInt32"));
+	b_string(&b, "NextHop", r->next_hop);
+	b_text(&b, &text, "MSFT_NetRoute (InstanceID = \"%s\")",
+	    id != NULL ? id : "");
+	free(id);
+	b_cim_end(rb, "NetRoute", &b, text);
 }
 
 static void
@@ -462,16 +543,229 @@ b_source(struct builder *rb, const struct tnc_result *r)
 	b_add_rc(rb, "SourceAddress", rc, v);
 }
 
-/* Empty Object[] after a resolution, null before (see the table above). */
+/* ---------------------------------------------------------------------- */
+/* Resolve-DnsName's records (Microsoft.DnsClient.Commands.DnsRecord_*) */
+
+#define DNSRECORD_TYPE	"Microsoft.DnsClient.Commands.DnsRecord_"
+#define RECORDTYPE_TYPE	"Microsoft.DnsClient.Commands.RecordType"
+#define SECTION_TYPE	"Microsoft.DnsClient.Commands.Section"
+
+/* DNS RR type numbers (RFC 1035, 3596) */
+#define RR_A		1
+#define RR_PTR		12
+#define RR_AAAA		28
+
 static void
-b_dns_records(struct builder *b, const char *name, const struct tnc_result *r)
+b_record_type(struct builder *b, const char *name, int rr, const char *text)
 {
-	struct psobj_value v = psobj_null();
+	struct psobj_value v;
+	int rc = psobj_enum(&v, rr, RECORDTYPE_TYPE, text);
+
+	b_add_rc(b, name, rc, v);
+}
+
+static void
+b_answer_section(struct builder *b)
+{
+	struct psobj_value v;
+	int rc = psobj_enum(&v, 1, SECTION_TYPE, "Answer");
+
+	b_add_rc(b, "Section", rc, v);
+}
+
+/* DnsRecord_A or DnsRecord_AAAA: name resolved to addr */
+static int
+dns_address_record(struct psobj_value *v, const char *name, const char *addr)
+{
+	bool v6 = strchr(addr, ':') != NULL;
+	const char *t = v6 ? "AAAA" : "A";
+	struct builder b = { psobj_new(v6 ? DNSRECORD_TYPE "AAAA" :
+	    DNSRECORD_TYPE "A"), 0 };
+
+	if (b.o == NULL)
+		b.rc = -1;
+	b_string(&b, "Address", addr);
+	b_string(&b, "IPAddress", addr);
+	b_record_type(&b, "QueryType", v6 ? RR_AAAA : RR_A, t);
+	b_string(&b, v6 ? "IP6Address" : "IP4Address", addr);
+	b_string(&b, "Name", name);
+	b_record_type(&b, "Type", v6 ? RR_AAAA : RR_A, t);
+	b_answer_section(&b);
+	b_add(&b, "DataLength", psobj_int(v6 ? 16 : 4, "System.UInt16"));
+	return b_finish(&b, v, NULL);
+}
+
+/* The reverse-lookup name of an address: 4.3.2.1.in-addr.arpa, ... */
+static void
+arpa_name(const struct ip_facts *f, char *buf, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+	int i;
+
+	buf[0] = '\0';
+	if (!f->v6) {
+		snprintf(buf, len, "%u.%u.%u.%u.in-addr.arpa", f->bytes[3],
+		    f->bytes[2], f->bytes[1], f->bytes[0]);
+		return;
+	}
+	for (i = 15; i >= 0 && n + 4 < len; i--) {
+		buf[n++] = hex[f->bytes[i] & 0xf];
+		buf[n++] = '.';
+		buf[n++] = hex[f->bytes[i] >> 4];
+		buf[n++] = '.';
+	}
+	snprintf(buf + n, len - n, "ip6.arpa");
+}
+
+/* DnsRecord_PTR: the address literal f is called host */
+static int
+dns_ptr_record(struct psobj_value *v, const struct ip_facts *f,
+    const char *host)
+{
+	struct builder b = { psobj_new(DNSRECORD_TYPE "PTR"), 0 };
+	char arpa[80];
+
+	if (b.o == NULL)
+		b.rc = -1;
+	arpa_name(f, arpa, sizeof(arpa));
+	b_record_type(&b, "QueryType", RR_PTR, "PTR");
+	b_string(&b, "NameHost", host);
+	b_string(&b, "Name", arpa);
+	b_record_type(&b, "Type", RR_PTR, "PTR");
+	b_answer_section(&b);
+	return b_finish(&b, v, NULL);
+}
+
+/*
+ * Sort-Object's order for address texts (its culture comparison, ignoring
+ * case): punctuation before digits, digits before letters.
+ */
+static int
+char_rank(char c)
+{
+	if (c >= '0' && c <= '9')
+		return 1;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return 2;
+	return 0;
+}
+
+static int
+address_order(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int rx, ry, cx, cy;
+
+	for (; *x != '\0' && *y != '\0'; x++, y++) {
+		rx = char_rank(*x);
+		ry = char_rank(*y);
+		if (rx != ry)
+			return rx - ry;
+		cx = tolower((unsigned char)*x);
+		cy = tolower((unsigned char)*y);
+		if (cx != cy)
+			return cx - cy;
+	}
+	return (unsigned char)*x - (unsigned char)*y;
+}
+
+/*
+ * AllNameResolutionResults: the three lists | Sort-Object -Unique
+ * -Property Address.  For a name, its A/AAAA records, one per address, in
+ * address order; a PTR record has no Address, so all compare equal and
+ * one is left.  One record is the record itself, several an Object[],
+ * none null.
+ */
+static int
+dns_all(struct psobj_value *v, const struct tnc_result *r,
+    const struct ip_facts *literal)
+{
+	const char **addrs;
+	size_t i, k, n = 0;
 	int rc = 0;
 
-	if (r->name_resolution_succeeded)
-		rc = psobj_array(&v, 0, "System.Object[]");
-	b_add_rc(b, name, rc, v);
+	*v = psobj_null();
+	if (literal != NULL)
+		return r->reverse_name != NULL ?
+		    dns_ptr_record(v, literal, r->reverse_name) : 0;
+	addrs = calloc(r->nresolved + 1, sizeof(*addrs));
+	if (addrs == NULL)
+		return -1;
+	for (i = 0; i < r->nresolved; i++) {
+		for (k = 0; k < n && strcmp(addrs[k], r->resolved[i].text); k++)
+			;
+		if (k == n)
+			addrs[n++] = r->resolved[i].text;
+	}
+	qsort(addrs, n, sizeof(*addrs), address_order);
+	if (n == 1)
+		rc = dns_address_record(v, r->computer_name, addrs[0]);
+	else if (n > 1)
+		rc = psobj_array(v, n, "System.Object[]");
+	for (i = 0; n > 1 && rc == 0 && i < n; i++)
+		rc = dns_address_record(&v->items[i], r->computer_name,
+		    addrs[i]);
+	free(addrs);
+	return rc;
+}
+
+/*
+ * One query's records as an Object[] (the psm1's @(Resolve-DnsName ...)):
+ * for a name, an A/AAAA record per resolved address; for an address
+ * literal, its PTR record when it has a reverse name and ptr is set.
+ */
+static int
+dns_list(struct psobj_value *v, const struct tnc_result *r,
+    const struct ip_facts *literal, bool ptr)
+{
+	size_t i, n;
+	int rc;
+
+	if (literal != NULL)
+		n = ptr && r->reverse_name != NULL ? 1 : 0;
+	else
+		n = r->nresolved;
+	rc = psobj_array(v, n, "System.Object[]");
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = literal != NULL ?
+		    dns_ptr_record(&v->items[i], literal, r->reverse_name) :
+		    dns_address_record(&v->items[i], r->computer_name,
+		    r->resolved[i].text);
+	return rc;
+}
+
+/*
+ * BasicNameResolution, LLMNRNetbiosRecords, DNSOnlyRecords and
+ * AllNameResolutionResults (spec 7.7): null after a failed resolution
+ * (the psm1 returned before); no LLMNR or NetBIOS on Linux; the DNS-only
+ * query asks A_AAAA, which an address literal does not have.
+ */
+static void
+b_dns(struct builder *b, const struct tnc_result *r)
+{
+	struct ip_facts f;
+	const struct ip_facts *literal;
+	struct psobj_value v = psobj_null();
+	int rc;
+
+	if (!r->name_resolution_succeeded) {
+		b_add(b, "BasicNameResolution", psobj_null());
+		b_add(b, "LLMNRNetbiosRecords", psobj_null());
+		b_add(b, "DNSOnlyRecords", psobj_null());
+		b_add(b, "AllNameResolutionResults", psobj_null());
+		return;
+	}
+	literal = r->computer_name != NULL &&
+	    ip_parse(r->computer_name, &f) == 0 ? &f : NULL;
+	rc = dns_list(&v, r, literal, true);
+	b_add_rc(b, "BasicNameResolution", rc, v);
+	rc = psobj_array(&v, 0, "System.Object[]");
+	b_add_rc(b, "LLMNRNetbiosRecords", rc, v);
+	rc = dns_list(&v, r, literal, false);
+	b_add_rc(b, "DNSOnlyRecords", rc, v);
+	rc = dns_all(&v, r, literal);
+	b_add_rc(b, "AllNameResolutionResults", rc, v);
 }
 
 int
@@ -498,16 +792,14 @@ result_object_new(struct psobj_value *v, const struct tnc_result *r,
 	b_string_or_null(&b, "InterfaceAlias", r->interface_alias);
 	b_add(&b, "InterfaceIndex",
 	    psobj_int(r->interface_index, "System.UInt32"));
-	b_string_or_null(&b, "InterfaceDescription", r->interface_alias);
-	b_cim(&b, "NetAdapter", "MSFT_NetAdapter", r);
-	b_cim(&b, "NetRoute", "MSFT_NetRoute", r);
+	b_string(&b, "InterfaceDescription",
+	    r->has_adapter ? r->interface_description : NULL);
+	b_net_adapter(&b, r);
+	b_net_route(&b, r);
 	b_source(&b, r);
 	b_add(&b, "NameResolutionSucceeded",
 	    psobj_bool(r->name_resolution_succeeded));
-	b_dns_records(&b, "BasicNameResolution", r);
-	b_dns_records(&b, "LLMNRNetbiosRecords", r);
-	b_dns_records(&b, "DNSOnlyRecords", r);
-	b_add(&b, "AllNameResolutionResults", psobj_null());
+	b_dns(&b, r);
 	b_add(&b, "IsAdmin", psobj_bool(r->is_admin));
 	b_string(&b, "NetworkIsolationContext", r->network_isolation_context);
 	b_add(&b, "MatchingIPsecRules", psobj_null());
@@ -564,12 +856,13 @@ view_set(struct view_rows *rows, const char *label, const char *text)
 	return 0;
 }
 
-/* RemoteAddress, ResolvedAddresses and PingReplyDetails of o into r. */
+/* RemoteAddress, ResolvedAddresses (and the PTR name) and PingReplyDetails of o into r. */
 static int
 view_addresses(const struct psobj *o, struct tnc_result *r)
 {
 	const struct psobj_value *res = prop(o, "ResolvedAddresses");
 	const struct psobj_value *pr = prop(o, "PingReplyDetails");
+	const struct psobj_value *v, *host;
 	size_t n = res != NULL && res->kind == PSOBJ_ARRAY ? res->nitems : 0, i;
 	char *s;
 
@@ -586,6 +879,13 @@ view_addresses(const struct psobj *o, struct tnc_result *r)
 	}
 	r->nresolved = n;
 	r->remote_index = -1;	/* the row is set from the property after */
+	/* the PTR name of an IP-literal target: NameResolutionResults' last line */
+	v = prop(o, "AllNameResolutionResults");
+	if (v != NULL && v->kind == PSOBJ_OBJECT &&
+	    strcmp(v->obj->type_name, DNSRECORD_TYPE "PTR") == 0 &&
+	    (host = prop(v->obj, "NameHost")) != NULL &&
+	    host->kind == PSOBJ_STRING)
+		r->reverse_name = host->s;	/* borrowed: not freed with r */
 	if (pr != NULL && pr->kind == PSOBJ_OBJECT) {
 		const struct psobj_value *rtt = prop(pr->obj, "RoundtripTime");
 

@@ -78,23 +78,26 @@ view_join_lines(const char *const *s, size_t n)
 
 /*
  * NameResolutionResults: the IPAddressToString of each resolved address,
- * joined by "`n" and trimmed of '\n' by the view's script block.
+ * then, for an IP-literal target, its PTR name (spec 7.1), joined by "`n"
+ * and trimmed of '\n' by the view's script block.
  */
 static char *
 view_resolution_results(const struct tnc_result *r)
 {
 	const char **texts;
+	size_t i, n = r->nresolved;
 	char *j;
-	size_t i;
 
-	if (r->nresolved == 0)
+	if (n == 0)
 		return strdup("");
-	texts = calloc(r->nresolved, sizeof(*texts));
+	texts = calloc(n + 1, sizeof(*texts));
 	if (texts == NULL)
 		return NULL;
-	for (i = 0; i < r->nresolved; i++)
+	for (i = 0; i < n; i++)
 		texts[i] = r->resolved[i].text;
-	j = view_join_lines(texts, r->nresolved);
+	if (r->reverse_name != NULL)
+		texts[n++] = r->reverse_name;
+	j = view_join_lines(texts, n);
 	free(texts);
 	return j;
 }

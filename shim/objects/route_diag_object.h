@@ -6,20 +6,27 @@
 #include "objects/result_view.h"
 
 /*
- * -DiagnoseRouting's result as the pipeline object Windows hands on: a
- * NetRouteDiagnostics (spec 1.3) with its properties in declaration order,
- * SelectedNetRoute an MSFT_NetRoute with DestinationPrefix and NextHop.
+ * A struct route_diag as the pipeline object of -DiagnoseRouting: a
+ * NetRouteDiagnostics with the properties of spec 1.3 in declaration
+ * order (see the table at the top of route_diag_object.c), so a pipeline
+ * gives the same object and the same view as the plain form.
  */
 
 #define ROUTE_DIAG_OBJECT_TYPE	"NetRouteDiagnostics"
 
-/* Sets v to the object for rd.  Returns 0, or -1 (ENOMEM), v PSOBJ_NULL. */
-int	route_diag_object_new(struct psobj_value *v, const struct route_diag *rd);
+/*
+ * route_diag_object_new()
+ * Sets v to a NetRouteDiagnostics object built from rd (which resolved).
+ * Returns 0, or -1 (errno ENOMEM) leaving v PSOBJ_NULL.
+ */
+int	route_diag_object_new(struct psobj_value *v, const struct route_diag *rd,
+	    enum ps_edition ed);
 
 /*
  * route_diag_object_view()
- * The rows of its list view (route_diag_view()), from the object's
- * properties.  Returns 0, or -1 (ENOMEM, or EINVAL when o is not one).
+ * The rows of its list view (route_diag_view.h), computed from o's
+ * properties. Returns 0, or -1 (ENOMEM, or EINVAL when o is not a
+ * NetRouteDiagnostics).
  */
 int	route_diag_object_view(const struct psobj *o, struct view_rows *rows);
 

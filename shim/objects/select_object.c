@@ -12,8 +12,9 @@ struct out_list {
 	struct psobj_value *v;
 	size_t	n;
 	size_t	errors;
-	char	*err;			/* the first non-terminating error */
-	size_t	errlen;
+	char	*first;			/* the first non-terminating error
+					   (malloc'd; NULL: none, or ENOMEM),
+					   when all is NULL */
 	char	***all;			/* NULL, or every error's text */
 	bool	nomem;			/* keeping an error's text failed */
 };
@@ -40,21 +41,25 @@ out_error(struct out_list *l, const char *before, const char *name,
 {
 	char **grown, *s;
 
-	if (l->errors == 0)
-		snprintf(l->err, l->errlen, "%s%s%s", before, name, after);
-	if (l->all != NULL) {
-		grown = realloc(*l->all, (l->errors + 1) * sizeof(*grown));
-		if (grown == NULL || asprintf(&s, "%s%s%s", before, name,
-		    after) < 0) {
-			if (grown != NULL)
-				*l->all = grown;
-			l->nomem = true;
-			return;
-		}
-		*l->all = grown;
-		grown[l->errors] = s;
+	if (asprintf(&s, "%s%s%s", before, name, after) < 0)
+		s = NULL;
+	if (l->all == NULL) {
+		/* counted even when its text could not be kept */
+		if (l->errors++ == 0)
+			l->first = s;
+		else
+			free(s);
+		return;
 	}
-	l->errors++;
+	grown = s == NULL ? NULL :
+	    realloc(*l->all, (l->errors + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		free(s);
+		l->nomem = true;
+		return;
+	}
+	*l->all = grown;
+	grown[l->errors++] = s;
 }
 
 /* The type name of v as Select-Object prefixes it with "Selected.". */
@@ -209,44 +214,43 @@ select_one(struct out_list *l, const struct psobj_value *in,
 int
 select_object(const struct psobj_value *in, size_t n,
     const struct select_spec *spec, struct psobj_value **out, size_t *nout,
-    size_t *nerrors, char *err, size_t errlen)
+    size_t *nerrors, char **err)
 {
-	char first_err[512] = "";
-	struct out_list l = { .err = first_err, .errlen = sizeof(first_err) };
+	struct out_list l = { NULL, 0, 0, NULL, NULL, false };
+	char fatal[256] = "";		/* ENOMEM, or a bad wildcard */
 	struct property_names names;
 	size_t i, head = n, tail_from = n;
 	int rc = 0;
 
 	*out = NULL;
 	*nout = 0;
-	if (errlen > 0)
-		err[0] = '\0';
-	if (property_names_compile(spec->props, spec->nprops, &names, err,
-	    errlen) != 0)
+	*err = NULL;
+	if (property_names_compile(spec->props, spec->nprops, &names, fatal,
+	    sizeof(fatal)) != 0) {
+		*err = strdup(fatal[0] != '\0' ? fatal : strerror(ENOMEM));
 		return -1;
+	}
 	if (spec->has_first || spec->has_last)
 		head = !spec->has_first ? 0 : spec->first < n ? spec->first : n;
 	if (spec->has_last)	/* the last N of what -First did not take */
 		tail_from = n - (spec->last < n - head ? spec->last : n - head);
 	for (i = 0; i < n && rc == 0; i++)
 		if (i < head || i >= tail_from)
-			rc = select_one(&l, &in[i], spec, &names, err, errlen);
+			rc = select_one(&l, &in[i], spec, &names, fatal,
+			    sizeof(fatal));
 	property_names_free(&names);
 	if (nerrors != NULL)
 		*nerrors = l.errors;
 	if (rc != 0) {
 		select_values_free(l.v, l.n);
-		if (err[0] == '\0')
-			snprintf(err, errlen, "%s", strerror(ENOMEM));
+		free(l.first);
+		*err = strdup(fatal[0] != '\0' ? fatal : strerror(ENOMEM));
 		return -1;
 	}
 	*out = l.v;
 	*nout = l.n;
-	if (l.errors > 0) {
-		snprintf(err, errlen, "%s", first_err);
-		return 1;
-	}
-	return 0;
+	*err = l.first;
+	return l.errors > 0 ? 1 : 0;
 }
 
 void
@@ -264,8 +268,7 @@ select_value(const struct psobj_value *in, const struct select_spec *spec,
     const struct property_names *names, struct psobj_value **out,
     size_t *nout, char ***errors, size_t *nerrors, char *err, size_t errlen)
 {
-	char first_err[512] = "";
-	struct out_list l = { .err = first_err, .errlen = sizeof(first_err) };
+	struct out_list l = { NULL, 0, 0, NULL, errors, false };
 	int rc;
 
 	*out = NULL;
@@ -274,7 +277,6 @@ select_value(const struct psobj_value *in, const struct select_spec *spec,
 	*nerrors = 0;
 	if (errlen > 0)
 		err[0] = '\0';
-	l.all = errors;
 	rc = select_one(&l, in, spec, names, err, errlen);
 	*nerrors = l.errors;
 	if (rc != 0 || l.nomem) {

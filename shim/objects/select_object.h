@@ -39,12 +39,13 @@ struct select_spec {
  * no output and the rest go on.
  * Sets *out (malloc'd, free with select_values_free()) and *nout.  Returns
  * 0; 1 when non-terminating errors happened (the first one's message in
- * err, their count in *nerrors if not NULL); -1 on a bad wildcard or
- * ENOMEM (message in err, nothing in *out).
+ * *err, their count in *nerrors if not NULL); -1 on a bad wildcard or
+ * ENOMEM (message in *err, nothing in *out). *err is malloc'd (the
+ * caller frees it; NULL when memory ran out), or NULL with 0.
  */
 int	select_object(const struct psobj_value *in, size_t n,
 	    const struct select_spec *spec, struct psobj_value **out,
-	    size_t *nout, size_t *nerrors, char *err, size_t errlen);
+	    size_t *nout, size_t *nerrors, char **err);
 
 /*
  * select_value()

@@ -12,15 +12,30 @@
 #include "base/exit_codes.h"
 #include "objects/convert_csv.h"
 #include "objects/convert_json.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/processors.h"
 #include "runtime/values.h"
+
+/* ConvertTo-Json's settings */
+struct json_cfg {
+	int	depth;
+	bool	compress;
+};
+
+/* ConvertTo-Csv's settings */
+struct csv_cfg {
+	bool	no_type_info;
+	char	delim;
+};
 
 struct convert_proc {
 	struct proc base;
 	struct runtime *rt;
 	const struct stage *st;
-	struct value_list kept;		/* JSON: everything; CSV: the first */
+	struct value_list kept;		/* JSON: everything */
+	bool	started;		/* CSV: the columns are set */
+	struct csv_columns cols;
 };
 
 static enum proc_rc
@@ -62,8 +77,10 @@ json_end(struct proc *p)
 	const char *nl = cp->rt->host.nl == TNC_NEWLINE_CRLF ? "\r\n" : "\n";
 	char *text;
 
-	if (convert_to_json(cp->kept.v, cp->kept.n, cp->st->depth, cp->st->compress, nl,
-	    &text) != 0)
+	const struct json_cfg *cfg = cp->st->cfg;
+
+	if (convert_to_json(cp->kept.v, cp->kept.n, cfg->depth, cfg->compress,
+	    nl, &text) != 0)
 		return convert_nomem(cp);
 	if (text == NULL)		/* no input: no output */
 		return PROC_OK;
@@ -74,8 +91,8 @@ static enum proc_rc
 csv_process(struct proc *p, struct psobj_value *v)
 {
 	struct convert_proc *cp = (struct convert_proc *)p;
+	const struct csv_cfg *cfg = cp->st->cfg;
 	enum proc_rc rc = PROC_OK;
-	struct psobj_value *first;
 	char *line;
 
 	if (v == NULL)
@@ -84,24 +101,22 @@ csv_process(struct proc *p, struct psobj_value *v)
 		psobj_value_free(v);
 		return PROC_OK;
 	}
-	if (cp->kept.n == 0) {
+	if (!cp->started) {
 		/* the first object sets the columns */
-		if (value_list_push(&cp->kept, v) != 0)
+		cp->started = true;
+		if (csv_columns_of(v, &cp->cols) != 0) {
+			psobj_value_free(v);
 			return convert_nomem(cp);
-		first = &cp->kept.v[0];
-		if (!cp->st->no_type_info)
-			rc = convert_emit_text(cp, convert_csv_type_line(first));
+		}
+		if (!cfg->no_type_info)
+			rc = convert_emit_text(cp, convert_csv_type_line(v));
 		if (rc == PROC_OK)
-			rc = convert_emit_text(cp, convert_csv_line(first, NULL));
-		if (rc == PROC_OK)
-			rc = convert_emit_text(cp, convert_csv_line(first,
-			    first));
-		return rc;
+			rc = convert_emit_text(cp, csv_header_line(&cp->cols,
+			    cfg->delim));
 	}
-	first = &cp->kept.v[0];
-	line = convert_csv_line(first, v);
+	line = rc == PROC_OK ? csv_row_line(&cp->cols, v, cfg->delim) : NULL;
 	psobj_value_free(v);
-	return convert_emit_text(cp, line);
+	return rc == PROC_OK ? convert_emit_text(cp, line) : rc;
 }
 
 static enum proc_rc
@@ -117,6 +132,7 @@ convert_free(struct proc *p)
 	struct convert_proc *cp = (struct convert_proc *)p;
 
 	value_list_free(&cp->kept);
+	csv_columns_free(&cp->cols);
 	free(cp);
 }
 
@@ -146,14 +162,90 @@ convert_new(struct runtime *rt, const struct stage *st,
 	return &cp->base;
 }
 
-struct proc *
-cmd_convert_json_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+json_make(struct runtime *rt, const struct stage *st, char *err,
+    size_t errlen)
 {
+	(void)err;
+	(void)errlen;
 	return convert_new(rt, st, &json_ops);
 }
 
-struct proc *
-cmd_convert_csv_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+csv_make(struct runtime *rt, const struct stage *st, char *err, size_t errlen)
 {
+	(void)err;
+	(void)errlen;
 	return convert_new(rt, st, &csv_ops);
 }
+
+static int
+json_configure(struct stage *st, struct ps_error *e)
+{
+	struct json_cfg *cfg = calloc(1, sizeof(*cfg));
+	const struct ps_bound *v;
+
+	if (cfg == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = cfg;
+	st->cfg_free = free;
+	cfg->depth = JSON_DEFAULT_DEPTH;
+	if ((v = ps_binding_get(&st->b, "Depth"))->present)
+		cfg->depth = (int)v->i;
+	cfg->compress = ps_binding_get(&st->b, "Compress")->sw;
+	return 0;
+}
+
+int
+csv_delimiter(const struct stage *st, char *delim, struct ps_error *e)
+{
+	const struct ps_bound *v = ps_binding_get(&st->b, "Delimiter");
+
+	*delim = ',';		/* also -UseCulture's: en-US's ListSeparator */
+	if (!v->present)
+		return 0;
+	if (strlen(v->s) != 1)
+		return ps_error_bind(e, st->meta->name, st->meta->type_name,
+		    "InvalidArgument", "ParameterBindingException",
+		    "CannotConvertArgumentNoMessage", v->value->offset,
+		    v->value->length, "Cannot bind parameter 'Delimiter'. "
+		    "Cannot convert value \"%s\" to type \"System.Char\". "
+		    "Error: \"String must be exactly one character long.\"",
+		    v->s);
+	*delim = v->s[0];
+	return 0;
+}
+
+/* -NoTypeInformation, -Delimiter, -UseCulture */
+static int
+csv_configure(struct stage *st, struct ps_error *e)
+{
+	struct csv_cfg *cfg = calloc(1, sizeof(*cfg));
+
+	if (cfg == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = cfg;
+	st->cfg_free = free;
+	cfg->no_type_info = ps_binding_get(&st->b, "NoTypeInformation")->sw;
+	return csv_delimiter(st, &cfg->delim, e);
+}
+
+static const char *const json_runs[] = { "Depth", "Compress", NULL };
+static const char *const csv_runs[] = { "NoTypeInformation", "Delimiter",
+	"UseCulture", NULL };
+
+const struct command_def convertto_json_def = {
+	.cmd = PIPE_CMD_CONVERTTO_JSON,
+	.runs = json_runs,
+	.position = CMD_ANYWHERE,
+	.configure = json_configure,
+	.make = json_make,
+};
+
+const struct command_def convertto_csv_def = {
+	.cmd = PIPE_CMD_CONVERTTO_CSV,
+	.runs = csv_runs,
+	.position = CMD_ANYWHERE,
+	.configure = csv_configure,
+	.make = csv_make,
+};

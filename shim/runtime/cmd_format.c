@@ -12,6 +12,7 @@
 
 #include "base/exit_codes.h"
 #include "objects/object_format.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/processors.h"
 
@@ -109,12 +110,12 @@ static const struct proc_ops format_ops = {
 	.free = format_free,
 };
 
-struct proc *
-cmd_format_new(struct runtime *rt, const struct stage *st, char *err,
+static struct proc *
+format_make(struct runtime *rt, const struct stage *st, char *err,
     size_t errlen)
 {
 	struct format_proc *fp = calloc(1, sizeof(*fp));
-	struct format_spec spec = st->fmt;
+	struct format_spec spec = *(const struct format_spec *)st->cfg;
 
 	if (fp == NULL)
 		return NULL;
@@ -131,3 +132,40 @@ cmd_format_new(struct runtime *rt, const struct stage *st, char *err,
 	}
 	return &fp->base;
 }
+
+/* -Property (already in st->props), and Format-Table's -AutoSize */
+static int
+format_configure(struct stage *st, struct ps_error *e)
+{
+	struct format_spec *fs = calloc(1, sizeof(*fs));
+
+	if (fs == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = fs;
+	st->cfg_free = free;
+	fs->props = (const char *const *)st->props;
+	fs->nprops = st->nprops;
+	if (st->cmd == PIPE_CMD_FORMAT_TABLE)
+		fs->autosize = ps_binding_get(&st->b, "AutoSize")->sw;
+	return 0;
+}
+
+static const char *const format_list_runs[] = { "Property", NULL };
+static const char *const format_table_runs[] = { "Property", "AutoSize",
+	NULL };
+
+const struct command_def format_list_def = {
+	.cmd = PIPE_CMD_FORMAT_LIST,
+	.runs = format_list_runs,
+	.position = CMD_ANYWHERE,
+	.configure = format_configure,
+	.make = format_make,
+};
+
+const struct command_def format_table_def = {
+	.cmd = PIPE_CMD_FORMAT_TABLE,
+	.runs = format_table_runs,
+	.position = CMD_ANYWHERE,
+	.configure = format_configure,
+	.make = format_make,
+};

@@ -20,18 +20,45 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "base/exit_codes.h"
 #include "objects/wildcard.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/processors.h"
 #include "runtime/values.h"
+
+/* Get-Content -Encoding (FileSystemCmdletProviderEncoding), as tnc reads them */
+enum text_encoding {
+	TEXT_ENC_DEFAULT,		/* Default, String, Unknown, Oem: UTF-8 unless a BOM says */
+	TEXT_ENC_UTF8,
+	TEXT_ENC_ASCII,
+	TEXT_ENC_UTF16LE,		/* Unicode */
+	TEXT_ENC_UTF16BE,		/* BigEndianUnicode */
+	TEXT_ENC_UTF32LE,		/* UTF32 */
+	TEXT_ENC_UTF32BE,		/* BigEndianUTF32 */
+	TEXT_ENC_BYTE			/* Byte: each byte a System.Byte */
+};
+
+/* Get-Content's settings */
+struct gc_cfg {
+	char	**paths;
+	size_t	npaths;
+	bool	literal_path;
+	bool	has_total;		/* -TotalCount (negative: all) */
+	long long total_count;
+	bool	has_tail;
+	long long tail;
+	enum text_encoding encoding;
+};
 
 struct gc_proc {
 	struct proc base;
 	struct runtime *rt;
 	const struct stage *st;
+	const struct gc_cfg *cfg;	/* st->cfg */
 	struct value_ring tail;		/* -Tail: the last N lines */
 	long long taken;		/* lines passed on (-TotalCount) */
 };
@@ -216,7 +243,7 @@ static enum proc_rc
 gc_take(struct gc_proc *gp, struct psobj_value *v)
 {
 	gp->taken++;
-	if (!gp->st->has_tail)
+	if (!gp->cfg->has_tail)
 		return proc_emit(&gp->base, v);
 	return value_ring_push(&gp->tail, v) == 0 ? PROC_OK : gc_nomem(gp);
 }
@@ -224,8 +251,8 @@ gc_take(struct gc_proc *gp, struct psobj_value *v)
 static bool
 gc_enough(const struct gc_proc *gp)
 {
-	return gp->st->has_total && gp->st->total_count >= 0 &&
-	    gp->taken >= gp->st->total_count;
+	return gp->cfg->has_total && gp->cfg->total_count >= 0 &&
+	    gp->taken >= gp->cfg->total_count;
 }
 
 /* The lines of one open file. */
@@ -261,7 +288,7 @@ gc_not_found(struct gc_proc *gp, const char *path)
 {
 	const struct ps_command *pc = gp->st->pc;
 	char cwd[PATH_MAX], *full = NULL;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
 	if (path[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL &&
 	    asprintf(&full, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/",
@@ -271,19 +298,18 @@ gc_not_found(struct gc_proc *gp, const char *path)
 	    "ObjectNotFound", "ItemNotFoundException", "PathNotFound",
 	    pc->offset, pc->length, "Cannot find path '%s' because it does "
 	    "not exist.", full != NULL ? full : path);
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    full != NULL ? full : path);
-	e.target_type = "String";
+	ps_error_set_target(&e, full != NULL ? full : path, "String");
 	free(full);
 	if (!gp->st->quiet_errors)
 		host_error(&gp->rt->host, &e);
+	ps_error_free(&e);
 	host_worst(&gp->rt->host, TNC_EXIT_FAILED);
 }
 
 static enum proc_rc
 gc_file(struct gc_proc *gp, const char *path)
 {
-	struct reader r = { .enc = gp->st->encoding, .pending = EOF - 1 };
+	struct reader r = { .enc = gp->cfg->encoding, .pending = EOF - 1 };
 	enum proc_rc rc;
 
 	r.fp = fopen(path, "rb");
@@ -313,7 +339,7 @@ gc_path(struct gc_proc *gp, const char *path)
 	glob_t g;
 	size_t i;
 
-	if (gp->st->literal_path || !wildcard_has_meta(path))
+	if (gp->cfg->literal_path || !wildcard_has_meta(path))
 		return gc_file(gp, path);
 	if (glob(path, 0, NULL, &g) != 0)
 		return PROC_OK;
@@ -334,8 +360,8 @@ gc_process(struct proc *p, struct psobj_value *v)
 		psobj_value_free(v);
 		return PROC_OK;
 	}
-	for (i = 0; i < gp->st->npaths && rc == PROC_OK; i++)
-		rc = gc_path(gp, gp->st->paths[i]);
+	for (i = 0; i < gp->cfg->npaths && rc == PROC_OK; i++)
+		rc = gc_path(gp, gp->cfg->paths[i]);
 	return rc;
 }
 
@@ -366,17 +392,115 @@ static const struct proc_ops gc_ops = {
 	.free = gc_free,
 };
 
-struct proc *
-cmd_get_content_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+gc_make(struct runtime *rt, const struct stage *st, char *err, size_t errlen)
 {
 	struct gc_proc *gp = calloc(1, sizeof(*gp));
 
+	(void)err;
+	(void)errlen;
 	if (gp == NULL)
 		return NULL;
 	gp->base.ops = &gc_ops;
 	gp->rt = rt;
 	gp->st = st;
-	value_ring_init(&gp->tail, st->has_tail && st->tail > 0 ?
-	    (size_t)st->tail : 0);
+	gp->cfg = st->cfg;
+	value_ring_init(&gp->tail, gp->cfg->has_tail && gp->cfg->tail > 0 ?
+	    (size_t)gp->cfg->tail : 0);
 	return &gp->base;
 }
+
+/* FileSystemCmdletProviderEncoding's names, as Enum.Parse takes them */
+static const struct {
+	const char *name;
+	int	enc;			/* enum text_encoding; -1: not read by tnc */
+} encodings[] = {
+	{ "Unknown", TEXT_ENC_DEFAULT }, { "String", TEXT_ENC_DEFAULT },
+	{ "Unicode", TEXT_ENC_UTF16LE }, { "Byte", TEXT_ENC_BYTE },
+	{ "BigEndianUnicode", TEXT_ENC_UTF16BE }, { "UTF8", TEXT_ENC_UTF8 },
+	{ "UTF7", -1 }, { "UTF32", TEXT_ENC_UTF32LE },
+	{ "Ascii", TEXT_ENC_ASCII }, { "Default", TEXT_ENC_DEFAULT },
+	{ "Oem", TEXT_ENC_DEFAULT }, { "BigEndianUTF32", TEXT_ENC_UTF32BE },
+};
+#define NENCODINGS	(sizeof(encodings) / sizeof(encodings[0]))
+
+static int
+configure_encoding(const struct stage *st, struct gc_cfg *cfg,
+    const struct ps_bound *v, struct ps_error *e)
+{
+	size_t i;
+
+	for (i = 0; i < NENCODINGS; i++)
+		if (strcasecmp(v->s, encodings[i].name) == 0)
+			break;
+	if (i == NENCODINGS)
+		return ps_error_bind(e, st->meta->name, st->meta->type_name,
+		    "InvalidArgument", "ParameterBindingException",
+		    "CannotConvertArgumentNoMessage", v->value->offset,
+		    v->value->length, "Cannot bind parameter 'Encoding'. Cannot "
+		    "convert value \"%s\" to type \"Microsoft.PowerShell."
+		    "Commands.FileSystemCmdletProviderEncoding\". Error: "
+		    "\"Unable to match the identifier name %s to a valid "
+		    "enumerator name. Specify one of the following enumerator "
+		    "names and try again:\nUnknown, String, Unicode, Byte, "
+		    "BigEndianUnicode, UTF8, UTF7, UTF32, Ascii, Default, Oem, "
+		    "BigEndianUTF32\"", v->s, v->s);
+	if (encodings[i].enc < 0)
+		return ps_error_parse(e, "ParameterNotSupported",
+		    v->value->offset, v->value->length, "The encoding 'UTF7' "
+		    "of Get-Content is not supported by tnc.");
+	cfg->encoding = (enum text_encoding)encodings[i].enc;
+	return 0;
+}
+
+static void
+gc_cfg_free(void *p)
+{
+	struct gc_cfg *cfg = p;
+
+	if (cfg != NULL)
+		stage_strings_free(cfg->paths, cfg->npaths);
+	free(cfg);
+}
+
+static int
+gc_configure(struct stage *st, struct ps_error *e)
+{
+	struct gc_cfg *cfg = calloc(1, sizeof(*cfg));
+	const struct ps_bound *v;
+
+	if (cfg == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = cfg;
+	st->cfg_free = gc_cfg_free;
+	v = ps_binding_get(&st->b, "LiteralPath");
+	cfg->literal_path = v->present;
+	if (!v->present)
+		v = ps_binding_get(&st->b, "Path");
+	if (v->present && v->value != NULL &&
+	    stage_strings(&cfg->paths, &cfg->npaths, v->value) != 0)
+		return ps_error_no_memory(e);
+	if ((v = ps_binding_get(&st->b, "TotalCount"))->present) {
+		cfg->has_total = true;
+		cfg->total_count = (long long)v->d;
+	}
+	if ((v = ps_binding_get(&st->b, "Tail"))->present && v->i >= 0) {
+		cfg->has_tail = true;	/* a negative -Tail means all lines */
+		cfg->tail = v->i;
+	}
+	if ((v = ps_binding_get(&st->b, "Encoding"))->present &&
+	    configure_encoding(st, cfg, v, e) != 0)
+		return -1;
+	return 0;
+}
+
+static const char *const gc_runs[] = { "Path", "LiteralPath", "TotalCount",
+	"Tail", "Encoding", NULL };
+
+const struct command_def get_content_def = {
+	.cmd = PIPE_CMD_GET_CONTENT,
+	.runs = gc_runs,
+	.position = CMD_FIRST,
+	.configure = gc_configure,
+	.make = gc_make,
+};

@@ -12,6 +12,7 @@
 
 #include "base/exit_codes.h"
 #include "objects/object_format.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/processors.h"
 #include "runtime/values.h"
@@ -32,6 +33,18 @@ out_nomem(struct proc *p, struct runtime *rt)
 {
 	host_note(&rt->host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 	return proc_fail(p, NULL);
+}
+
+/*
+ * A formatter failed: out of memory, or a write to stdout failed, which
+ * host_finish() tells once at the end with its errno (exit status 4).
+ */
+static enum proc_rc
+out_failed(struct proc *p, struct out_default_proc *od)
+{
+	if (od->to->error != 0 && od->to->error != ENOMEM)
+		return PROC_OK;
+	return out_nomem(p, od->rt);
 }
 
 /* Closes the open group (before format text, and at the end). */
@@ -81,7 +94,7 @@ out_default_process(struct proc *p, struct psobj_value *v)
 		return PROC_OK;
 	rc = out_default_value(od, v);
 	psobj_value_free(v);
-	return rc == 0 ? PROC_OK : out_nomem(p, od->rt);
+	return rc == 0 ? PROC_OK : out_failed(p, od);
 }
 
 static enum proc_rc
@@ -89,7 +102,7 @@ out_default_end(struct proc *p)
 {
 	struct out_default_proc *od = (struct out_default_proc *)p;
 
-	return out_default_close(od) == 0 ? PROC_OK : out_nomem(p, od->rt);
+	return out_default_close(od) == 0 ? PROC_OK : out_failed(p, od);
 }
 
 static void
@@ -119,6 +132,26 @@ out_default_alloc(struct runtime *rt, struct text_out *to, size_t columns)
 	od->to = to;
 	od->columns = columns;
 	return od;
+}
+
+struct proc *
+out_default_into(struct runtime *rt, struct text_out *to, size_t columns)
+{
+	struct out_default_proc *od = out_default_alloc(rt, to, columns);
+
+	return od != NULL ? &od->base : NULL;
+}
+
+int
+out_default_format(struct proc *p, const struct psobj_value *v)
+{
+	return out_default_value((struct out_default_proc *)p, v);
+}
+
+int
+out_default_close_group(struct proc *p)
+{
+	return out_default_close((struct out_default_proc *)p);
 }
 
 struct proc *
@@ -194,9 +227,14 @@ collector_new(void)
 	return collector_alloc(true);
 }
 
-struct proc *
-cmd_out_null_new(void)
+static struct proc *
+out_null_make(struct runtime *rt, const struct stage *st, char *err,
+    size_t errlen)
 {
+	(void)rt;
+	(void)st;
+	(void)err;
+	(void)errlen;
 	return collector_alloc(false);
 }
 
@@ -208,6 +246,55 @@ collector_take(struct proc *p, struct psobj_value **vals, size_t *n)
 	*vals = c->kept.v;
 	*n = c->kept.n;
 	memset(&c->kept, 0, sizeof(c->kept));
+}
+
+/* ---------------------------------------------------------------------- */
+/* A forwarder: a statement's output into the script's one Out-Default */
+
+struct forward_proc {
+	struct proc base;
+	struct proc *to;
+};
+
+static enum proc_rc
+forward_process(struct proc *p, struct psobj_value *v)
+{
+	struct forward_proc *fw = (struct forward_proc *)p;
+
+	if (v == NULL)
+		return PROC_OK;
+	return fw->to->ops->process(fw->to, v);
+}
+
+static enum proc_rc
+forward_end(struct proc *p)
+{
+	(void)p;		/* the target ends with the script, not here */
+	return PROC_OK;
+}
+
+static void
+forward_free(struct proc *p)
+{
+	free(p);
+}
+
+static const struct proc_ops forward_ops = {
+	.process = forward_process,
+	.end = forward_end,
+	.free = forward_free,
+};
+
+struct proc *
+forward_new(struct proc *to)
+{
+	struct forward_proc *fw = calloc(1, sizeof(*fw));
+
+	if (fw == NULL)
+		return NULL;
+	fw->base.ops = &forward_ops;
+	fw->to = to;
+	return &fw->base;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -306,21 +393,85 @@ static const struct proc_ops out_string_ops = {
 	.free = out_string_free,
 };
 
-struct proc *
-cmd_out_string_new(struct runtime *rt, const struct stage *st)
+/* Out-String's settings */
+struct out_string_cfg {
+	bool	stream;			/* -Stream */
+	size_t	width;			/* -Width; 0: the default */
+};
+
+static struct proc *
+out_string_make(struct runtime *rt, const struct stage *st, char *err,
+    size_t errlen)
 {
+	const struct out_string_cfg *cfg = st->cfg;
 	struct out_string_proc *os = calloc(1, sizeof(*os));
 
+	(void)err;
+	(void)errlen;
 	if (os == NULL)
 		return NULL;
 	os->base.ops = &out_string_ops;
 	os->rt = rt;
-	os->stream = st->stream;
+	os->stream = cfg->stream;
 	text_out_init_buffer(&os->buf, rt->host.nl);
-	os->od = out_default_alloc(rt, &os->buf, st->width);
+	os->od = out_default_alloc(rt, &os->buf, cfg->width);
 	if (os->od == NULL) {
 		free(os);
 		return NULL;
 	}
 	return &os->base;
 }
+
+static struct proc *
+out_default_make(struct runtime *rt, const struct stage *st, char *err,
+    size_t errlen)
+{
+	(void)st;
+	(void)err;
+	(void)errlen;
+	return cmd_out_default_new(rt);
+}
+
+static int
+out_string_configure(struct stage *st, struct ps_error *e)
+{
+	struct out_string_cfg *cfg = calloc(1, sizeof(*cfg));
+	const struct ps_bound *v;
+
+	if (cfg == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = cfg;
+	st->cfg_free = free;
+	cfg->stream = ps_binding_get(&st->b, "Stream")->sw;
+	if ((v = ps_binding_get(&st->b, "Width"))->present)
+		cfg->width = (size_t)v->i;
+	return 0;
+}
+
+static const char *const out_string_runs[] = { "Stream", "Width", NULL };
+static const char *const none_runs[] = { NULL };
+
+const struct command_def out_string_def = {
+	.cmd = PIPE_CMD_OUT_STRING,
+	.runs = out_string_runs,
+	.position = CMD_ANYWHERE,
+	.takes_format_text = true,
+	.configure = out_string_configure,
+	.make = out_string_make,
+};
+
+const struct command_def out_default_def = {
+	.cmd = PIPE_CMD_OUT_DEFAULT,
+	.runs = none_runs,
+	.position = CMD_LAST,
+	.takes_format_text = true,
+	.make = out_default_make,
+};
+
+const struct command_def out_null_def = {
+	.cmd = PIPE_CMD_OUT_NULL,
+	.runs = none_runs,
+	.position = CMD_LAST,
+	.takes_format_text = true,
+	.make = out_null_make,
+};

@@ -13,6 +13,7 @@
 
 #include "base/exit_codes.h"
 #include "objects/select_object.h"
+#include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/error_target.h"
 #include "runtime/processors.h"
@@ -22,6 +23,7 @@ struct select_proc {
 	struct proc base;
 	struct runtime *rt;
 	const struct stage *st;
+	const struct select_spec *sel;	/* st->cfg */
 	struct property_names names;
 	size_t	seen;			/* inputs so far */
 	struct value_ring tail;		/* -Last: the last N */
@@ -34,7 +36,7 @@ select_error(struct select_proc *sp, const struct psobj_value *in,
 {
 	const struct ps_command *pc = sp->st->pc;
 	bool expand = strncmp(msg, "Property \"", 10) == 0;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *target;
 
 	ps_error_bind(&e, sp->st->meta->name, sp->st->meta->type_name,
@@ -43,11 +45,10 @@ select_error(struct select_proc *sp, const struct psobj_value *in,
 	    "AlreadyExistingUserSpecifiedPropertyNoExpand", pc->offset,
 	    pc->length, "%s", msg);
 	target = pipeline_error_target(in);
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    target != NULL ? target : "");
+	ps_error_set_target(&e, target, "PSObject");
 	free(target);
-	e.target_type = "PSObject";
 	host_error(&sp->rt->host, &e);
+	ps_error_free(&e);
 	host_worst(&sp->rt->host, TNC_EXIT_FAILED);
 }
 
@@ -60,7 +61,7 @@ select_emit(struct select_proc *sp, struct psobj_value *in)
 	size_t nout, nerrors, i;
 	enum proc_rc rc = PROC_OK;
 
-	if (select_value(in, &sp->st->sel, &sp->names, &out, &nout, &errors,
+	if (select_value(in, sp->sel, &sp->names, &out, &nout, &errors,
 	    &nerrors, err, sizeof(err)) != 0) {
 		psobj_value_free(in);
 		host_note(&sp->rt->host, TNC_EXIT_SYSTEM, "%s", err);
@@ -84,7 +85,7 @@ static enum proc_rc
 select_process(struct proc *p, struct psobj_value *v)
 {
 	struct select_proc *sp = (struct select_proc *)p;
-	const struct select_spec *sel = &sp->st->sel;
+	const struct select_spec *sel = sp->sel;
 	enum proc_rc rc;
 
 	if (v == NULL)
@@ -136,8 +137,8 @@ static const struct proc_ops select_ops = {
 	.free = select_free,
 };
 
-struct proc *
-cmd_select_new(struct runtime *rt, const struct stage *st, char *err,
+static struct proc *
+select_make(struct runtime *rt, const struct stage *st, char *err,
     size_t errlen)
 {
 	struct select_proc *sp = calloc(1, sizeof(*sp));
@@ -147,11 +148,49 @@ cmd_select_new(struct runtime *rt, const struct stage *st, char *err,
 	sp->base.ops = &select_ops;
 	sp->rt = rt;
 	sp->st = st;
-	value_ring_init(&sp->tail, st->sel.last);
-	if (property_names_compile(st->sel.props, st->sel.nprops, &sp->names,
+	sp->sel = st->cfg;
+	value_ring_init(&sp->tail, sp->sel->last);
+	if (property_names_compile(sp->sel->props, sp->sel->nprops, &sp->names,
 	    err, errlen) != 0) {
 		free(sp);
 		return NULL;
 	}
 	return &sp->base;
 }
+
+/* -Property (already in st->props), -ExpandProperty, -First, -Last */
+static int
+select_configure(struct stage *st, struct ps_error *e)
+{
+	struct select_spec *sel = calloc(1, sizeof(*sel));
+	const struct ps_bound *v;
+
+	if (sel == NULL)
+		return ps_error_no_memory(e);
+	st->cfg = sel;
+	st->cfg_free = free;
+	sel->props = (const char *const *)st->props;
+	sel->nprops = st->nprops;
+	if ((v = ps_binding_get(&st->b, "ExpandProperty"))->present)
+		sel->expand = v->s;
+	if ((v = ps_binding_get(&st->b, "First"))->present) {
+		sel->has_first = true;
+		sel->first = (size_t)v->i;
+	}
+	if ((v = ps_binding_get(&st->b, "Last"))->present) {
+		sel->has_last = true;
+		sel->last = (size_t)v->i;
+	}
+	return 0;
+}
+
+static const char *const select_runs[] = { "Property", "ExpandProperty",
+	"First", "Last", NULL };
+
+const struct command_def select_object_def = {
+	.cmd = PIPE_CMD_SELECT_OBJECT,
+	.runs = select_runs,
+	.position = CMD_ANYWHERE,
+	.configure = select_configure,
+	.make = select_make,
+};

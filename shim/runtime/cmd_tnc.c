@@ -20,6 +20,8 @@
 #include "objects/result_object.h"
 #include "objects/route_diag_object.h"
 #include "parsers/tnc_command.h"
+#include "runtime/cmd_input.h"
+#include "runtime/command_defs.h"
 #include "runtime/processors.h"
 #include "runtime/context.h"
 #include "runtime/error_target.h"
@@ -73,23 +75,14 @@ slot_done(void *arg, struct engine_result *res)
 static void
 deliver_not_bound(struct tnc_proc *tp, struct slot *s)
 {
-	const struct ps_command *pc = tp->st->pc;
-	struct ps_error e;
-
-	ps_error_bind(&e, tnc_command_meta.name, NULL, "InvalidArgument",
-	    "ParameterBindingException", "InputObjectNotBound", pc->offset,
-	    pc->length, "The input object cannot be bound to any parameters "
-	    "for the command either because the command does not take "
-	    "pipeline input or the input and its properties do not match any "
-	    "of the parameters that take pipeline input.");
-	snprintf(e.target_name, sizeof(e.target_name), "%s",
-	    s->target != NULL ? s->target : "");
-	e.target_type = s->target_is_string ? "String" : "PSObject";
-	host_error(&tp->rt->host, &e);
-	host_worst(&tp->rt->host, TNC_EXIT_USAGE);
+	cmd_input_not_bound(&tp->rt->host, &tnc_command_meta, tp->st->pc,
+	    s->target, s->target_is_string);
 }
 
-/* -WarningAction Stop: the objects before it end first, then the error. */
+/*
+ * -WarningAction Stop: the warning now, as 5.1 writes it before it throws;
+ * the error record ends the script, once its output is closed.
+ */
 static enum proc_rc
 deliver_stopped(struct tnc_proc *tp, const struct engine_result *res)
 {
@@ -97,6 +90,8 @@ deliver_stopped(struct tnc_proc *tp, const struct engine_result *res)
 	size_t len;
 	char *text;
 
+	report_diag(&res->d, &tp->st->o, host_err(&tp->rt->host));
+	host_err_done(&tp->rt->host);
 	text_out_init_buffer(&t, tp->rt->host.nl);
 	report_stop_error(&res->d, tp->rt->host.script, &t);
 	text = text_out_take(&t, &len);
@@ -117,7 +112,7 @@ deliver_route_diag(struct tnc_proc *tp, struct engine_result *res)
 	}
 	host_worst(h, res->rd.succeeded && res->rd.has_route ? TNC_EXIT_OK :
 	    TNC_EXIT_FAILED);
-	if (route_diag_object_new(&v, &res->rd) != 0) {
+	if (route_diag_object_new(&v, &res->rd, h->ed) != 0) {
 		host_note(h, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 		return proc_fail(&tp->base, NULL);
 	}
@@ -143,8 +138,10 @@ deliver(struct tnc_proc *tp, struct slot *s)
 	}
 	if (res->d.stopped)
 		return deliver_stopped(tp, res);
-	report_diag(&res->d, &tp->st->o, host_err(h));
-	host_err_done(h);
+	if (res->d.nentries > 0) {	/* no warning: stdout stays buffered */
+		report_diag(&res->d, &tp->st->o, host_err(h));
+		host_err_done(h);
+	}
 	if (res->is_route_diag)
 		return deliver_route_diag(tp, res);
 	host_worst(h, report_exit_status(&res->r));
@@ -329,11 +326,13 @@ static const struct proc_ops tnc_ops = {
 	.free = tnc_free,
 };
 
-struct proc *
-cmd_tnc_new(struct runtime *rt, const struct stage *st)
+static struct proc *
+tnc_make(struct runtime *rt, const struct stage *st, char *err, size_t errlen)
 {
 	struct tnc_proc *tp = calloc(1, sizeof(*tp));
 
+	(void)err;
+	(void)errlen;
 	if (tp == NULL)
 		return NULL;
 	tp->base.ops = &tnc_ops;
@@ -341,3 +340,11 @@ cmd_tnc_new(struct runtime *rt, const struct stage *st)
 	tp->st = st;
 	return &tp->base;
 }
+
+/* Bound by plan.c itself (tnc_bind): every parameter of the cmdlet runs. */
+const struct command_def tnc_def = {
+	.cmd = PIPE_CMD_TNC,
+	.position = CMD_ANYWHERE,
+	.can_start = true,
+	.make = tnc_make,
+};

@@ -11,8 +11,11 @@
  * status) and the engine that runs every Test-NetConnection test of the
  * run, made when the first test is about to start.
  */
+struct interp;
+
 struct runtime {
 	struct host host;
+	struct interp *interp;		/* the script's evaluator (script blocks) */
 	struct engine *engine;		/* NULL until the first test */
 	struct engine_config ecfg;	/* from runtime_options, -ThrottleLimit */
 	bool	style_set;		/* host style from the first tnc command */

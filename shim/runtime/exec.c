@@ -9,89 +9,22 @@
 #include <string.h>
 
 #include "base/exit_codes.h"
+#include "runtime/command_defs.h"
 #include "runtime/exec.h"
 #include "runtime/processors.h"
+#include "runtime/values.h"
 
 /* The processor of one bound command; NULL with the failure said. */
 static struct proc *
 proc_for(struct runtime *rt, const struct stage *st)
 {
-	struct proc *p = NULL;
 	char err[512] = "";
+	struct proc *p = command_def(st->cmd)->make(rt, st, err, sizeof(err));
 
-	switch (st->cmd) {
-	case PIPE_CMD_TNC:
-		p = cmd_tnc_new(rt, st);
-		break;
-	case PIPE_CMD_GET_CONTENT:
-		p = cmd_get_content_new(rt, st);
-		break;
-	case PIPE_CMD_SELECT_OBJECT:
-		p = cmd_select_new(rt, st, err, sizeof(err));
-		break;
-	case PIPE_CMD_FORMAT_LIST:
-	case PIPE_CMD_FORMAT_TABLE:
-		p = cmd_format_new(rt, st, err, sizeof(err));
-		break;
-	case PIPE_CMD_OUT_STRING:
-		p = cmd_out_string_new(rt, st);
-		break;
-	case PIPE_CMD_CONVERTTO_JSON:
-		p = cmd_convert_json_new(rt, st);
-		break;
-	case PIPE_CMD_CONVERTTO_CSV:
-		p = cmd_convert_csv_new(rt, st);
-		break;
-	case PIPE_CMD_OUT_DEFAULT:
-		p = cmd_out_default_new(rt);
-		break;
-	case PIPE_CMD_OUT_NULL:
-		p = cmd_out_null_new();
-		break;
-	case PIPE_CMD_NONE:
-		break;
-	}
 	if (p == NULL)
 		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s",
 		    err[0] != '\0' ? err : strerror(ENOMEM));
 	return p;
-}
-
-/* A value written in the script, as a pipeline input object. */
-static int
-input_value(const struct ps_value *pv, struct psobj_value *v)
-{
-	size_t i;
-
-	switch (pv->kind) {
-	case PS_VAL_BOOL:
-		*v = psobj_bool(pv->bval);
-		return 0;
-	case PS_VAL_NULL:
-		*v = psobj_null();
-		return 0;
-	case PS_VAL_NUMBER:
-		if (pv->num.type == PS_NUM_INT32 ||
-		    pv->num.type == PS_NUM_INT64) {
-			*v = psobj_int(pv->num.ival,
-			    pv->num.type == PS_NUM_INT32 ? "System.Int32" :
-			    "System.Int64");
-			return 0;
-		}
-		return psobj_string(v, pv->text);
-	case PS_VAL_STRING:
-		return psobj_string(v, pv->text);
-	case PS_VAL_ARRAY:
-		if (psobj_array(v, pv->nitems, "System.Object[]") != 0)
-			return -1;
-		for (i = 0; i < pv->nitems; i++)
-			if (input_value(&pv->items[i], &v->items[i]) != 0) {
-				psobj_value_free(v);
-				return -1;
-			}
-		return 0;
-	}
-	return -1;
 }
 
 /* Feeds the values of a list, one at a time. */
@@ -103,7 +36,7 @@ feed_values(struct runtime *rt, struct pipeline *pl, const struct ps_value *pv)
 	struct psobj_value v;
 
 	for (i = 0; i < n && rc == PROC_OK; i++) {
-		if (input_value(pv->kind == PS_VAL_ARRAY ? &pv->items[i] : pv,
+		if (value_from_syntax(pv->kind == PS_VAL_ARRAY ? &pv->items[i] : pv,
 		    &v) != 0) {
 			host_note(&rt->host, TNC_EXIT_SYSTEM, "%s",
 			    strerror(ENOMEM));
@@ -144,21 +77,37 @@ feed_member(struct runtime *rt, struct pipeline *pl,
 	return pipeline_feed(pl, &copy);
 }
 
-/* (inner) or (inner).Member: inner runs to its end first, as in PowerShell. */
+/*
+ * (inner) or (inner).Member: inner runs to its end first, as in
+ * PowerShell.  A terminating error in inner ends this pipeline too, its
+ * text deferred in pl (the first processor stands for the failure).
+ */
 static enum proc_rc
 feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
 {
 	struct proc *sink = collector_new();
 	struct psobj_value *vals;
 	enum proc_rc rc = PROC_OK;
+	char *error = NULL;
 	size_t n, i;
+	int st;
 
 	if (sink == NULL) {
 		host_note(&rt->host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
 		return PROC_FAIL;
 	}
-	if (exec_statement(rt, plan->inner, sink, &vals, &n) != 0)
+	st = exec_statement(rt, plan->inner, sink, &vals, &n, &error);
+	if (st < 0)
 		return PROC_FAIL;
+	if (st > 0) {
+		for (i = 0; i < n; i++)
+			psobj_value_free(&vals[i]);
+		free(vals);
+		free(pl->deferred);
+		pl->deferred = error;
+		pl->fail_at = (size_t)-1;	/* every processor ends */
+		return PROC_FAIL;
+	}
 	for (i = 0; i < n; i++) {
 		if (rc != PROC_OK)
 			psobj_value_free(&vals[i]);
@@ -173,9 +122,23 @@ feed_paren(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
 	return rc;
 }
 
+/* The statement's input: none, a list of values, or a parenthesized one. */
+static enum proc_rc
+feed_input(struct runtime *rt, struct pipeline *pl, const struct plan *plan)
+{
+	switch (plan->p->head) {
+	case PS_HEAD_VALUES:
+		return feed_values(rt, pl, &plan->p->values);
+	case PS_HEAD_PAREN:
+		return feed_paren(rt, pl, plan);
+	default:
+		return pipeline_feed(pl, NULL);
+	}
+}
+
 int
 exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
-    struct psobj_value **vals, size_t *nvals)
+    struct psobj_value **vals, size_t *nvals, char **error)
 {
 	struct pipeline pl;
 	struct proc *p;
@@ -196,20 +159,22 @@ exec_statement(struct runtime *rt, const struct plan *plan, struct proc *sink,
 		pipeline_free(&pl);
 		return -1;
 	}
-	switch (plan->p->head) {
-	case PS_HEAD_VALUES:
-		rc = feed_values(rt, &pl, &plan->p->values);
-		break;
-	case PS_HEAD_PAREN:
-		rc = feed_paren(rt, &pl, plan);
-		break;
-	default:
-		rc = pipeline_feed(&pl, NULL);
-		break;
-	}
+	rc = pipeline_begin(&pl);
+	if (rc == PROC_OK)
+		rc = feed_input(rt, &pl, plan);
+	*error = NULL;
 	pipeline_finish(&pl, rc);
 	if (rc == PROC_FAIL && pl.deferred == NULL)
 		status = -1;
+	if (pl.deferred != NULL && pl.statement_only) {
+		/* the statement ends, the script goes on */
+		host_err_text(&rt->host, pl.deferred);
+		host_worst(&rt->host, TNC_EXIT_FAILED);
+	} else if (pl.deferred != NULL) {
+		*error = pl.deferred;
+		pl.deferred = NULL;
+		status = 1;
+	}
 	if (vals != NULL)
 		collector_take(sink, vals, nvals);
 	pipeline_free(&pl);

@@ -68,8 +68,29 @@ host_err_text(struct host *h, const char *text)
 void
 host_error(struct host *h, const struct ps_error *e)
 {
+	if (e->out_of_memory) {
+		/* the machine failed, not the script */
+		host_note(h, TNC_EXIT_SYSTEM, "out of memory");
+		return;
+	}
 	ps_error_render(e, h->script, host_err(h));
 	host_err_done(h);
+}
+
+char *
+host_error_text(struct host *h, const struct ps_error *e)
+{
+	struct text_out t;
+	size_t len;
+	char *text;
+
+	if (e->out_of_memory)
+		return NULL;	/* the callers' "out of memory" */
+	text_out_init_buffer(&t, h->nl);
+	ps_error_render(e, h->script, &t);
+	text = text_out_take(&t, &len);
+	text_out_free(&t);		/* what a failed take left */
+	return text;
 }
 
 void

@@ -46,8 +46,15 @@ void	host_err_done(struct host *h);
 /* Writes a rendered text (several lines) to stderr as it is. */
 void	host_err_text(struct host *h, const char *text);
 
-/* A PowerShell error record in 5.1's NormalView. */
+/* A PowerShell error record in 5.1's NormalView; out of memory: a note, exit 4. */
 void	host_error(struct host *h, const struct ps_error *e);
+
+/*
+ * host_error_text()
+ * The text host_error() would print for e, for an error printed later
+ * (proc_fail(), proc_fail_statement()).  malloc'd; NULL on ENOMEM.
+ */
+char	*host_error_text(struct host *h, const struct ps_error *e);
 
 /* "tnc: <text>" on stderr; the status becomes at least status. */
 void	host_note(struct host *h, int status, const char *fmt, ...)

@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime/context.h"
 #include "runtime/pipeline.h"
 
 enum proc_rc
@@ -31,6 +30,14 @@ proc_fail(struct proc *p, char *deferred)
 	return PROC_FAIL;
 }
 
+enum proc_rc
+proc_fail_statement(struct proc *p, char *text)
+{
+	proc_fail(p, text);
+	p->pl->statement_only = true;
+	return PROC_FAIL;
+}
+
 void
 pipeline_init(struct pipeline *pl, struct runtime *rt)
 {
@@ -55,6 +62,24 @@ pipeline_add(struct pipeline *pl, struct proc *p)
 		pl->procs[pl->n - 1]->next = p;
 	pl->procs[pl->n++] = p;
 	return 0;
+}
+
+enum proc_rc
+pipeline_begin(struct pipeline *pl)
+{
+	enum proc_rc rc;
+	size_t i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (pl->procs[i]->ops->begin == NULL)
+			continue;
+		rc = pl->procs[i]->ops->begin(pl->procs[i]);
+		if (rc == PROC_FAIL) {
+			pl->fail_at = pl->n;	/* nobody began: nobody ends */
+			return PROC_FAIL;
+		}
+	}
+	return PROC_OK;
 }
 
 enum proc_rc
@@ -86,8 +111,6 @@ pipeline_finish(struct pipeline *pl, enum proc_rc rc)
 		else
 			i++;
 	}
-	if (pl->deferred != NULL)
-		host_err_text(&pl->rt->host, pl->deferred);
 }
 
 void

@@ -21,8 +21,14 @@
  *              after it still end normally;
  *   PROC_FAIL  a terminating error: the statement ends.  With a deferred
  *              error text, the processors after the failing one end first
- *              (their envelopes close) and then the text is printed.
+ *              (their envelopes close) and then the text is printed: at
+ *              once when the error ends only its statement
+ *              (ThrowTerminatingError: Out-File cannot open its file, the
+ *              script goes on), at the end of the script's output when it
+ *              ends the script (a Stop preference).
  * Upstream processors return a non-OK answer at once, without ending.
+ * A processor may also begin (BeginProcessing) before any input reaches
+ * the pipeline; a failed begin runs nothing, not even the ends.
  */
 
 struct runtime;
@@ -35,6 +41,8 @@ enum proc_rc {
 };
 
 struct proc_ops {
+	/* before any input; NULL: nothing to do */
+	enum proc_rc (*begin)(struct proc *p);
 	/* v is taken over; NULL means "no input" (a first command, once) */
 	enum proc_rc (*process)(struct proc *p, struct psobj_value *v);
 	enum proc_rc (*end)(struct proc *p);
@@ -57,6 +65,7 @@ struct pipeline {
 	size_t	stop_at;		/* PROC_STOP: who asked */
 	size_t	fail_at;		/* PROC_FAIL: who failed */
 	char	*deferred;		/* PROC_FAIL: printed after the ends */
+	bool	statement_only;		/* deferred ends this statement only */
 };
 
 /* Passes v (taken over) to the next processor; frees it if there is none. */
@@ -71,10 +80,24 @@ enum proc_rc proc_stop_upstream(struct proc *p);
  */
 enum proc_rc proc_fail(struct proc *p, char *deferred);
 
+/*
+ * p failed with an error that ends its statement only (text taken over:
+ * the rendered record, printed once the processors after p have ended;
+ * the script goes on).  Returns PROC_FAIL.
+ */
+enum proc_rc proc_fail_statement(struct proc *p, char *text);
+
 void	pipeline_init(struct pipeline *pl, struct runtime *rt);
 
 /* Appends p (taken over; freed on failure).  Returns 0, or -1 (ENOMEM). */
 int	pipeline_add(struct pipeline *pl, struct proc *p);
+
+/*
+ * Begins every processor, in order, before any input.  PROC_FAIL when one
+ * failed: nothing else runs (pipeline_finish() ends nobody), its error
+ * deferred as proc_fail() left it.
+ */
+enum proc_rc pipeline_begin(struct pipeline *pl);
 
 /* One object (taken over; NULL: "no input") into the first processor. */
 enum proc_rc pipeline_feed(struct pipeline *pl, struct psobj_value *v);
@@ -82,7 +105,10 @@ enum proc_rc pipeline_feed(struct pipeline *pl, struct psobj_value *v);
 /*
  * pipeline_finish()
  * After the input (rc: what the last feed answered): ends the processors
- * that are still running, in order, then prints the deferred error.
+ * that are still running, in order.  A deferred error is left in
+ * pl->deferred for the caller: it ends the script (PowerShell's Stop
+ * preference makes a script-terminating error), whose output must close
+ * before the error is printed.
  */
 void	pipeline_finish(struct pipeline *pl, enum proc_rc rc);
 

@@ -15,9 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "objects/convert_json.h"
 #include "objects/property_names.h"
+#include "objects/wildcard.h"
 #include "parsers/tnc_command.h"
+#include "runtime/command_defs.h"
 #include "runtime/plan.h"
 #include "runtime/report.h"
 
@@ -28,15 +29,8 @@ not_supported(struct ps_error *e, const char *id, size_t off, size_t len,
 	return ps_error_parse(e, id, off, len, "%s", what);
 }
 
-static int
-out_of_memory(struct ps_error *e)
-{
-	return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
-}
-
-/* Appends the text of a value (flattening arrays) to a list of strings */
-static int
-strings_add(char ***list, size_t *n, const struct ps_value *v)
+int
+stage_strings(char ***list, size_t *n, const struct ps_value *v)
 {
 	char **grown;
 	const char *t;
@@ -44,7 +38,7 @@ strings_add(char ***list, size_t *n, const struct ps_value *v)
 
 	if (v->kind == PS_VAL_ARRAY) {
 		for (i = 0; i < v->nitems; i++)
-			if (strings_add(list, n, &v->items[i]) != 0)
+			if (stage_strings(list, n, &v->items[i]) != 0)
 				return -1;
 		return 0;
 	}
@@ -70,8 +64,8 @@ strings_add(char ***list, size_t *n, const struct ps_value *v)
 	return 0;
 }
 
-static void
-strings_free(char **list, size_t n)
+void
+stage_strings_free(char **list, size_t n)
 {
 	size_t i;
 
@@ -80,40 +74,11 @@ strings_free(char **list, size_t n)
 	free(list);
 }
 
-/* The names of the parameters each command runs with in tnc */
-static const char *const select_ok[] = { "Property", "ExpandProperty",
-	"First", "Last", NULL };
-static const char *const format_list_ok[] = { "Property", NULL };
-static const char *const format_table_ok[] = { "Property", "AutoSize",
-	NULL };
-static const char *const out_string_ok[] = { "Stream", "Width", NULL };
-static const char *const json_ok[] = { "Depth", "Compress", NULL };
-static const char *const csv_ok[] = { "NoTypeInformation", "Delimiter",
-	"UseCulture", NULL };
-static const char *const get_content_ok[] = { "Path", "LiteralPath",
-	"TotalCount", "Tail", "Encoding", NULL };
-static const char *const none_ok[] = { NULL };
-
-static const char *const *
-allowed_params(enum pipe_cmd c)
-{
-	switch (c) {
-	case PIPE_CMD_SELECT_OBJECT:	return select_ok;
-	case PIPE_CMD_FORMAT_LIST:	return format_list_ok;
-	case PIPE_CMD_FORMAT_TABLE:	return format_table_ok;
-	case PIPE_CMD_OUT_STRING:	return out_string_ok;
-	case PIPE_CMD_CONVERTTO_JSON:	return json_ok;
-	case PIPE_CMD_CONVERTTO_CSV:	return csv_ok;
-	case PIPE_CMD_GET_CONTENT:	return get_content_ok;
-	default:			return none_ok;
-	}
-}
-
 /* Rejects the parameters tnc does not run; reads -ErrorAction. */
 static int
 check_params(struct stage *st, struct ps_error *e)
 {
-	const char *const *ok = allowed_params(st->cmd);
+	const char *const *ok = command_def(st->cmd)->runs;
 	const struct ps_param_meta *pm;
 	const struct ps_bound *bd;
 	char msg[512];
@@ -134,6 +99,11 @@ check_params(struct stage *st, struct ps_error *e)
 			}
 			if (bd->i == TNC_ACTION_CONTINUE)
 				continue;
+			if (bd->i == TNC_ACTION_STOP &&
+			    command_def(st->cmd)->error_stop) {
+				st->stop_errors = true;
+				continue;
+			}
 		} else {
 			for (k = 0; ok[k] != NULL; k++)
 				if (strcmp(ok[k], pm->name) == 0)
@@ -150,114 +120,31 @@ check_params(struct stage *st, struct ps_error *e)
 	return 0;
 }
 
-/* -Property's wildcards must compile before anything is sent. */
+/*
+ * Refuses a bad wildcard in -Property or -ExpandProperty before anything
+ * runs. PowerShell finds it on the first object (a WildcardPatternException
+ * whose ErrorRecord says NotSpecified and RuntimeException, as its
+ * RuntimeException base builds one); tnc finds it while binding.
+ */
 static int
-check_wildcards(struct stage *st, const struct ps_bound *v, struct ps_error *e)
+check_wildcards(const struct stage *st, struct ps_error *e)
 {
-	struct property_names pn;
-	char msg[512];
-
-	if (property_names_compile((const char *const *)st->props, st->nprops,
-	    &pn, msg, sizeof(msg)) != 0)
-		return ps_error_bind(e, st->meta->name, st->meta->type_name,
-		    "InvalidArgument", "WildcardPatternException",
-		    "WildcardPatternException", v->value->offset,
-		    v->value->length, "%s", msg);
-	property_names_free(&pn);
-	return 0;
-}
-
-static int
-configure_csv(struct stage *st, struct ps_error *e)
-{
-	const struct ps_bound *v;
-
-	st->no_type_info = ps_binding_get(&st->b, "NoTypeInformation")->sw;
-	v = ps_binding_get(&st->b, "Delimiter");
-	if (v->present && strlen(v->s) != 1)
-		return ps_error_bind(e, st->meta->name, st->meta->type_name,
-		    "InvalidArgument", "ParameterBindingException",
-		    "CannotConvertArgumentNoMessage", v->value->offset,
-		    v->value->length, "Cannot bind parameter 'Delimiter'. "
-		    "Cannot convert value \"%s\" to type \"System.Char\". "
-		    "Error: \"String must be exactly one character long.\"",
-		    v->s);
-	/* ',' is also UseCulture's list separator on en-US */
-	if (v->present && strcmp(v->s, ",") != 0)
-		return not_supported(e, "ParameterNotSupported",
-		    v->value->offset, v->value->length, "The parameter "
-		    "'Delimiter' of ConvertTo-Csv is not supported by tnc with "
-		    "a value other than ','.");
-	return 0;
-}
-
-/* FileSystemCmdletProviderEncoding's names, as Enum.Parse takes them */
-static const struct {
-	const char *name;
-	int	enc;			/* enum text_encoding; -1: not read by tnc */
-} encodings[] = {
-	{ "Unknown", TEXT_ENC_DEFAULT }, { "String", TEXT_ENC_DEFAULT },
-	{ "Unicode", TEXT_ENC_UTF16LE }, { "Byte", TEXT_ENC_BYTE },
-	{ "BigEndianUnicode", TEXT_ENC_UTF16BE }, { "UTF8", TEXT_ENC_UTF8 },
-	{ "UTF7", -1 }, { "UTF32", TEXT_ENC_UTF32LE },
-	{ "Ascii", TEXT_ENC_ASCII }, { "Default", TEXT_ENC_DEFAULT },
-	{ "Oem", TEXT_ENC_DEFAULT }, { "BigEndianUTF32", TEXT_ENC_UTF32BE },
-};
-#define NENCODINGS	(sizeof(encodings) / sizeof(encodings[0]))
-
-static int
-configure_encoding(struct stage *st, const struct ps_bound *v,
-    struct ps_error *e)
-{
+	const struct ps_bound *x = ps_binding_get(&st->b, "ExpandProperty");
 	size_t i;
+	int ok = 1;
 
-	for (i = 0; i < NENCODINGS; i++)
-		if (strcasecmp(v->s, encodings[i].name) == 0)
-			break;
-	if (i == NENCODINGS)
-		return ps_error_bind(e, st->meta->name, st->meta->type_name,
-		    "InvalidArgument", "ParameterBindingException",
-		    "CannotConvertArgumentNoMessage", v->value->offset,
-		    v->value->length, "Cannot bind parameter 'Encoding'. Cannot "
-		    "convert value \"%s\" to type \"Microsoft.PowerShell."
-		    "Commands.FileSystemCmdletProviderEncoding\". Error: "
-		    "\"Unable to match the identifier name %s to a valid "
-		    "enumerator name. Specify one of the following enumerator "
-		    "names and try again:\nUnknown, String, Unicode, Byte, "
-		    "BigEndianUnicode, UTF8, UTF7, UTF32, Ascii, Default, Oem, "
-		    "BigEndianUTF32\"", v->s, v->s);
-	if (encodings[i].enc < 0)
-		return not_supported(e, "ParameterNotSupported",
-		    v->value->offset, v->value->length, "The encoding 'UTF7' "
-		    "of Get-Content is not supported by tnc.");
-	st->encoding = (enum text_encoding)encodings[i].enc;
-	return 0;
-}
+	for (i = 0; i <= st->nprops && ok == 1; i++) {
+		const char *p = i < st->nprops ? st->props[i] :
+		    x != NULL && x->present ? x->s : NULL;
 
-static int
-configure_get_content(struct stage *st, struct ps_error *e)
-{
-	const struct ps_bound *v;
-
-	v = ps_binding_get(&st->b, "LiteralPath");
-	st->literal_path = v->present;
-	if (!v->present)
-		v = ps_binding_get(&st->b, "Path");
-	if (v->present && v->value != NULL &&
-	    strings_add(&st->paths, &st->npaths, v->value) != 0)
-		return out_of_memory(e);
-	if ((v = ps_binding_get(&st->b, "TotalCount"))->present) {
-		st->has_total = true;
-		st->total_count = (long long)v->d;
+		if (p != NULL && (ok = wildcard_valid(p)) == 0)
+			return ps_error_bind(e, st->meta->name,
+			    st->meta->type_name, "NotSpecified",
+			    "WildcardPatternException", "RuntimeException",
+			    st->pc->offset, st->pc->length, "The specified "
+			    "wildcard character pattern is not valid: %s", p);
 	}
-	if ((v = ps_binding_get(&st->b, "Tail"))->present && v->i >= 0) {
-		st->has_tail = true;	/* a negative -Tail means all lines */
-		st->tail = v->i;
-	}
-	if ((v = ps_binding_get(&st->b, "Encoding"))->present &&
-	    configure_encoding(st, v, e) != 0)
-		return -1;
-	return 0;
+	return ok == 1 ? 0 : ps_error_no_memory(e);
 }
 
 /* Reads the binding of a command other than tnc into st. */
@@ -269,52 +156,14 @@ configure(struct stage *st, struct ps_error *e)
 	if (check_params(st, e) != 0)
 		return -1;
 	v = ps_binding_get(&st->b, "Property");
-	if (v != NULL && v->present && v->value != NULL) {
-		if (strings_add(&st->props, &st->nprops, v->value) != 0)
-			return out_of_memory(e);
-		if (check_wildcards(st, v, e) != 0)
-			return -1;
-	}
-	switch (st->cmd) {
-	case PIPE_CMD_SELECT_OBJECT:
-		st->sel.props = (const char *const *)st->props;
-		st->sel.nprops = st->nprops;
-		if ((v = ps_binding_get(&st->b, "ExpandProperty"))->present)
-			st->sel.expand = v->s;
-		if ((v = ps_binding_get(&st->b, "First"))->present) {
-			st->sel.has_first = true;
-			st->sel.first = (size_t)v->i;
-		}
-		if ((v = ps_binding_get(&st->b, "Last"))->present) {
-			st->sel.has_last = true;
-			st->sel.last = (size_t)v->i;
-		}
-		return 0;
-	case PIPE_CMD_FORMAT_TABLE:
-		st->fmt.autosize = ps_binding_get(&st->b, "AutoSize")->sw;
-		/* FALLTHROUGH */
-	case PIPE_CMD_FORMAT_LIST:
-		st->fmt.props = (const char *const *)st->props;
-		st->fmt.nprops = st->nprops;
-		return 0;
-	case PIPE_CMD_OUT_STRING:
-		st->stream = ps_binding_get(&st->b, "Stream")->sw;
-		if ((v = ps_binding_get(&st->b, "Width"))->present)
-			st->width = (size_t)v->i;
-		return 0;
-	case PIPE_CMD_CONVERTTO_JSON:
-		st->depth = JSON_DEFAULT_DEPTH;
-		if ((v = ps_binding_get(&st->b, "Depth"))->present)
-			st->depth = (int)v->i;
-		st->compress = ps_binding_get(&st->b, "Compress")->sw;
-		return 0;
-	case PIPE_CMD_CONVERTTO_CSV:
-		return configure_csv(st, e);
-	case PIPE_CMD_GET_CONTENT:
-		return configure_get_content(st, e);
-	default:
-		return 0;
-	}
+	if (v != NULL && v->present && v->value != NULL &&
+	    stage_strings(&st->props, &st->nprops, v->value) != 0)
+		return ps_error_no_memory(e);
+	if (check_wildcards(st, e) != 0)
+		return -1;
+	if (command_def(st->cmd)->configure != NULL)
+		return command_def(st->cmd)->configure(st, e);
+	return 0;
 }
 
 void
@@ -328,13 +177,8 @@ plan_free(struct plan *pl)
 		plan_free(pl->inner);
 		free(pl->inner);
 	}
-	for (i = 0; i < pl->n; i++) {
-		ps_binding_free(&pl->st[i].b);
-		if (pl->st[i].o_init)
-			tnc_options_free(&pl->st[i].o);
-		strings_free(pl->st[i].props, pl->st[i].nprops);
-		strings_free(pl->st[i].paths, pl->st[i].npaths);
-	}
+	for (i = 0; i < pl->n; i++)
+		stage_free(&pl->st[i]);
 	free(pl->st);
 	memset(pl, 0, sizeof(*pl));
 }
@@ -364,41 +208,83 @@ bind_tnc(struct stage *st, struct plan_style *style, struct ps_error *e)
 	return 0;
 }
 
-/* Where each command may stand in a tnc pipeline. */
-static int
-check_position(const struct ps_pipeline *p, size_t i, const struct stage *st,
+int
+stage_check_position(const struct stage *st, size_t i, bool input,
     const struct stage *prev, struct ps_error *e)
 {
+	const struct command_def *d = command_def(st->cmd);
 	const struct ps_command *pc = st->pc;
 
-	if (st->cmd == PIPE_CMD_GET_CONTENT && (i > 0 ||
-	    p->head != PS_HEAD_COMMAND))
-		return not_supported(e, "PipelinePositionNotSupported",
-		    pc->name_offset, pc->name_length, "tnc runs Get-Content "
-		    "only as the first command of a pipeline.");
-	if (st->cmd == PIPE_CMD_TNC || st->cmd == PIPE_CMD_GET_CONTENT)
+	if (d->position == CMD_FIRST && (i > 0 || input))
+		return ps_error_parse(e, "PipelinePositionNotSupported",
+		    pc->name_offset, pc->name_length, "tnc runs %s only as the "
+		    "first command of a pipeline.", st->meta->name);
+	if (d->position == CMD_FIRST || (i == 0 && d->can_start))
 		return 0;
-	if (i == 0 && p->head == PS_HEAD_COMMAND)
+	if (i == 0 && !input)
 		return not_supported(e, "PipelineStartNotSupported",
 		    pc->name_offset, pc->name_length,
 		    "A tnc pipeline starts with Test-NetConnection (or tnc), "
-		    "Get-Content, a list of names, or a parenthesized "
-		    "pipeline.");
-	if (prev != NULL && (prev->cmd == PIPE_CMD_OUT_DEFAULT ||
-	    prev->cmd == PIPE_CMD_OUT_NULL))
+		    "Get-Content, Get-Date, a Write- command, Start-Sleep, a "
+		    "list of values, or a parenthesized pipeline.");
+	if (prev != NULL && command_def(prev->cmd)->position == CMD_LAST)
 		return not_supported(e, "PipelinePositionNotSupported",
 		    pc->name_offset, pc->name_length,
 		    "tnc runs Out-Default, Out-Host and Out-Null only as the "
 		    "last command of a pipeline.");
 	if (prev != NULL && (prev->cmd == PIPE_CMD_FORMAT_LIST ||
-	    prev->cmd == PIPE_CMD_FORMAT_TABLE) &&
-	    st->cmd != PIPE_CMD_OUT_STRING && st->cmd != PIPE_CMD_OUT_DEFAULT &&
-	    st->cmd != PIPE_CMD_OUT_NULL)
+	    prev->cmd == PIPE_CMD_FORMAT_TABLE) && !d->takes_format_text)
 		return not_supported(e, "PipelinePositionNotSupported",
 		    pc->name_offset, pc->name_length,
 		    "tnc passes the output of Format-List and Format-Table "
 		    "only to Out-String, Out-Default, Out-Host or Out-Null.");
 	return 0;
+}
+
+/* A name tnc does not run: a 5.1 command it does not support, or none. */
+static int
+command_unknown(const struct ps_command *pc, struct ps_error *e)
+{
+	char names[1024];
+
+	if (!commands_is_known_unsupported(pc->name))
+		return commands_not_found(pc, e);
+	commands_names(names, sizeof(names));
+	return ps_error_parse(e, "CommandNotSupported", pc->name_offset,
+	    pc->name_length, "The command '%s' is not supported by tnc. A tnc "
+	    "pipeline runs %s.", pc->name, names);
+}
+
+int
+stage_lookup(struct stage *st, const struct ps_command *pc, struct ps_error *e)
+{
+	st->pc = pc;
+	st->cmd = commands_lookup(pc->name, &st->meta);
+	if (st->cmd != PIPE_CMD_NONE && command_def(st->cmd) != NULL)
+		return 0;
+	return command_unknown(pc, e);
+}
+
+int
+stage_bind(struct stage *st, struct plan_style *style, struct ps_error *e)
+{
+	if (st->cmd == PIPE_CMD_TNC)
+		return bind_tnc(st, style, e);
+	if (ps_bind_input(st->meta, st->pc, st->has_input, &st->b, e) != 0)
+		return -1;
+	return configure(st, e);
+}
+
+void
+stage_free(struct stage *st)
+{
+	ps_binding_free(&st->b);
+	if (st->o_init)
+		tnc_options_free(&st->o);
+	stage_strings_free(st->props, st->nprops);
+	if (st->cfg_free != NULL)
+		st->cfg_free(st->cfg);
+	memset(st, 0, sizeof(*st));
 }
 
 int
@@ -413,43 +299,22 @@ plan_build(const struct ps_pipeline *p, struct plan *pl,
 	if (p->head == PS_HEAD_PAREN) {
 		pl->inner = calloc(1, sizeof(*pl->inner));
 		if (pl->inner == NULL)
-			return out_of_memory(e);
+			return ps_error_no_memory(e);
 		if (plan_build(p->inner, pl->inner, style, e) != 0)
 			return -1;
 	}
 	pl->st = calloc(p->ncmds + 1, sizeof(*pl->st));
 	if (pl->st == NULL)
-		return out_of_memory(e);
+		return ps_error_no_memory(e);
 	for (i = 0; i < p->ncmds; i++) {
-		const struct ps_command *pc = &p->cmds[i];
-
 		st = &pl->st[i];
 		pl->n = i + 1;
-		st->pc = pc;
-		st->cmd = commands_lookup(pc->name, &st->meta);
-		if (st->cmd == PIPE_CMD_NONE) {
-			if (commands_is_known_unsupported(pc->name))
-				return ps_error_parse(e, "CommandNotSupported",
-				    pc->name_offset, pc->name_length, "The "
-				    "command '%s' is not supported by tnc. A "
-				    "tnc pipeline runs Test-NetConnection, then "
-				    "Select-Object, Format-List, Format-Table, "
-				    "Out-String, ConvertTo-Json, ConvertTo-Csv, "
-				    "Out-Default, Out-Host or Out-Null.",
-				    pc->name);
-			return commands_not_found(pc, e);
-		}
-		if (check_position(p, i, st, i > 0 ? &pl->st[i - 1] : NULL,
-		    e) != 0)
-			return -1;
-		if (st->cmd == PIPE_CMD_TNC) {
-			if (bind_tnc(st, style, e) != 0)
-				return -1;
-			continue;
-		}
-		if (ps_bind(st->meta, pc, &st->b, e) != 0)
-			return -1;
-		if (configure(st, e) != 0)
+		/* a command with input leaves its pipeline parameter to it */
+		st->has_input = i > 0 || p->head != PS_HEAD_COMMAND;
+		if (stage_lookup(st, &p->cmds[i], e) != 0 ||
+		    stage_check_position(st, i, p->head != PS_HEAD_COMMAND,
+		    i > 0 ? &pl->st[i - 1] : NULL, e) != 0 ||
+		    stage_bind(st, style, e) != 0)
 			return -1;
 	}
 	return 0;

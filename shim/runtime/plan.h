@@ -4,8 +4,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "objects/object_format.h"
-#include "objects/select_object.h"
 #include "parsers/binder.h"
 #include "parsers/commands.h"
 #include "parsers/parser.h"
@@ -19,18 +17,6 @@
  * binding the later statements early too is ours).
  */
 
-/* Get-Content -Encoding (FileSystemCmdletProviderEncoding), as tnc reads them */
-enum text_encoding {
-	TEXT_ENC_DEFAULT,		/* Default, String, Unknown, Oem: UTF-8 unless a BOM says */
-	TEXT_ENC_UTF8,
-	TEXT_ENC_ASCII,
-	TEXT_ENC_UTF16LE,		/* Unicode */
-	TEXT_ENC_UTF16BE,		/* BigEndianUnicode */
-	TEXT_ENC_UTF32LE,		/* UTF32 */
-	TEXT_ENC_UTF32BE,		/* BigEndianUTF32 */
-	TEXT_ENC_BYTE			/* Byte: each byte a System.Byte */
-};
-
 /* One command of a pipeline, with what its processor needs. */
 struct stage {
 	enum pipe_cmd cmd;
@@ -40,26 +26,26 @@ struct stage {
 	struct tnc_options o;		/* PIPE_CMD_TNC */
 	bool	o_init;
 	bool	computer_bound;		/* tnc: -ComputerName given */
-	char	**props;		/* -Property as text */
+	char	**props;		/* -Property as text, wildcards checked */
 	size_t	nprops;
-	struct select_spec sel;
-	struct format_spec fmt;
-	bool	stream;			/* Out-String -Stream */
-	size_t	width;			/* Out-String -Width; 0: default */
-	int	depth;			/* ConvertTo-Json -Depth */
-	bool	compress;
-	bool	no_type_info;		/* ConvertTo-Csv -NoTypeInformation */
+	bool	has_input;		/* stage_bind(): the command will have
+					   pipeline input (not first, or the
+					   pipeline starts with values), so a
+					   mandatory pipeline parameter waits
+					   for it */
 	bool	quiet_errors;		/* -ErrorAction SilentlyContinue/Ignore */
-	/* Get-Content */
-	char	**paths;
-	size_t	npaths;
-	bool	literal_path;
-	bool	has_total;		/* -TotalCount (negative: all) */
-	long long total_count;
-	bool	has_tail;
-	long long tail;
-	enum text_encoding encoding;
+	bool	stop_errors;		/* -ErrorAction Stop (error_stop) */
+	void	*cfg;			/* the command's own settings (cmd_*.c) */
+	void	(*cfg_free)(void *cfg);
 };
+
+/*
+ * stage_strings()
+ * The texts of a bound value (an array flattened, $true as "True") added
+ * to *list.  Returns 0, or -1 (ENOMEM).
+ */
+int	stage_strings(char ***list, size_t *n, const struct ps_value *v);
+void	stage_strings_free(char **list, size_t n);
 
 struct plan {
 	const struct ps_pipeline *p;
@@ -75,6 +61,24 @@ struct plan_style {
 	enum ps_edition ed;
 	unsigned throttle;
 };
+
+/* How the first tnc command of a script sets the run's style. */
+struct plan_style;
+
+/*
+ * One command, in three steps: stage_lookup() finds what pc names (0, or
+ * -1 with e: CommandNotFound, or one tnc does not run);
+ * stage_check_position() checks it may stand i-th in its pipeline (input:
+ * the pipeline has input before its first command); stage_bind() binds
+ * and reads its parameters.  stage_free() releases what they made.
+ */
+int	stage_lookup(struct stage *st, const struct ps_command *pc,
+	    struct ps_error *e);
+int	stage_check_position(const struct stage *st, size_t i, bool input,
+	    const struct stage *prev, struct ps_error *e);
+int	stage_bind(struct stage *st, struct plan_style *style,
+	    struct ps_error *e);
+void	stage_free(struct stage *st);
 
 /*
  * plan_build()

@@ -8,26 +8,35 @@
 #include "runtime/plan.h"
 
 /*
- * The processors of the commands tnc runs, one file each (cmd_*.c), and
- * the sinks a pipeline ends in.  Each constructor returns NULL when out of
- * memory, or with a sentence in err when its setup failed.
+ * What the runtime's processors share beyond command_defs.h: the sinks a
+ * pipeline ends in, and format text.
  */
 
 struct runtime;
 
-struct proc *cmd_tnc_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_get_content_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_select_new(struct runtime *rt, const struct stage *st,
-	    char *err, size_t errlen);
-struct proc *cmd_format_new(struct runtime *rt, const struct stage *st,
-	    char *err, size_t errlen);		/* Format-List, Format-Table */
-struct proc *cmd_out_string_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_convert_json_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_convert_csv_new(struct runtime *rt, const struct stage *st);
-struct proc *cmd_out_null_new(void);
-
 /* Out-Default (and Out-Host): the host prints what reaches it. */
 struct proc *cmd_out_default_new(struct runtime *rt);
+
+/*
+ * Out-Default's formatting into another writer (a buffer), for commands
+ * that take the text: Out-File.  columns 0 is the default width (120).
+ * out_default_format() formats one value (format text as it is);
+ * out_default_close_group() writes what the open group still holds and
+ * its closing envelope.  Both return 0, or -1 (ENOMEM).  Free with
+ * p->ops->free(p).
+ */
+struct proc *out_default_into(struct runtime *rt, struct text_out *to,
+	    size_t columns);
+int	out_default_format(struct proc *p, const struct psobj_value *v);
+int	out_default_close_group(struct proc *p);
+
+/*
+ * A forwarder: passes what reaches it to another processor and never ends
+ * it.  A script's statements each end in one, so that all of them share
+ * the script's one Out-Default (PowerShell formats a script's output as
+ * one stream: the first object's shape holds for the ones after it).
+ */
+struct proc *forward_new(struct proc *to);
 
 /*
  * A collector: keeps what reaches it, for a parenthesized pipeline used as
@@ -35,6 +44,14 @@ struct proc *cmd_out_default_new(struct runtime *rt);
  */
 struct proc *collector_new(void);
 void	collector_take(struct proc *p, struct psobj_value **vals, size_t *n);
+
+/*
+ * csv_delimiter()
+ * ConvertTo-Csv's and Export-Csv's -Delimiter (a System.Char: one
+ * character, 5.1's conversion error otherwise); ',' when not given or
+ * with -UseCulture (en-US's list separator).  0, or -1 with e.
+ */
+int	csv_delimiter(const struct stage *st, char *delim, struct ps_error *e);
 
 /*
  * Format-List and Format-Table pass their output on as text: a string

@@ -20,28 +20,39 @@ report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 }
 
 /*
- * PowerShell turns the warning into a terminating
- * ActionPreferenceStopException; shown in the NormalView shape, pointing
- * at the whole command (our choice: 5.1 would point into the module).
+ * -WarningAction Stop (spec 7.3): MshCommandRuntime.WriteWarning writes
+ * the record to the host first (report_diag(), when the warning is said),
+ * then throws ActionPreferenceStopException, whose error record is that of
+ * Write-Warning inside the module.  Shown in NormalView; the position line
+ * is our choice (README): 5.1 points at the module's Write-Warning call,
+ * whose line differs between Windows builds, so tnc points at the command
+ * line that was run, underlined whole.
  */
 void
 report_stop_error(const struct tnc_diag *d, const char *script,
     struct text_out *err)
 {
-	struct ps_error e;
+	report_warning_stop(d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) :
+	    "", script, 0, strlen(script), err);
+}
 
-	memset(&e, 0, sizeof(e));
-	snprintf(e.message, sizeof(e.message),
-	    "The running command stopped because the preference variable "
-	    "\"WarningPreference\" or common parameter is set to Stop: %s",
-	    d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) : "");
-	e.command = "Test-NetConnection";
-	e.category = "OperationStopped";
-	e.exception = "ParentContainsErrorRecordException";
-	e.error_id = "ActionPreferenceStop";
-	e.offset = 0;
-	e.length = strlen(script);
-	ps_error_render(&e, script, err);
+void
+report_warning_stop(const char *warning, const char *script, size_t offset,
+    size_t length, struct text_out *err)
+{
+	struct ps_error e = { 0 };
+
+	ps_error_bind(&e, "Write-Warning",
+	    "Microsoft.PowerShell.Commands.WriteWarningCommand",
+	    "OperationStopped", "ParentContainsErrorRecordException",
+	    "ActionPreferenceStop", offset, length, "The running command "
+	    "stopped because the preference variable \"WarningPreference\" or "
+	    "common parameter is set to Stop: %s", warning);
+	if (e.out_of_memory)
+		text_out_line(err, "tnc: out of memory");
+	else
+		ps_error_render(&e, script, err);
+	ps_error_free(&e);
 }
 
 bool

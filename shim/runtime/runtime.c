@@ -71,8 +71,11 @@ plans_build(struct runtime *rt, const struct ps_script *s, struct plan *plans,
 			if (rt->ecfg.max_in_flight == 0)
 				rt->ecfg.max_in_flight = style.throttle;
 		}
-		if (rc != 0)
-			return usage_error(rt, &e);
+		if (rc != 0) {
+			rc = usage_error(rt, &e);
+			ps_error_free(&e);
+			return rc;
+		}
 	}
 	return TNC_EXIT_OK;
 }
@@ -85,9 +88,11 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 	struct ps_script s;
 	struct ps_error e;
 	struct plan *plans = NULL;
-	struct proc *sink;
+	struct pipeline host_pl;	/* the script's one Out-Default */
+	struct proc *out_default, *sink;
 	size_t i, nbuilt = 0;
-	int status;
+	char *error = NULL;
+	int status, st = 0;
 
 	memset(&rt, 0, sizeof(rt));
 	host_init(&rt.host, out, err, script);
@@ -98,6 +103,7 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 	ps_error_clear(&e);
 	if (ps_parse(script, &s, &e) != 0) {
 		host_worst(&rt.host, usage_error(&rt, &e));
+		ps_error_free(&e);
 		return host_finish(&rt.host);
 	}
 	plans = calloc(s.n + 1, sizeof(*plans));
@@ -110,16 +116,30 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 		host_worst(&rt.host, status);
 		goto out;
 	}
-	for (i = 0; i < s.n; i++) {
-		sink = cmd_out_default_new(&rt);
+	pipeline_init(&host_pl, &rt);
+	out_default = cmd_out_default_new(&rt);
+	if (out_default == NULL || pipeline_add(&host_pl, out_default) != 0) {
+		host_note(&rt.host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
+		goto out_host;
+	}
+	for (i = 0; i < s.n && st == 0; i++) {
+		sink = forward_new(out_default);
 		if (sink == NULL) {
 			host_note(&rt.host, TNC_EXIT_SYSTEM, "%s",
 			    strerror(ENOMEM));
+			st = -1;
 			break;
 		}
-		if (exec_statement(&rt, &plans[i], sink, NULL, NULL) != 0)
-			break;
+		st = exec_statement(&rt, &plans[i], sink, NULL, NULL, &error);
 	}
+	/* the output closes first; a terminating error is said after it */
+	pipeline_finish(&host_pl, st < 0 ? PROC_FAIL : PROC_OK);
+	if (error != NULL) {
+		host_err_text(&rt.host, error);
+		free(error);
+	}
+out_host:
+	pipeline_free(&host_pl);
 out:
 	for (i = 0; i < nbuilt; i++)
 		plan_free(&plans[i]);

@@ -5,6 +5,18 @@
 #include <stddef.h>
 
 #include "objects/psobj.h"
+#include "parsers/parser.h"
+
+/*
+ * value_from_syntax()
+ * A value written in the script (a pipeline's input list, a parameter's
+ * argument) as an object: strings, Int32/Int64, Double and Decimal
+ * numbers, $true/$false, $null, arrays (System.Object[]); an argument the
+ * evaluator computed (pv->object, a struct psobj_value) is copied as it
+ * is.  Returns 0, or
+ * -1 (ENOMEM) leaving *v null.
+ */
+int	value_from_syntax(const struct ps_value *pv, struct psobj_value *v);
 
 /* Values a processor keeps (a collector, ConvertTo-Json): a growing array. */
 struct value_list {

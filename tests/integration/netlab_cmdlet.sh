@@ -14,7 +14,9 @@ lab_cmdlet_setup() {
 	lab_need || return 1
 	[ -n "$LABC_SETUP" ] && return 0
 	ip -n "$LAB_CLIENT" route add throw 198.18.3.0/24 &&
-	    ip -n "$LAB_CLIENT" route add unreachable 198.18.4.0/24 ||
+	    ip -n "$LAB_CLIENT" route add unreachable 198.18.4.0/24 &&
+	    ip -n "$LAB_CLIENT" -6 route add throw fd00:198:18:3::/64 &&
+	    ip -n "$LAB_CLIENT" -6 route add unreachable fd00:198:18:4::/64 ||
 		{ fail "cannot add the test routes in $LAB_CLIENT"; return 1; }
 	LABC_SETUP=1
 }
@@ -97,12 +99,34 @@ t_netlab_cmdlet_note_no_route() {
 	lab_cmdlet_setup || return
 	run_tnc_in_client 198.18.3.1 -Port "$LAB_PORT" -TimeoutSeconds 5
 	expect_rc 1
-	expect_stderr 'WARNING: TCP connect to (198.18.3.1 : 5022) failed\ntnc: 198.18.3.1:5022: no route to it in the local routing table\nWARNING: Ping to 198.18.3.1 failed with status: DestinationNetworkUnreachable\n'
+	# the echo cannot be sent either: Ping threw, no reply object (spec 7.2)
+	expect_stderr 'WARNING: TCP connect to (198.18.3.1 : 5022) failed\ntnc: 198.18.3.1:5022: no route to it in the local routing table\nWARNING: Ping to 198.18.3.1 failed\ntnc: 198.18.3.1: the echo could not be sent: Network is unreachable\n'
 	# no route: InterfaceAlias and SourceAddress stay empty (spec 1.4 step 6)
-	expect_stdout '\n\nComputerName           : 198.18.3.1\nRemoteAddress          : 198.18.3.1\nRemotePort             : 5022\nInterfaceAlias         : \nSourceAddress          : \nPingSucceeded          : False\nPingReplyDetails (RTT) : 0 ms\nTcpTestSucceeded       : False\n\n\n\n'
+	expect_stdout '\n\nComputerName     : 198.18.3.1\nRemoteAddress    : 198.18.3.1\nRemotePort       : 5022\nInterfaceAlias   : \nSourceAddress    : \nPingSucceeded    : False\nTcpTestSucceeded : False\n\n\n\n'
 	expect_faster_than_ms 1000
 	labc_quiet_case 198.18.4.1 5 1000 \
 	    'WARNING: TCP connect to (198.18.4.1 : 5022) failed\ntnc: 198.18.4.1:5022: host unreachable (said by the local host: no neighbour answer or an unreachable route)\n'
+}
+
+# An echo the local stack cannot send (issue 10 item 6, spec 7.2): the bare
+# warning and no PingReplyDetails row, IPv4 and IPv6, no route ("throw")
+# and an unreachable route; an ICMP error from a router keeps its status
+# (t_netlab_host_unreachable).
+t_netlab_cmdlet_echo_not_sent() {
+	lab_cmdlet_setup || return
+	local a why
+	for a in "198.18.3.1 Network is unreachable" "198.18.4.1 No route to host" \
+	    "fd00:198:18:3::1 Network is unreachable" "fd00:198:18:4::1 No route to host"; do
+		why=${a#* } a=${a%% *}
+		run_tnc_in_client "$a" -TimeoutSeconds 5
+		expect_rc 1
+		expect_stderr 'WARNING: Ping to %s failed\ntnc: %s: the echo could not be sent: %s\n' "$a" "$a" "$why"
+		expect_stdout '\n\nComputerName   : %s\nRemoteAddress  : %s\nInterfaceAlias : \nSourceAddress  : \nPingSucceeded  : False\n\n\n\n' "$a" "$a"
+		expect_faster_than_ms 1000
+	done
+	run_tnc_in_client fd00:198:18:3::1 -InformationLevel Quiet
+	expect_rc 1
+	expect_stdout 'False\n'
 }
 
 # several addresses: each failure's note follows its own warning
@@ -327,6 +351,42 @@ t_netlab_cmdlet_detailed() {
 	expect_stdout '\n\nComputerName           : fd00:198:18:1::1\nRemoteAddress          : fd00:198:18:1::1\nNameResolutionResults  : fd00:198:18:1::1\nInterfaceAlias         : lab0\nSourceAddress          : fd00:198:18:1::2\nNetRoute (NextHop)     : ::\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\n\n\n\n'
 }
 
+# The reverse name of an IP-literal target (issue 10 item 5, spec 7.1): the
+# second NameResolutionResults line, aligned under the value. The lab's
+# dnsmasq answers PTR queries from its hosts file (198.18.2.10 is
+# server.lab.test); an address without a PTR name has no second line
+# (t_netlab_cmdlet_detailed: 198.18.1.1); a DNS server that never answers
+# costs at most the timeout, and the line is left out.
+t_netlab_cmdlet_detailed_reverse_name() {
+	lab_cmdlet_setup || return
+	local want='\n\nComputerName            : 198.18.2.10\nRemoteAddress           : 198.18.2.10\nRemotePort              : 5022\nNameResolutionResults   : 198.18.2.10\n                          server.lab.test\nMatchingIPsecRules      : \nNetworkIsolationContext : Private Network\nInterfaceAlias          : lab0\nSourceAddress           : 198.18.1.2\nNetRoute (NextHop)      : 198.18.1.1\nTcpTestSucceeded        : True\n\n\n\n'
+	run_tnc_in_client 198.18.2.10 -Port "$LAB_PORT" -InformationLevel Detailed
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout "$want"
+	# through a pipeline: the object carries the record (spec 7.7)
+	run_tnc_in_client -Command "tnc 198.18.2.10 -Port $LAB_PORT -InformationLevel Detailed | Format-List"
+	expect_rc 0
+	expect_stdout "$want"
+	run_tnc_in_client -Command "tnc 198.18.2.10 -Port $LAB_PORT -InformationLevel Detailed | select BasicNameResolution, AllNameResolutionResults | Format-List"
+	expect_rc 0
+	expect_stdout '\n\nBasicNameResolution      : {Microsoft.DnsClient.Commands.DnsRecord_PTR}\nAllNameResolutionResults : Microsoft.DnsClient.Commands.DnsRecord_PTR\n\n\n\n'
+	run_tnc_in_client fd00:198:18:2::10 -InformationLevel Detailed
+	expect_rc 0
+	expect_stderr_empty
+	normalise_rtt "$OUT"
+	expect_stdout '\n\nComputerName           : fd00:198:18:2::10\nRemoteAddress          : fd00:198:18:2::10\nNameResolutionResults  : fd00:198:18:2::10\n                         dual.lab.test\nInterfaceAlias         : lab0\nSourceAddress          : fd00:198:18:1::2\nNetRoute (NextHop)     : fd00:198:18:1::1\nPingSucceeded          : True\nPingReplyDetails (RTT) : N ms\n\n\n\n'
+	# only Detailed shows it
+	run_tnc_in_client 198.18.2.10 -Port "$LAB_PORT"
+	expect_rc 0
+	lab_tcp_ok 198.18.2.10 198.18.2.10 "$LAB_SRC4"
+	run_tnc_dead_dns 198.18.2.10 -Port "$LAB_PORT" -InformationLevel Detailed -TimeoutSeconds 1
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nComputerName            : 198.18.2.10\nRemoteAddress           : 198.18.2.10\nRemotePort              : 5022\nNameResolutionResults   : 198.18.2.10\nMatchingIPsecRules      : \nNetworkIsolationContext : Private Network\nInterfaceAlias          : lab0\nSourceAddress           : 198.18.1.2\nNetRoute (NextHop)      : 198.18.1.1\nTcpTestSucceeded        : True\n\n\n\n'
+	expect_faster_than_ms 2500
+}
+
 # loopback, no lab: Detailed with a port, root (IsAdmin hidden)
 t_cmdlet_detailed_loopback() {
 	start_listener open
@@ -334,4 +394,22 @@ t_cmdlet_detailed_loopback() {
 	expect_rc 0
 	expect_stderr_empty
 	expect_stdout '\n\nComputerName            : 127.0.0.1\nRemoteAddress           : 127.0.0.1\nRemotePort              : %s\nNameResolutionResults   : 127.0.0.1\nMatchingIPsecRules      : \nNetworkIsolationContext : Loopback\nInterfaceAlias          : lo\nSourceAddress           : 127.0.0.1\nNetRoute (NextHop)      : 0.0.0.0\nTcpTestSucceeded        : True\n\n\n\n' "$PORT"
+}
+
+# Issue 10.9 (spec 7.7): a real interface (the lab's veth) is an adapter:
+# its driver as InterfaceDescription, MSFT_NetAdapter keyed by the
+# DeviceID hashed from "lab0" and the host name, the default route as
+# NetRoute; a name has its A record
+t_netlab_cmdlet_all_properties_adapter() {
+	local idx host
+	lab_cmdlet_setup || return
+	idx=$(ip -n "$LAB_CLIENT" -o link show lab0 | cut -d: -f1)
+	host=$(cat /proc/sys/kernel/hostname)
+	run_tnc_in_client server.lab.test -Port "$LAB_PORT" '|' select InterfaceIndex, InterfaceDescription, NetAdapter, NetRoute, BasicNameResolution, DNSOnlyRecords, AllNameResolutionResults
+	expect_rc 0
+	expect_stderr_empty
+	expect_stdout '\n\nInterfaceIndex           : %s\nInterfaceDescription     : veth\nNetAdapter               : MSFT_NetAdapter (CreationClassName = "MSFT_NetAdapter", DeviceID = "{048990AD-9083-814C-A681-AE174C415549}", SystemCreationClassName = "CIM_NetworkPort", SystemName = "%s")\nNetRoute                 : MSFT_NetRoute (InstanceID = "0.0.0.0/0;198.18.1.1;%s")\nBasicNameResolution      : {Microsoft.DnsClient.Commands.DnsRecord_A}\nDNSOnlyRecords           : {Microsoft.DnsClient.Commands.DnsRecord_A}\nAllNameResolutionResults : Microsoft.DnsClient.Commands.DnsRecord_A\n\n\n\n' "$idx" "$host" "$idx"
+	run_tnc_in_client server.lab.test -Port "$LAB_PORT" '|' select -ExpandProperty NetAdapter '|' ConvertTo-Json
+	expect_rc 0
+	expect_stdout '{\n    "Name":  "lab0",\n    "CreationClassName":  "MSFT_NetAdapter",\n    "DeviceID":  "{048990AD-9083-814C-A681-AE174C415549}",\n    "SystemCreationClassName":  "CIM_NetworkPort",\n    "SystemName":  "%s",\n    "InterfaceDescription":  "veth",\n    "InterfaceIndex":  %s\n}\n' "$host" "$idx"
 }

@@ -222,6 +222,61 @@ t_pl_convert_csv() {
 	    $'"ComputerName","TcpTestSucceeded"\n"127.0.0.1","True"\n' ''
 }
 
+# Issue 10.1: real job steps write `ft a, b, c` and `fl Name`: Format-Table
+# and Format-List take -Property at position 0; ConvertTo-Json takes
+# -InputObject at 0 (bound, then refused as a parameter tnc does not run)
+t_pl_downstream_positional() {
+	local s
+	start_listener open
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | ft ComputerName, RemotePort, TcpTestSucceeded" 0 \
+	    $'\nComputerName RemotePort TcpTestSucceeded\n------------ ---------- ----------------\n127.0.0.1    '"$(printf '%10s' "$PORT")"$'             True\n\n\n' ''
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | Format-List ComputerName" 0 \
+	    $'\n\nComputerName : 127.0.0.1\n\n\n\n' ''
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | fl Remote*, TcpTestSucceeded" 0 \
+	    $'\n\nRemoteAddress    : 127.0.0.1\nRemotePort       : '"$PORT"$'\nTcpTestSucceeded : True\n\n\n\n' ''
+	s="tnc 127.0.0.1 -port $PORT | ConvertTo-Json x"
+	check_ways "$ALL_WAYS" "$s" 3 '' "At line:1 char:$(( ${#s} ))
++ $s
++ $(printf '%*s' $(( ${#s} - 1 )) '')~
+The parameter 'InputObject' of ConvertTo-Json is not supported by tnc.
+    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : ParameterNotSupported
+ 
+"
+}
+
+# Issue 10.7: -WarningAction Stop in a pipeline: the objects before it,
+# then the warning, then Write-Warning's stop error; exit status 1
+t_pl_warning_action_stop() {
+	local s obj
+	start_listener open
+	s="'127.0.0.1','127.0.0.2' | tnc -port $PORT -wa stop"
+	obj=$'ComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : '"$PORT"$'\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nTcpTestSucceeded : True\n'
+	check_ways "command stdin" "$s" 1 $'\n\n'"$obj"$'\n\n\n' "WARNING: TCP connect to (127.0.0.2 : $PORT) failed
+Write-Warning : The running command stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: TCP connect to (127.0.0.2 : $PORT) failed
+At line:1 char:1
++ $s
++ $(printf '%*s' ${#s} '' | tr ' ' '~')
+    + CategoryInfo          : OperationStopped: (:) [Write-Warning], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : ActionPreferenceStop,Microsoft.PowerShell.Commands.WriteWarningCommand
+ 
+"
+}
+
+# Issue 10.9 (spec 7.7): all properties on loopback, which has no
+# NetAdapter and no InterfaceDescription; the route's InstanceID; an
+# address literal without a reverse name has no DNS records, a name has
+# its A/AAAA records (as root, so IsAdmin is True)
+t_pl_all_properties_loopback() {
+	[ "$(id -u)" -eq 0 ] || { fail "needs root: IsAdmin would differ"; return; }
+	start_listener open
+	check_ways "$ALL_WAYS" "tnc 127.0.0.1 -port $PORT | fl *" 0 \
+	    $'\n\nComputerName             : 127.0.0.1\nRemoteAddress            : 127.0.0.1\nResolvedAddresses        : {127.0.0.1}\nPingSucceeded            : False\nPingReplyDetails         : \nTcpClientSocket          : \nTcpTestSucceeded         : True\nRemotePort               : '"$PORT"$'\nTraceRoute               : \nDetailed                 : False\nInterfaceAlias           : lo\nInterfaceIndex           : 1\nInterfaceDescription     : \nNetAdapter               : \nNetRoute                 : MSFT_NetRoute (InstanceID = "127.0.0.1/32;0.0.0.0;1")\nSourceAddress            : 127.0.0.1\nNameResolutionSucceeded  : True\nBasicNameResolution      : {}\nLLMNRNetbiosRecords      : {}\nDNSOnlyRecords           : {}\nAllNameResolutionResults : \nIsAdmin                  : True\nNetworkIsolationContext  : Loopback\nMatchingIPsecRules       : \n\n\n\n' ''
+	plain_stderr localhost -port "$PORT"
+	check_ways "$ALL_WAYS" "tnc localhost -port $PORT | fl NetRoute, *Records, AllNameResolutionResults" 0 \
+	    $'\n\nNetRoute                 : MSFT_NetRoute (InstanceID = "127.0.0.1/32;0.0.0.0;1")\nLLMNRNetbiosRecords      : {}\nDNSOnlyRecords           : {Microsoft.DnsClient.Commands.DnsRecord_AAAA, Microsoft.DnsClient.Commands.DnsRecord_A}\nAllNameResolutionResults : {Microsoft.DnsClient.Commands.DnsRecord_AAAA, Microsoft.DnsClient.Commands.DnsRecord_A}\n\n\n\n' "$PLAIN_ERR"
+}
+
 # pipe_error SCRIPT MESSAGE-LINES... : the NormalView block of a usage error
 # at the extent the caller names; nothing runs, exit status 3
 bad_line() {
@@ -310,10 +365,27 @@ The escape character is not supported by tnc: '\`b'. Write the character itself,
     + FullyQualifiedErrorId : EscapeNotSupported
  
 "
-	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Sort-Object" "At line:1 char:25
-+ tnc 127.0.0.1 -port 5 | Sort-Object
-+                         ~~~~~~~~~~~
-The command 'Sort-Object' is not supported by tnc. A tnc pipeline runs Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Group-Object" "At line:1 char:25
++ tnc 127.0.0.1 -port 5 | Group-Object
++                         ~~~~~~~~~~~~
+The command 'Group-Object' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
+    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : CommandNotSupported
+ 
+"
+	# issue 10.4: any command or alias of 5.1's built-in modules is known
+	bad_line "command stdin" "Import-Csv hosts.csv | tnc -port 5022" "At line:1 char:1
++ Import-Csv hosts.csv | tnc -port 5022
++ ~~~~~~~~~~
+The command 'Import-Csv' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
+    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
+    + FullyQualifiedErrorId : CommandNotSupported
+ 
+"
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Resolve-DnsName" "At line:1 char:25
++ tnc 127.0.0.1 -port 5 | Resolve-DnsName
++                         ~~~~~~~~~~~~~~~
+The command 'Resolve-DnsName' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : CommandNotSupported
  
@@ -358,9 +430,9 @@ t_pl_command_option_errors() {
 	run_tnc -Command
 	expect_rc 3
 	expect_stderr 'tnc: -Command needs a script, or - to read it from stdin\n'
-	head -c 70000 /dev/zero | tr '\0' ' ' >"$WORK/big"
+	head -c 16777217 /dev/zero | tr '\0' ' ' >"$WORK/big"
 	"$TNC" -command - <"$WORK/big" >"$OUT" 2>"$ERR"
 	RC=$?
 	expect_rc 3
-	expect_stderr 'tnc: the script on stdin is longer than 65536 bytes\n'
+	expect_stderr 'tnc: the script on stdin is longer than 16777216 bytes (16 MiB)\n'
 }

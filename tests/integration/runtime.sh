@@ -101,3 +101,54 @@ t_rt_first_cancels_the_rest() {
 	expect_stderr 'WARNING: TCP connect to (::1 : %s) failed\ntnc: [::1]:%s: connection refused (TCP reset)\n' "$PORT" "$PORT"
 	expect_faster_than_ms 10000
 }
+
+# -WarningAction Stop is script-terminating, as PowerShell's Stop preference
+# makes it: the warning when it is said, the output closed, then the error
+# record; the statements after it do not run
+t_rt_stop_ends_the_script() {
+	local s obj
+	start_listener open
+	s="'127.0.0.1','127.0.0.2' | tnc -Port $PORT -wa stop; tnc 127.0.0.1 -Port $PORT -i quiet"
+	obj=$'ComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : '"$PORT"$'\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nTcpTestSucceeded : True\n'
+	"$TNC" -Command "$s" >"$OUT" 2>&1
+	RC=$?
+	expect_rc 1
+	# the echoed line, longer than 69 characters, is cut as Position.cs cuts it
+	printf '\n\n%s\nWARNING: TCP connect to (127.0.0.2 : %s) failed\n\n\nWrite-Warning : The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: TCP connect to (127.0.0.2 : %s) failed\nAt line:1 char:1\n+ %s ...\n+ %s\n    + CategoryInfo          : OperationStopped: (:) [Write-Warning], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : ActionPreferenceStop,Microsoft.PowerShell.Commands.WriteWarningCommand\n \n' \
+	    "$obj" "$PORT" "$PORT" "${s:0:69}" "$(printf '%*s' 69 '' | tr ' ' '~')" >"$EXP"
+	expect_file "$OUT"
+}
+
+# One Out-Default for the whole script: two statements' objects share one
+# list envelope, as in PowerShell (the first object's shape holds)
+t_rt_statements_share_out_default() {
+	local obj
+	start_listener open
+	run_tnc -Command "tnc 127.0.0.1 -Port $PORT; tnc 127.0.0.1 -Port $PORT"
+	expect_rc 0
+	obj=$'ComputerName     : 127.0.0.1\nRemoteAddress    : 127.0.0.1\nRemotePort       : '"$PORT"$'\nInterfaceAlias   : lo\nSourceAddress    : 127.0.0.1\nTcpTestSucceeded : True\n'
+	printf '\n\n%s\n%s\n\n\n' "$obj" "$obj" >"$EXP"
+	expect_file "$OUT"
+}
+
+# The echo goes beside a connect only once it failed or has not answered
+# within 100 ms: a port that answers at once costs no ICMP at all, a
+# filtered one still gets its echo (counted by nftables on loopback)
+t_rt_echo_only_when_the_connect_lags() {
+	local n
+	nft add table inet tncecho && nft add chain inet tncecho out \
+	    '{ type filter hook output priority 0; }' &&
+	    nft add rule inet tncecho out icmp type echo-request counter ||
+	    { fail "nft: cannot count echoes"; return; }
+	start_listener open
+	run_tnc 127.0.0.1 -Port "$PORT"
+	expect_rc 0
+	n=$(nft list table inet tncecho | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
+	[ "$n" = 0 ] || fail "$n echoes for an open port, expected none"
+	start_listener full
+	run_tnc 127.0.0.1 -Port "$PORT" -TimeoutSeconds 1
+	expect_rc 1
+	n=$(nft list table inet tncecho | sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
+	[ "$n" = 1 ] || fail "$n echoes for a filtered port, expected 1"
+	nft delete table inet tncecho
+}
