@@ -445,6 +445,7 @@ static const struct bin_case comparison_cases[] = {
 	{ "1.5", PS_OP_EQ, D, "'1.5'", "bool:True" },
 	{ "5L", PS_OP_EQ, D, "5", "bool:True" },
 	{ "1.50D", PS_OP_EQ, D, "1.5", "bool:True" },
+	{ "0D", PS_OP_EQ, D, "1e-300", "bool:True" },
 	{ "0.1D", PS_OP_LT, D, "0.2", "bool:True" },
 	{ "1", PS_OP_EQ, D, "@(1)", "bool:False" },
 	{ "1", PS_OP_GT, D, "@(1)", "error:ComparisonFailure:Could not compare "
@@ -786,6 +787,8 @@ static const struct bin_case arithmetic_cases[] = {
 	    "error:System.ArgumentOutOfRangeException:Specified argument was "
 	    "out of the range of valid values.\nParameter name: times" },
 	{ "@(1, 2)", PS_OP_MUL, D, "0", "@()" },
+	{ "''", PS_OP_MUL, D, "2147483647", "string:" },
+	{ "@()", PS_OP_MUL, D, "2147483647", "@()" },
 	{ "@(1, 2)", PS_OP_ADD, D, "@()", "@(int:1, int:2)" },
 	{ "@()", PS_OP_ADD, D, "@(@(1))", "@(@(int:1))" },
 	/* DateTime and TimeSpan */
@@ -1231,6 +1234,8 @@ static const struct cast_case cast_cases[] = {
 	{ "decimal", "1.5", "decimal:1.5" },
 	{ "decimal", "0.1", "decimal:0.1" },
 	{ "decimal", "0.30000000000000004", "decimal:0.3" },
+	{ "decimal", "1e-300", "decimal:0" },
+	{ "decimal", "1.5e-28", "decimal:0.0000000000000000000000000002" },
 	{ "decimal", "5", "decimal:5" },
 	{ "decimal", "'1e3'", "decimal:1000" },
 	{ "decimal", "'1,234.5'", "decimal:1234.5" },

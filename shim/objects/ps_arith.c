@@ -366,6 +366,8 @@ repeat(const struct psobj_value *l, const struct psobj_value *r,
 
 	if (repeat_count(r, &n, e) != 0)
 		return -1;
+	if ((l->kind == PSOBJ_STRING ? l->s[0] == '\0' : l->nitems == 0))
+		n = 0;			/* nothing to repeat: no 2^31 empty rounds */
 	if (l->kind == PSOBJ_STRING) {
 		len = strlen(l->s);
 		if (len > 0 && (unsigned long long)n > PS_RESULT_LIMIT / len)
