@@ -100,7 +100,7 @@ FUZZ_CFLAGS  = -g -O1 -std=c11 -Wall -Wextra -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJ     = tests/fuzz/obj
 NET_SRCS     = $(filter-out shim/engine/diag.c shim/engine/tnc_result.c \
 	       shim/engine/engine.c shim/engine/loop.c shim/engine/budget.c, \
-	       $(wildcard shim/engine/*.c))
+	       $(wildcard shim/engine/*.c)) shim/base/raw_socket.c
 FUZZ_LIB_OBJS = $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(filter-out $(NET_SRCS),$(LIB_SRCS)))
 FUZZERS      = tests/fuzz/fuzz_script tests/fuzz/fuzz_main tests/fuzz/fuzz_format \
 	       tests/fuzz/fuzz_ast tests/fuzz/fuzz_ops
@@ -121,7 +121,7 @@ $(FUZZ_OBJ)/%.o: %.c
 # main() as a function the harness calls
 $(FUZZ_OBJ)/tnc_main.o: shim/main.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=tnc_main $(PKG_CFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=tnc_main -DTNC_FUZZ_BOUNDS $(PKG_CFLAGS) -c -o $@ $<
 
 FUZZ_ALL_OBJS = $(FUZZ_LIB_OBJS) $(FUZZ_OBJ)/tnc_main.o \
 	$(patsubst %,$(FUZZ_OBJ)/%.o,$(FUZZERS) tests/fuzz/fake_net)

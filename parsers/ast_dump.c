@@ -79,6 +79,8 @@ op_name(enum ps_op op)
 		[PS_OP_ASSIGN] = "=", [PS_OP_ADD_ASSIGN] = "+=",
 		[PS_OP_SUB_ASSIGN] = "-=", [PS_OP_MUL_ASSIGN] = "*=",
 		[PS_OP_DIV_ASSIGN] = "/=", [PS_OP_MOD_ASSIGN] = "%=",
+		[PS_OP_PRE_INC] = "++x", [PS_OP_PRE_DEC] = "--x",
+		[PS_OP_POST_INC] = "x++", [PS_OP_POST_DEC] = "x--",
 	};
 
 	return op < sizeof(names) / sizeof(names[0]) && names[op] != NULL ?

@@ -35,10 +35,10 @@
  *
  * tnc's refusals:
  *   OperatorNotSupported     The '-band' operator is not supported by tnc.
- *                            (-band -bor -bxor -bnot -shl -shr ++ --)
+ *                            (-band -bor -bxor -bnot -shl -shr)
  *   SplattingNotSupported    Splatting is not supported by tnc: '@args'.
- *   VariableNotSupported     The variable '$using:x' is not supported by
- *                            tnc.  (the using: scope, provider drives)
+ *   VariableNotSupported     The variable '$function:f' is not supported
+ *                            by tnc.  (provider drives)
  *   AttributeNotSupported    Attributes are not supported by tnc: '[x()]'.
  */
 #include <stdlib.h>
@@ -239,13 +239,39 @@ unary_op(const struct tz_token *t)
 	    t->kind == TK_MINUSMINUS;
 }
 
-/* ++ and --, before or after: refused */
-RULE void
-increment(struct parser *p, const struct tz_token *t)
+/*
+ * ++ and -- before or after operand: a node of op (PS_OP_PRE_INC ...),
+ * or NULL.  As in Parser.cs, the operand must be something assignable.
+ */
+RULE struct ast *
+increment(struct parser *p, const struct tz_token *t, struct ast *operand,
+    bool before)
 {
-	unsupported(p, "OperatorNotSupported", tok_off(p, t), tok_len(p, t),
-	    "The '%.*s' operator is not supported by tnc.", tok_text_len(t),
-	    tok_text(p, t));
+	bool plus = t->kind == TK_PLUSPLUS;
+	struct ast *n;
+
+	if (t->kind != TK_PLUSPLUS && t->kind != TK_MINUSMINUS) {
+		unsupported(p, "OperatorNotSupported", tok_off(p, t),
+		    tok_len(p, t), "The '%.*s' operator is not supported by "
+		    "tnc.", tok_text_len(t), tok_text(p, t));	/* -bnot */
+		return NULL;
+	}
+	if (operand->kind != AST_VARIABLE && operand->kind != AST_MEMBER &&
+	    operand->kind != AST_INDEX) {
+		semantic_error(p, "OperatorRequiresVariableOrProperty",
+		    operand->offset, operand->length, "The '%s' operator works "
+		    "only on variables or on properties.", plus ? "++" : "--");
+		return NULL;
+	}
+	n = node_new(p, AST_UNARY, before ? t->start : t->end, t->end);
+	if (n == NULL)
+		return NULL;
+	n->op = before ? (plus ? PS_OP_PRE_INC : PS_OP_PRE_DEC) :
+	    (plus ? PS_OP_POST_INC : PS_OP_POST_DEC);
+	n->operand = operand;
+	n->offset = before ? n->offset : operand->offset;
+	node_end(n, before ? node_stop(operand) : tok_stop(p, t));
+	return n;
 }
 
 /* op unary: -not, !, -, +, -join, -split, ',' (an array of one) */
@@ -272,8 +298,9 @@ unary_operator(struct parser *p, const struct tz_token *t)
 		return n;
 	}
 	op = t->kind == TK_OPERATOR ? tz_operator(t->id)->unary : PS_OP_NONE;
-	if (op == PS_OP_NONE)
-		increment(p, t);	/* ++ -- -bnot */
+	if (op == PS_OP_NONE) {		/* ++ -- -bnot */
+		return increment(p, t, child, true);
+	}
 	if ((n = node_new(p, AST_UNARY, t->start, t->end)) == NULL)
 		return NULL;
 	n->op = op;
@@ -384,9 +411,11 @@ unary_rule(struct parser *p)
 		expr = primary_rule(p, true);
 	if (expr != NULL && (peek(p)->kind == TK_PLUSPLUS ||
 	    peek(p)->kind == TK_MINUSMINUS)) {
+		struct ast *n;
+
 		next(p, &t);
-		increment(p, &t);
-		node_end(expr, tok_stop(p, &t));
+		n = increment(p, &t, expr, false);
+		expr = n;
 	}
 	leave(p);
 	return failed(p) ? NULL : expr;

@@ -62,6 +62,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,15 +104,22 @@ is_var_char(char c)
 	return isalnum((unsigned char)c) || c == '_' || c == ':' || c == '?';
 }
 
+static locale_t c_loc;
+static pthread_once_t c_loc_once = PTHREAD_ONCE_INIT;
+
+static void
+c_locale_make(void)
+{
+	c_loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+/* strtod must read '.' whatever LC_NUMERIC main may have set; made once,
+   as -Parallel's workers read numbers too */
 static locale_t
 c_locale(void)
 {
-	static locale_t loc;
-
-	/* strtod must read '.' whatever LC_NUMERIC main may have set */
-	if (loc == (locale_t)0)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	return loc;
+	pthread_once(&c_loc_once, c_locale_make);
+	return c_loc;
 }
 
 /* kb mb gb tb pb, any case; returns 2 and the power of 1024, or 0 */

@@ -18,6 +18,15 @@
 #include "parsers/tnc_command.h"
 #include "runtime/runtime.h"
 
+#ifdef TNC_FUZZ_BOUNDS
+/* fuzz_main's build: a fuzzed script's loops and sleeps must end */
+static const struct runtime_options fuzz_bounds = { .max_steps = 2000,
+	.max_sleep_ms = 10 };
+#define RUN_BOUNDS	(&fuzz_bounds)
+#else
+#define RUN_BOUNDS	NULL
+#endif
+
 static const char usage_text[] =
 "Usage: tnc [[-ComputerName] <host>] [-Port <1-65535> | [-CommonTCPPort] HTTP|RDP|SMB|WINRM]\n"
 "           [-InformationLevel Quiet|Detailed] [-TimeoutSeconds <seconds>]\n"
@@ -273,7 +282,7 @@ main(int argc, char **argv)
 			return TNC_EXIT_SYSTEM;
 		}
 	}
-	status = runtime_run_script(script, stdout, stderr, NULL);
+	status = runtime_run_script(script, stdout, stderr, RUN_BOUNDS);
 	free(script);
 	return status;
 }

@@ -76,6 +76,16 @@ assert_error(const struct error_case *c)
 
 /* Statements, commands, expressions, strings, variables: every node with its extent */
 static const struct dump_case grammar[] = {
+	{ "for ($i = 0; $i -lt 3; $i++) { }",
+	  "(for@0:32 (pipeline@5:6 (= (var@5:2 \"i\")) (number@10:1 \"0\" "
+	  "Int32)) (pipeline@13:8 (binary@13:8 -lt (var@13:2 \"i\") "
+	  "(number@20:1 \"3\" Int32))) (pipeline@23:4 (unary@23:4 x++ "
+	  "(var@23:2 \"i\"))) (body))\n" },
+	{ "$i++", "(pipeline@0:4 (unary@0:4 x++ (var@0:2 \"i\")))\n" },
+	{ "$using:x", "(pipeline@0:8 (var@0:8 using \"x\"))\n" },
+	{ "--$i", "(pipeline@0:4 (unary@0:4 --x (var@2:2 \"i\")))\n" },
+	{ "$x = ++$h.n", "(pipeline@0:11 (= (var@0:2 \"x\")) (unary@5:6 ++x "
+	  "(member@7:4 (var@7:2 \"h\") \"n\")))\n" },
 	{ "tnc host -Port 5022",
 	  "(pipeline@0:19 (command@0:19 (word@0:3 \"tnc\")"
 	  " (word@4:4 \"host\") (param@9:5 \"Port\")"
@@ -772,8 +782,6 @@ static const struct error_case errors[] = {
 	  "The parameter bogus is not valid for the foreach statement.", 8, 6 },
 	{ "for $i { }", "MissingOpenParenthesisAfterKeyword",
 	  "Missing opening '(' after keyword 'for'.", 3, 0 },
-	{ "for ($i = 0; $i -lt 3; $i++) { }", "OperatorNotSupported",
-	  "The '++' operator is not supported by tnc.", 25, 2 },
 	{ "for ($i = 0; $i -lt 3", "MissingEndParenthesisAfterStatement",
 	  "Missing closing ')' after expression in 'for' statement.", 21, 0 },
 	{ "for (;;)", "MissingLoopStatement",
@@ -903,16 +911,17 @@ static const struct error_case errors[] = {
 	  "The '-shl' operator is not supported by tnc.", 3, 4 },
 	{ "$a -shr 1", "OperatorNotSupported",
 	  "The '-shr' operator is not supported by tnc.", 3, 4 },
-	{ "$i++", "OperatorNotSupported",
-	  "The '++' operator is not supported by tnc.", 2, 2 },
-	{ "--$i", "OperatorNotSupported",
-	  "The '--' operator is not supported by tnc.", 0, 2 },
-	{ "++$i", "OperatorNotSupported",
-	  "The '++' operator is not supported by tnc.", 0, 2 },
+	{ "5++", "OperatorRequiresVariableOrProperty",
+	  "The '++' operator works only on variables or on properties.", 0,
+	  1 },
+	{ "--'a'", "OperatorRequiresVariableOrProperty",
+	  "The '--' operator works only on variables or on properties.", 2,
+	  3 },
+	{ "++(1)", "OperatorRequiresVariableOrProperty",
+	  "The '++' operator works only on variables or on properties.", 2,
+	  3 },
 	{ "tnc @params", "SplattingNotSupported",
 	  "Splatting is not supported by tnc: '@params'.", 4, 7 },
-	{ "$using:x", "VariableNotSupported",
-	  "The variable '$using:x' is not supported by tnc.", 0, 8 },
 	{ "${c:\\x}", "VariableNotSupported",
 	  "The variable '${c:\\x}' is not supported by tnc.", 0, 7 },
 	{ "$function:f", "VariableNotSupported",

@@ -23,7 +23,10 @@ enum ps_op {
 	PS_OP_RANGE,			/* .. */
 	/* assignment */
 	PS_OP_ASSIGN, PS_OP_ADD_ASSIGN, PS_OP_SUB_ASSIGN,
-	PS_OP_MUL_ASSIGN, PS_OP_DIV_ASSIGN, PS_OP_MOD_ASSIGN
+	PS_OP_MUL_ASSIGN, PS_OP_DIV_ASSIGN, PS_OP_MOD_ASSIGN,
+	/* ++ and --, before and after: the evaluator's (they change a
+	   variable), never objects/ps_ops.h's */
+	PS_OP_PRE_INC, PS_OP_PRE_DEC, PS_OP_POST_INC, PS_OP_POST_DEC
 };
 
 enum ps_op_case {

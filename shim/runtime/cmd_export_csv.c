@@ -63,12 +63,7 @@ export_failed(struct export_csv_proc *xp, const char *what)
 static enum proc_rc
 export_terminate(struct export_csv_proc *xp, struct ps_error *e)
 {
-	char *text = host_error_text(&xp->rt->host, e);
-
-	ps_error_free(e);
-	if (text == NULL)
-		return cmd_nomem(&xp->base, xp->rt);
-	return proc_fail_statement(&xp->base, text);
+	return cmd_fail_error(&xp->base, xp->rt, e, true);
 }
 
 /* One line (taken over; NULL: ENOMEM) and its end into the file. */

@@ -89,7 +89,6 @@ op_failed(struct get_date_proc *gp, struct ps_op_error *e)
 {
 	const struct ps_command *pc = gp->st->pc;
 	struct ps_error err = { 0 };
-	char *text;
 
 	if (e->nomem) {
 		ps_op_error_free(e);
@@ -99,11 +98,7 @@ op_failed(struct get_date_proc *gp, struct ps_op_error *e)
 	    "NotSpecified", "FormatException", "System.FormatException",
 	    pc->offset, pc->length, "%s", inner_message(e->message));
 	ps_op_error_free(e);
-	text = host_error_text(&gp->rt->host, &err);
-	ps_error_free(&err);
-	if (text == NULL)
-		return cmd_nomem(&gp->base, gp->rt);
-	return proc_fail_statement(&gp->base, text);
+	return cmd_fail_error(&gp->base, gp->rt, &err, true);
 }
 
 /* dt = dt.<method>(n).  0, or -1 with e. */

@@ -100,6 +100,27 @@ cmd_nomem(struct proc *p, struct runtime *rt)
 	return proc_fail(p, NULL);
 }
 
+enum proc_rc
+cmd_fail_error(struct proc *p, struct runtime *rt, struct ps_error *e,
+    bool statement_only)
+{
+	char *text = host_error_text(&rt->host, e);
+	char *message = e->message != NULL ? strdup(e->message) : NULL;
+
+	ps_error_free(e);
+	if (text == NULL || message == NULL) {
+		free(text);
+		free(message);
+		return cmd_nomem(p, rt);
+	}
+	if (statement_only)
+		proc_fail_statement(p, text);
+	else
+		proc_fail(p, text);
+	proc_fail_message(p, message);
+	return PROC_FAIL;
+}
+
 int
 cmd_refuse_prompts(const struct stage *st, struct ps_error *e)
 {

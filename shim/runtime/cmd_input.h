@@ -6,7 +6,7 @@
 #include "objects/psobj.h"
 #include "runtime/context.h"
 #include "runtime/pipeline.h"
-#include "runtime/plan.h"
+#include "runtime/stage.h"
 
 /*
  * What the commands share about their input: a parameter that takes the
@@ -39,6 +39,17 @@ void	cmd_param_input_free(struct cmd_param_input *pi);
  */
 const struct psobj_value *cmd_param_input_value(struct cmd_param_input *pi,
 	    struct host *h, const struct psobj_value *v);
+
+/*
+ * cmd_fail_error()
+ * e (freed) as p's terminating error: statement_only, 5.1's
+ * ThrowTerminatingError (the statement ends, the script goes on); else a
+ * Stop preference (the script ends).  Rendered now, printed once the
+ * processors after p have ended; its message is kept for a catch block's
+ * $_.  Returns PROC_FAIL (out of memory: said, exit 4).
+ */
+enum proc_rc cmd_fail_error(struct proc *p, struct runtime *rt,
+	    struct ps_error *e, bool statement_only);
 
 /* An end with nothing kept back. */
 enum proc_rc cmd_end_nothing(struct proc *p);

@@ -78,7 +78,6 @@ out_file_begin(struct proc *p)
 		.force = cfg->force, .no_clobber = cfg->no_clobber,
 		.enc = cfg->enc, .meta = fp->st->meta, .pc = fp->st->pc };
 	struct ps_error e = { 0 };
-	char *text;
 
 	if (text_file_open(&fp->file, &o, &e) == 0) {
 		fp->opened = true;
@@ -86,11 +85,7 @@ out_file_begin(struct proc *p)
 	}
 	if (e.message == NULL && !e.out_of_memory)
 		return out_file_failed(fp, "open");
-	text = host_error_text(&fp->rt->host, &e);
-	ps_error_free(&e);
-	if (text == NULL)
-		return cmd_nomem(p, fp->rt);
-	return proc_fail_statement(p, text);	/* ThrowTerminatingError */
+	return cmd_fail_error(p, fp->rt, &e, true);	/* ThrowTerminatingError */
 }
 
 static enum proc_rc

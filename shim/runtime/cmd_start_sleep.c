@@ -35,7 +35,11 @@ struct start_sleep_proc {
 static int
 sleep_ms(struct runtime *rt, long long ms)
 {
-	long long deadline = clock_mono_ms() + ms, left;
+	long long deadline, left;
+
+	if (rt->max_sleep_ms > 0 && ms > rt->max_sleep_ms)
+		ms = rt->max_sleep_ms;		/* fuzzing */
+	deadline = clock_mono_ms() + ms;
 	struct timespec ts;
 
 	while ((left = deadline - clock_mono_ms()) > 0) {

@@ -95,8 +95,12 @@ deliver_stopped(struct tnc_proc *tp, const struct engine_result *res)
 	text_out_init_buffer(&t, tp->rt->host.nl);
 	report_stop_error(&res->d, tp->rt->host.script, &t);
 	text = text_out_take(&t, &len);
+	text_out_free(&t);
 	host_worst(&tp->rt->host, TNC_EXIT_FAILED);
-	return proc_fail(&tp->base, text);
+	proc_fail(&tp->base, text);
+	proc_fail_message(&tp->base, report_warning_stop_message(
+	    res->d.nwarnings > 0 ? diag_nth(&res->d, DIAG_WARNING, 0) : ""));
+	return PROC_FAIL;
 }
 
 /* The NetRouteDiagnostics set's result (the module returns $null without a name). */

@@ -99,20 +99,15 @@ write_error(struct write_error_proc *wp, const struct psobj_value *v)
 {
 	struct host *h = &wp->rt->host;
 	struct ps_error e = { 0 };
-	char *msg = pipeline_error_target(v), *text;
+	char *msg = pipeline_error_target(v);
 
 	if (msg == NULL)
 		return cmd_nomem(&wp->base, wp->rt);
 	error_record(wp, msg, &e);
 	free(msg);
 	host_worst(h, TNC_EXIT_FAILED);
-	if (wp->st->stop_errors) {
-		text = host_error_text(h, &e);
-		ps_error_free(&e);
-		if (text == NULL)
-			return cmd_nomem(&wp->base, wp->rt);
-		return proc_fail(&wp->base, text);
-	}
+	if (wp->st->stop_errors)
+		return cmd_fail_error(&wp->base, wp->rt, &e, false);
 	if (!wp->st->quiet_errors || e.out_of_memory)
 		host_error(h, &e);
 	ps_error_free(&e);

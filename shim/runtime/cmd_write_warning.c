@@ -50,13 +50,17 @@ warn(struct write_warning_proc *wp, const struct psobj_value *v)
 	}
 	text_out_init_buffer(&t, h->nl);
 	report_warning_stop(msg, h->script, pc->offset, pc->length, &t);
-	free(msg);
 	text = text_out_take(&t, &len);
 	text_out_free(&t);
-	if (text == NULL)
+	if (text == NULL) {
+		free(msg);
 		return cmd_nomem(&wp->base, wp->rt);
+	}
 	host_worst(h, TNC_EXIT_FAILED);
-	return proc_fail(&wp->base, text);
+	proc_fail(&wp->base, text);
+	proc_fail_message(&wp->base, report_warning_stop_message(msg));
+	free(msg);
+	return PROC_FAIL;
 }
 
 static enum proc_rc

@@ -24,6 +24,8 @@ static const struct command_def *const defs[] = {
 	&measure_object_def,
 	&sort_object_def,
 	&get_date_def,
+	&foreach_object_def,
+	&where_object_def,
 };
 
 const struct command_def *

@@ -6,7 +6,7 @@
 
 #include "parsers/commands.h"
 #include "runtime/pipeline.h"
-#include "runtime/plan.h"
+#include "runtime/stage.h"
 
 /*
  * What the runtime knows of each command it runs, one entry per command,
@@ -54,6 +54,6 @@ extern const struct command_def tnc_def, get_content_def, select_object_def,
 	convertto_csv_def, out_default_def, out_null_def, write_output_def,
 	write_host_def, write_warning_def, write_error_def,
 	start_sleep_def, out_file_def, export_csv_def, measure_object_def,
-	sort_object_def, get_date_def;
+	sort_object_def, get_date_def, foreach_object_def, where_object_def;
 
 #endif /* TNC_RUNTIME_COMMAND_DEFS_H */

@@ -19,6 +19,8 @@ struct runtime {
 	struct engine *engine;		/* NULL until the first test */
 	struct engine_config ecfg;	/* from runtime_options, -ThrottleLimit */
 	bool	style_set;		/* host style from the first tnc command */
+	unsigned long max_steps;	/* runtime_options': fuzzing's bounds */
+	long long max_sleep_ms;
 };
 
 /*

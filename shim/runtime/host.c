@@ -61,6 +61,7 @@ host_err_text(struct host *h, const char *text)
 {
 	if (text == NULL || *text == '\0')
 		return;
+	h->nerrors++;
 	text_out_raw(host_err(h), text, strlen(text));
 	host_err_done(h);
 }
@@ -73,6 +74,7 @@ host_error(struct host *h, const struct ps_error *e)
 		host_note(h, TNC_EXIT_SYSTEM, "out of memory");
 		return;
 	}
+	h->nerrors++;
 	ps_error_render(e, h->script, host_err(h));
 	host_err_done(h);
 }

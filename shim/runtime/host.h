@@ -24,6 +24,7 @@ struct host {
 	enum ps_edition ed;
 	const char *script;		/* errors point into it */
 	int	status;			/* the worst exit status so far */
+	unsigned nerrors;		/* error records written ($?) */
 	long long (*now_ms)(void);	/* the formatters' clock */
 };
 

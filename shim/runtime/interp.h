@@ -9,6 +9,7 @@
 #include "parsers/ast.h"
 #include "runtime/context.h"
 #include "runtime/pipeline.h"
+#include "runtime/stage.h"
 
 /*
  * The evaluator of tnc's PowerShell subset (issue 11): statements, scopes,
@@ -19,11 +20,14 @@
  *
  * How control leaves a statement (enum flow):
  *   FLOW_NEXT      normally
- *   FLOW_BREAK / FLOW_CONTINUE   the innermost loop's business
+ *   FLOW_BREAK / FLOW_CONTINUE   the innermost loop's business (outside
+ *                  any loop: the script ends, as in PowerShell)
  *   FLOW_RETURN    the function or script block ends (value already written)
  *   FLOW_EXIT      `exit N`: the script ends with status in->exit_code
- *   FLOW_THROW     a terminating error (in->error): try/catch may take it,
- *                  else the script ends with it, status 1
+ *   FLOW_THROW     a terminating error (in->thrown): try/catch may take
+ *                  it; outside a try a statement-terminating one is said
+ *                  and the next statement runs, a script-terminating one
+ *                  (throw, a Stop preference) ends the script, status 1
  *   FLOW_STOPPED   the sink stopped taking objects (Select-Object -First
  *                  downstream): the producer ends quietly
  *   FLOW_FAIL      a machine failure, already said (status 4)
@@ -46,31 +50,81 @@ struct thrown {
 	char	*text;			/* NormalView, ready to print (malloc'd) */
 	struct psobj_value record;	/* the ErrorRecord a catch block sees */
 	char	*exception;		/* its exception type, for catch [Type] */
-};
-
-struct function_def {
-	char	*name;
-	const struct ast *def;		/* AST_FUNCTION */
-	struct function_def *next;
+	bool	script_terminating;	/* throw, -ErrorAction/-WarningAction
+					   Stop: else only its statement ends */
+	int	status;			/* the exit status it earns when said */
 };
 
 struct interp {
 	struct runtime *rt;
 	const char *script;
+	const struct ast_list *stmts;	/* the whole script (functions) */
 	struct scope *scope;		/* the current one */
 	struct scope *global;		/* the script's */
-	struct function_def *functions;
-	int	depth;			/* nesting of calls, bounded */
+	struct scope *usings;		/* a -Parallel block's $using: values
+					   (borrowed); NULL elsewhere */
+	int	depth;			/* nesting of blocks and calls, bounded */
+	unsigned long steps;		/* statements and loop rounds run */
+	int	try_depth;		/* try blocks the evaluation is inside */
 	bool	last_ok;		/* $? */
 	int	exit_code;		/* FLOW_EXIT's status */
 	struct thrown thrown;		/* FLOW_THROW's error */
+	struct plan_style style;	/* the first tnc command's -NewLine... */
+	struct function_entry {
+		const struct ast *def;	/* AST_FUNCTION, anywhere in the script */
+		bool	defined;	/* its definition ran: callable */
+	} *functions;
+	size_t	nfunctions;
 	/*
-	 * How a block run inside a processor (ForEach-Object, Where-Object)
-	 * left: a processor can only fail its pipeline, so it leaves the
-	 * flow (break, exit, an error) here for the statement to act on.
+	 * How a block run inside a processor (ForEach-Object, Where-Object,
+	 * a function) left: a processor can only end its pipeline, so it
+	 * leaves the flow (break, exit, an error) here for the statement.
 	 */
 	enum flow pending;
 };
+
+/* Nesting of blocks and calls before a script is refused as too deep. */
+#define EVAL_MAX_DEPTH	100
+
+/* ---- the run (interp.c) ---- */
+
+int	interp_init(struct interp *in, struct runtime *rt, const char *script,
+	    const struct ast_list *stmts);
+void	interp_free(struct interp *in);
+
+/*
+ * interp_vet()
+ * What can be known before anything runs, checked before anything runs
+ * (issue 11: nothing outside the subset sends a packet): every command
+ * looked up, every command whose arguments are all literals bound (a
+ * binding error means nothing was sent, as for a single command line),
+ * types, static members and loop jumps checked.  Also takes the run's
+ * style from the first Test-NetConnection command.  Returns 0, or -1
+ * with e filled (PowerShell's error, or a "not supported by tnc" one).
+ */
+int	interp_vet(struct interp *in, struct ps_error *e);
+
+/*
+ * interp_step()
+ * One more statement or loop round: FLOW_NEXT, or FLOW_FAIL (said) past
+ * the run's max_steps (fuzzing's bound; none otherwise).
+ */
+enum flow interp_step(struct interp *in);
+
+/*
+ * interp_apply_style()
+ * Once the first Test-NetConnection command is bound (in->style set), its
+ * -NewLine and -OutputStyle hold for the run's output from then on, and
+ * its -ThrottleLimit for the engine (made later).
+ */
+void	interp_apply_style(struct interp *in);
+
+/*
+ * interp_run()
+ * Runs the script, its output into out.  Returns how it ended (FLOW_NEXT,
+ * FLOW_EXIT, FLOW_THROW with in->thrown not yet said, FLOW_FAIL).
+ */
+enum flow interp_run(struct interp *in, struct proc *out);
 
 /* ---- scopes (scope.c) ---- */
 
@@ -80,28 +134,24 @@ void	scope_free(struct scope *s);
 /*
  * scope_get()
  * The variable name (any case) from s outward, or NULL when it is not
- * set.  The value stays the scope's.
+ * set.  The value stays the scope's; scope_get_mut()'s may be changed in
+ * place (a member, an item).
  */
 const struct psobj_value *scope_get(const struct scope *s, const char *name);
-
-/* The variable's value itself, to change in place (a member, an item). */
 struct psobj_value *scope_get_mut(struct scope *s, const char *name);
 
 /* Sets name in s (v taken over).  0, or -1 (ENOMEM, v freed). */
 int	scope_set(struct scope *s, const char *name, struct psobj_value *v);
 
 /*
- * scope_assign()
- * Assignment as PowerShell does it: in s, the current scope (a child
- * scope's assignment makes its own variable), or the script's scope for
- * $script: and $global:.  0, or -1 (ENOMEM, v freed).
+ * Takes name out of s itself (not its parents) into *v: true when it was
+ * there.  For what a block's $_ hides while it runs.
  */
-int	scope_assign(struct scope *s, struct scope *global, const char *name,
-	    const char *qualifier, struct psobj_value *v);
+bool	scope_take(struct scope *s, const char *name, struct psobj_value *v);
 
 /* ---- evaluation (eval_*.c) ---- */
 
-/* Runs statements, their output into out. */
+/* Runs statements, their output into out (eval_stmt.c). */
 enum flow eval_block(struct interp *in, const struct ast_list *stmts,
 	    struct proc *out);
 
@@ -114,17 +164,40 @@ enum flow eval_expr(struct interp *in, const struct ast *e,
 	    struct psobj_value *v);
 
 /*
+ * eval_access()
+ * target.Member, target.Method(args), target[index], [type]value and
+ * [type]::Member (eval_member.c).
+ */
+enum flow eval_access(struct interp *in, const struct ast *e,
+	    struct psobj_value *v);
+
+/* A member's name: its text, or its computed expression's string. */
+enum flow eval_member_name(struct interp *in, const struct ast *e,
+	    char **name);
+
+/*
  * eval_collect()
- * Runs statements (or one pipeline, when stmt is given) and gathers their
- * output as PowerShell's $( ) does: nothing is $null, one object is
+ * Runs statements (or one statement, when stmt is given) and gathers
+ * their output as PowerShell's $( ) does: nothing is $null, one object is
  * itself, several an Object[]; as_array (@( )) always gives an array.
  */
 enum flow eval_collect(struct interp *in, const struct ast_list *stmts,
 	    const struct ast *stmt, bool as_array, struct psobj_value *v);
 
-/* Runs a pipeline statement, its output into out. */
+/* Runs a pipeline statement, assignments included (eval_pipeline.c). */
 enum flow eval_pipeline(struct interp *in, const struct ast *pl,
 	    struct proc *out);
+
+/* The statement's output as an assignment takes it (eval_assign.c). */
+enum flow eval_assignment(struct interp *in, const struct ast *pl);
+
+/* $x = v, $env:X = v, $null = v, $x.Member = v, $x[i] = v (v taken over). */
+enum flow eval_store(struct interp *in, const struct ast *target,
+	    struct psobj_value *v);
+
+/* ++x, x++, --x, x-- (an AST_UNARY of those operators). */
+enum flow eval_increment(struct interp *in, const struct ast *e,
+	    struct psobj_value *v);
 
 /*
  * eval_scriptblock()
@@ -135,46 +208,56 @@ enum flow eval_pipeline(struct interp *in, const struct ast *pl,
 enum flow eval_scriptblock(struct interp *in, const struct psobj_value *block,
 	    const struct psobj_value *dollar_under, struct proc *out);
 
-/*
- * eval_scriptblock_value()
- * A script block's output, run with $_ set to dollar_under, gathered as
- * $( ) gathers it (Where-Object's test).
- */
+/* A script block's output with $_ set, gathered as $( ) gathers it. */
 enum flow eval_scriptblock_value(struct interp *in,
 	    const struct psobj_value *block,
 	    const struct psobj_value *dollar_under, struct psobj_value *v);
 
-/* Writes v to out, arrays unrolled as statement output is. */
+/* Writes v (taken over) to out, arrays unrolled as statement output is. */
 enum flow eval_emit(struct interp *in, struct proc *out,
 	    struct psobj_value *v);
 
 /*
- * eval_store_member()
- * $x.Member = v and $x[i] = v (v taken over): the variable's value is
- * changed in place; a hashtable gains the key.
+ * The processor of a user function in a pipeline (eval_function.c): its
+ * arguments bound to its param() names, $args the rest, $input the
+ * pipeline's objects, its body run in a scope of its own.
  */
-enum flow eval_store_member(struct interp *in, const struct ast *target,
-	    struct psobj_value *v);
+const struct ast *function_find(const struct interp *in, const char *name);
+enum flow function_define(struct interp *in, const struct ast *def);
+struct proc *function_proc_new(struct interp *in, const struct ast *fn,
+	    struct psobj_value *args, size_t nargs, char **names,
+	    size_t nnames, bool has_input);
 
 /* ---- errors (eval_errors.c) ---- */
 
 /*
  * The runtime error e (a ps_ops failure) at extent a of the script as a
- * terminating error (FLOW_THROW), or FLOW_FAIL for ENOMEM (said).
+ * statement-terminating error (FLOW_THROW), or FLOW_FAIL for ENOMEM
+ * (said).  e is freed.
  */
 enum flow eval_error(struct interp *in, const struct ast *a,
 	    struct ps_op_error *e);
 
-/* A runtime error of ours at extent a: message, error id, category. */
+/* A runtime error of ours at extent a: error id, category, message. */
 enum flow eval_runtime_error(struct interp *in, const struct ast *a,
 	    const char *id, const char *category, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
 
-/* A ps_error (a binding or parse-like error at run time) as FLOW_THROW. */
+/*
+ * A command's error (binding at run time) as a statement-terminating
+ * FLOW_THROW that earns status; out of memory is FLOW_FAIL.
+ */
 enum flow eval_ps_error(struct interp *in, const struct ps_error *pe,
-	    const char *exception);
+	    int status);
 
-/* `throw v` at extent a as FLOW_THROW. */
+/*
+ * A pipeline's deferred error (its text, taken over; message: for $_,
+ * may be NULL) as FLOW_THROW.
+ */
+enum flow eval_deferred(struct interp *in, char *text, const char *message,
+	    bool script_terminating);
+
+/* `throw v` at extent a: a script-terminating FLOW_THROW. */
 enum flow eval_throw(struct interp *in, const struct ast *a,
 	    const struct psobj_value *v);
 

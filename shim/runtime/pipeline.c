@@ -30,6 +30,21 @@ proc_fail(struct proc *p, char *deferred)
 	return PROC_FAIL;
 }
 
+void
+proc_fail_message(struct proc *p, char *message)
+{
+	free(p->pl->deferred_message);
+	p->pl->deferred_message = message;
+}
+
+enum proc_rc
+proc_leave(struct proc *p)
+{
+	p->pl->fail_at = p->index;
+	p->pl->leaving = true;
+	return PROC_FAIL;
+}
+
 enum proc_rc
 proc_fail_statement(struct proc *p, char *text)
 {
@@ -98,7 +113,7 @@ pipeline_finish(struct pipeline *pl, enum proc_rc rc)
 {
 	size_t i;
 
-	if (rc == PROC_FAIL && pl->deferred == NULL)
+	if (rc == PROC_FAIL && pl->deferred == NULL && !pl->leaving)
 		return;			/* a machine failure: already said */
 	i = rc == PROC_OK ? 0 : rc == PROC_STOP ? pl->stop_at :
 	    pl->fail_at + 1;
@@ -122,5 +137,6 @@ pipeline_free(struct pipeline *pl)
 		pl->procs[i]->ops->free(pl->procs[i]);
 	free(pl->procs);
 	free(pl->deferred);
+	free(pl->deferred_message);
 	memset(pl, 0, sizeof(*pl));
 }

@@ -65,7 +65,11 @@ struct pipeline {
 	size_t	stop_at;		/* PROC_STOP: who asked */
 	size_t	fail_at;		/* PROC_FAIL: who failed */
 	char	*deferred;		/* PROC_FAIL: printed after the ends */
+	char	*deferred_message;	/* its message alone (a catch's $_) */
 	bool	statement_only;		/* deferred ends this statement only */
+	bool	leaving;		/* PROC_FAIL: a script block left the
+					   pipeline (exit, break, an error on
+					   its way to a catch) */
 };
 
 /* Passes v (taken over) to the next processor; frees it if there is none. */
@@ -79,6 +83,16 @@ enum proc_rc proc_stop_upstream(struct proc *p);
  * the processors after p have ended.  Returns PROC_FAIL.
  */
 enum proc_rc proc_fail(struct proc *p, char *deferred);
+
+/* The message of p's deferred error alone (taken over), for $_. */
+void	proc_fail_message(struct proc *p, char *message);
+
+/*
+ * A script block run by p left the pipeline (exit, break, an error for a
+ * try around the statement): the processors after p still end, nothing
+ * is printed.  Returns PROC_FAIL.
+ */
+enum proc_rc proc_leave(struct proc *p);
 
 /*
  * p failed with an error that ends its statement only (text taken over:

@@ -5,7 +5,7 @@
 
 #include "objects/psobj.h"
 #include "runtime/pipeline.h"
-#include "runtime/plan.h"
+#include "runtime/stage.h"
 
 /*
  * What the runtime's processors share beyond command_defs.h: the sinks a

@@ -1,5 +1,6 @@
 /* report.c: warnings, the Stop error and exit status of one run. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/exit_codes.h"
@@ -36,18 +37,33 @@ report_stop_error(const struct tnc_diag *d, const char *script,
 	    "", script, 0, strlen(script), err);
 }
 
+char *
+report_warning_stop_message(const char *warning)
+{
+	char *msg;
+
+	if (asprintf(&msg, "The running command stopped because the "
+	    "preference variable \"WarningPreference\" or common parameter "
+	    "is set to Stop: %s", warning) < 0)
+		return NULL;
+	return msg;
+}
+
 void
 report_warning_stop(const char *warning, const char *script, size_t offset,
     size_t length, struct text_out *err)
 {
 	struct ps_error e = { 0 };
+	char *msg = report_warning_stop_message(warning);
 
-	ps_error_bind(&e, "Write-Warning",
-	    "Microsoft.PowerShell.Commands.WriteWarningCommand",
-	    "OperationStopped", "ParentContainsErrorRecordException",
-	    "ActionPreferenceStop", offset, length, "The running command "
-	    "stopped because the preference variable \"WarningPreference\" or "
-	    "common parameter is set to Stop: %s", warning);
+	if (msg != NULL)
+		ps_error_bind(&e, "Write-Warning",
+		    "Microsoft.PowerShell.Commands.WriteWarningCommand",
+		    "OperationStopped", "ParentContainsErrorRecordException",
+		    "ActionPreferenceStop", offset, length, "%s", msg);
+	else
+		ps_error_no_memory(&e);
+	free(msg);
 	if (e.out_of_memory)
 		text_out_line(err, "tnc: out of memory");
 	else

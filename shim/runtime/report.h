@@ -25,6 +25,9 @@ void	report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 void	report_stop_error(const struct tnc_diag *d, const char *script,
 	    struct text_out *err);
 
+/* The stop error's message alone (a catch block's $_); NULL on ENOMEM. */
+char	*report_warning_stop_message(const char *warning);
+
 /*
  * report_warning_stop()
  * Write-Warning's ActionPreferenceStop record for warning, its position

@@ -1,17 +1,17 @@
 /*
- * runtime.c: a script's run: parse, bind every statement, then run them
- * one after the other, each ending in Out-Default; one engine for all the
- * tests of the run.
+ * runtime.c: a script's run: parse it whole, vet it (nothing outside the
+ * subset runs, a command of literals is bound), then evaluate it, every
+ * statement's output into one Out-Default; one engine for all the tests
+ * of the run.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/exit_codes.h"
-#include "parsers/parser.h"
+#include "parsers/ast.h"
 #include "runtime/context.h"
-#include "runtime/exec.h"
-#include "runtime/plan.h"
+#include "runtime/interp.h"
 #include "runtime/processors.h"
 #include "runtime/runtime.h"
 
@@ -41,43 +41,32 @@ runtime_pump(struct runtime *rt, long timeout_ms)
 	return -1;
 }
 
-/* A parse or binding error: nothing ran.  Out of memory is the machine's. */
+/* A parse or vetting error: nothing ran.  Out of memory is the machine's. */
 static int
 usage_error(struct runtime *rt, const struct ps_error *e)
 {
 	host_error(&rt->host, e);
-	return e->error_id != NULL && strcmp(e->error_id, "OutOfMemory") == 0 ?
-	    TNC_EXIT_SYSTEM : TNC_EXIT_USAGE;
+	return e->out_of_memory ? TNC_EXIT_SYSTEM : TNC_EXIT_USAGE;
 }
 
-/* Binds every statement before anything runs. */
+/*
+ * How the script ended, into the exit status: `exit N` wins (but a lost
+ * stdout stays exit 4: host_finish()); an error that ended the script is
+ * said after its output closed, status at least 1.
+ */
 static int
-plans_build(struct runtime *rt, const struct ps_script *s, struct plan *plans,
-    size_t *nbuilt)
+finish(struct runtime *rt, struct interp *in, enum flow f)
 {
-	struct plan_style style = { .set = false };
-	struct ps_error e;
-	size_t i;
-	int rc;
+	int status;
 
-	ps_error_clear(&e);
-	for (i = 0; i < s->n; i++) {
-		*nbuilt = i + 1;
-		rc = plan_build(&s->v[i], &plans[i], &style, &e);
-		/* the first tnc command's -NewLine holds from where it stands */
-		if (style.set && !rt->style_set) {
-			rt->style_set = true;
-			host_style(&rt->host, style.nl, style.ed);
-			if (rt->ecfg.max_in_flight == 0)
-				rt->ecfg.max_in_flight = style.throttle;
-		}
-		if (rc != 0) {
-			rc = usage_error(rt, &e);
-			ps_error_free(&e);
-			return rc;
-		}
+	if (f == FLOW_THROW) {
+		host_err_text(&rt->host, in->thrown.text);
+		host_worst(&rt->host, in->thrown.status);
 	}
-	return TNC_EXIT_OK;
+	status = host_finish(&rt->host);
+	if (f == FLOW_EXIT && status != TNC_EXIT_SYSTEM)
+		status = in->exit_code;
+	return status;
 }
 
 int
@@ -85,14 +74,13 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
     const struct runtime_options *ro)
 {
 	struct runtime rt;
-	struct ps_script s;
-	struct ps_error e;
-	struct plan *plans = NULL;
+	struct interp in;
+	struct ast_list stmts = { 0 };
+	struct ps_error e = { 0 };
 	struct pipeline host_pl;	/* the script's one Out-Default */
-	struct proc *out_default, *sink;
-	size_t i, nbuilt = 0;
-	char *error = NULL;
-	int status, st = 0;
+	struct proc *out_default;
+	enum flow f = FLOW_FAIL;
+	int status;
 
 	memset(&rt, 0, sizeof(rt));
 	host_init(&rt.host, out, err, script);
@@ -100,51 +88,38 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 		rt.ecfg = *ro->engine;
 	if (ro != NULL && ro->now_ms != NULL)
 		rt.host.now_ms = ro->now_ms;
-	ps_error_clear(&e);
-	if (ps_parse(script, &s, &e) != 0) {
+	if (ro != NULL) {
+		rt.max_steps = ro->max_steps;
+		rt.max_sleep_ms = ro->max_sleep_ms;
+	}
+	if (ast_parse(script, &stmts, &e) != 0) {
 		host_worst(&rt.host, usage_error(&rt, &e));
 		ps_error_free(&e);
 		return host_finish(&rt.host);
 	}
-	plans = calloc(s.n + 1, sizeof(*plans));
-	if (plans == NULL) {
+	if (interp_init(&in, &rt, script, &stmts) != 0) {
 		host_note(&rt.host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
-		goto out;
+		ast_list_free(&stmts);
+		return host_finish(&rt.host);
 	}
-	status = plans_build(&rt, &s, plans, &nbuilt);
-	if (status != TNC_EXIT_OK) {
-		host_worst(&rt.host, status);
+	if (interp_vet(&in, &e) != 0) {
+		host_worst(&rt.host, usage_error(&rt, &e));
+		ps_error_free(&e);
 		goto out;
 	}
 	pipeline_init(&host_pl, &rt);
 	out_default = cmd_out_default_new(&rt);
-	if (out_default == NULL || pipeline_add(&host_pl, out_default) != 0) {
+	if (out_default == NULL || pipeline_add(&host_pl, out_default) != 0)
 		host_note(&rt.host, TNC_EXIT_SYSTEM, "%s", strerror(ENOMEM));
-		goto out_host;
-	}
-	for (i = 0; i < s.n && st == 0; i++) {
-		sink = forward_new(out_default);
-		if (sink == NULL) {
-			host_note(&rt.host, TNC_EXIT_SYSTEM, "%s",
-			    strerror(ENOMEM));
-			st = -1;
-			break;
-		}
-		st = exec_statement(&rt, &plans[i], sink, NULL, NULL, &error);
-	}
-	/* the output closes first; a terminating error is said after it */
-	pipeline_finish(&host_pl, st < 0 ? PROC_FAIL : PROC_OK);
-	if (error != NULL) {
-		host_err_text(&rt.host, error);
-		free(error);
-	}
-out_host:
+	else
+		f = interp_run(&in, out_default);
+	/* the output closes first; an error that ended the script after it */
+	pipeline_finish(&host_pl, f == FLOW_FAIL ? PROC_FAIL : PROC_OK);
 	pipeline_free(&host_pl);
 out:
-	for (i = 0; i < nbuilt; i++)
-		plan_free(&plans[i]);
-	free(plans);
-	ps_script_free(&s);
+	status = finish(&rt, &in, f);
+	interp_free(&in);
+	ast_list_free(&stmts);
 	engine_free(rt.engine);
-	return host_finish(&rt.host);
+	return status;
 }

@@ -102,6 +102,22 @@ value_list_push(struct value_list *l, struct psobj_value *v)
 	return 0;
 }
 
+int
+values_as_array(struct value_list *l, struct psobj_value *v)
+{
+	if (psobj_array(v, 0, "System.Object[]") != 0)
+		return -1;
+	if (l->n > 0) {
+		free(v->items);
+		v->items = l->v;
+		v->nitems = l->n;
+	} else {
+		free(l->v);
+	}
+	memset(l, 0, sizeof(*l));
+	return 0;
+}
+
 void
 value_list_free(struct value_list *l)
 {

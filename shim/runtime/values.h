@@ -31,6 +31,12 @@ int	value_list_push(struct value_list *l, struct psobj_value *v);
 void	value_list_free(struct value_list *l);
 
 /*
+ * The values as one Object[] in *v (taken over: l is left empty).
+ * 0, or -1 (ENOMEM, l unchanged).
+ */
+int	values_as_array(struct value_list *l, struct psobj_value *v);
+
+/*
  * The last N values of a stream (Select-Object -Last, Get-Content -Tail):
  * the array grows as values come, up to N, and is a ring from then on, so
  * a large N costs nothing until the values are there.

@@ -69,7 +69,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	stdin = saved_in;
 	stdout = saved_out;
 	stderr = saved_err;
-	fuzz_check_run(status, out, nout, err, nerr, utf8);
+	fuzz_check_run(status, out, nout, err, nerr, utf8, (const char *)data,
+	    size);
 	free(out);
 	free(err);
 	free(args);

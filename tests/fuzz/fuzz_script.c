@@ -34,7 +34,9 @@ static int
 run_script(const char *script, FILE *out, FILE *err)
 {
 	static const struct engine_config fake = { .fake = fake_test };
-	static const struct runtime_options ro = { .engine = &fake };
+	/* a fuzzed `for (;;) {}` or `sleep 99` must end: bounded */
+	static const struct runtime_options ro = { .engine = &fake,
+	    .max_steps = 2000, .max_sleep_ms = 10 };
 
 	return runtime_run_script(script, out, err, &ro);
 }
@@ -61,7 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(o);
 	fclose(e);
 	fuzz_check_run(status, out, nout, err, nerr,
-	    utf8_valid(script, strlen(script)));
+	    utf8_valid(script, strlen(script)), script, strlen(script));
 	free(out);
 	free(err);
 	free(script);

@@ -333,9 +333,9 @@ At line:1 char:32
     + FullyQualifiedErrorId : MissingArgument,Microsoft.PowerShell.Commands.SelectObjectCommand
  
 "
-	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 |" "At line:1 char:23
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 |" "At line:1 char:24
 + tnc 127.0.0.1 -port 5 |
-+                       ~
++                        ~
 An empty pipe element is not allowed.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : EmptyPipeElement
@@ -349,20 +349,12 @@ The string is missing the terminator: '.
     + FullyQualifiedErrorId : TerminatorExpectedAtEndOfString
  
 "
-	bad_line "$ALL_WAYS" "tnc \$env:X -port 5 | fl" "At line:1 char:5
-+ tnc \$env:X -port 5 | fl
-+     ~~~~~~
-Variable references are not supported by tnc: '\$env:X'. tnc never evaluates variables.
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | fl > x.txt" "At line:1 char:28
++ tnc 127.0.0.1 -port 5 | fl > x.txt
++                            ~
+Redirection is not supported by tnc: '>'. Redirect tnc's output in the calling shell instead.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
-    + FullyQualifiedErrorId : VariableNotSupported
- 
-"
-	bad_line "$ALL_WAYS" "tnc a\`b -port 5 | fl" "At line:1 char:6
-+ tnc a\`b -port 5 | fl
-+      ~~
-The escape character is not supported by tnc: '\`b'. Write the character itself, inside quotes if needed.
-    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
-    + FullyQualifiedErrorId : EscapeNotSupported
+    + FullyQualifiedErrorId : RedirectionNotSupported
  
 "
 	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Group-Object" "At line:1 char:25

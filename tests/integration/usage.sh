@@ -47,7 +47,7 @@ t_invoked_as_test_netconnection() {
 t_bad_input_never_crashes() {
 	local args
 	for args in "-Port" "-Port -1" "-Port 99999999999" "x -Port abc" "'unterminated" \
-	    '$env:PATH' "-InformationLevel" "-TimeoutSeconds 0" "-TimeoutSeconds nan" \
+	    '$(1' "-InformationLevel" "-TimeoutSeconds 0" "-TimeoutSeconds nan" \
 	    "a b c" "-Port 80 -TraceRoute" "-Hops 121" "-wa foo"; do
 		# shellcheck disable=SC2086
 		run_tnc $args

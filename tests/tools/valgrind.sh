@@ -32,6 +32,7 @@ vg() {
 	shift
 	n=$((n + 1))
 	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --suppressions="$PWD/tests/tools/valgrind.supp" \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	    --log-file="$W/vg.log" "$TNC" "$@" <"${STDIN:-/dev/null}" \
 	    >/dev/null 2>"$W/err"
@@ -66,6 +67,11 @@ vg "warning action stop" 127.0.0.1 -Port "$C" -WarningAction Stop
 vg "bad wildcard" -Command "tnc 127.0.0.1 -Port $P | select '[]'"
 printf "\357\273\277tnc 127.0.0.1 -Port %s | fl -Property *\n" "$P" >"$W/stdin"
 STDIN=$W/stdin vg "-Command - with a BOM" -Command -
+vg "script: variables, if, exit" -Command "\$r = tnc 127.0.0.1 -Port $P -WarningAction SilentlyContinue; if (\$r.TcpTestSucceeded) { \"open on \$(\$r.RemoteAddress)\" } else { exit 1 }"
+vg "script: loops, functions, ++" -Command "function f(\$p, [int]\$n = 2) { \$p * \$n }; for (\$i = 0; \$i -lt 3; \$i++) { f \$i }; foreach (\$h in 'a','b') { \$h.ToUpper() }; \$x = 0; while (\$x -lt 2) { \$x += 1 }; do { \$x-- } until (\$x -le 0)"
+vg "script: ForEach-Object, Where-Object" -Command "$P..$((P + 2)) | ForEach-Object { tnc 127.0.0.1 -Port \$_ -InformationLevel Quiet } | Where-Object { \$_ }; 1..5 | ? { \$_ % 2 } | % { \"n\$_\" }"
+vg "script: try, catch, throw, runtime error" -Command "try { throw 'boom' } catch { \"caught \$_\" } finally { 'done' }; [int]'abc'; @{a=1; b=@(1,2)} | ConvertTo-Json; throw 'end'"
+vg "script: -Parallel" -Command "\$p = $P; 1..4 | ForEach-Object -Parallel { tnc 127.0.0.1 -Port \$using:p -InformationLevel Quiet } -ThrottleLimit 2"
 vg "help" --help
 echo "valgrind: $n commands, $failed with errors"
 [ "$failed" -eq 0 ]

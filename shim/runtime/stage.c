@@ -1,6 +1,5 @@
 /*
- * plan.c: a statement's commands looked up and bound before anything runs
- * (plan.h).
+ * stage.c: a command looked up, placed and bound (stage.h).
  *
  * Ours, for valid PowerShell that tnc does not run (ParserError layout):
  *   CommandNotSupported           a real 5.1 command tnc does not run
@@ -19,7 +18,7 @@
 #include "objects/wildcard.h"
 #include "parsers/tnc_command.h"
 #include "runtime/command_defs.h"
-#include "runtime/plan.h"
+#include "runtime/stage.h"
 #include "runtime/report.h"
 
 static int
@@ -166,23 +165,6 @@ configure(struct stage *st, struct ps_error *e)
 	return 0;
 }
 
-void
-plan_free(struct plan *pl)
-{
-	size_t i;
-
-	if (pl == NULL)
-		return;
-	if (pl->inner != NULL) {
-		plan_free(pl->inner);
-		free(pl->inner);
-	}
-	for (i = 0; i < pl->n; i++)
-		stage_free(&pl->st[i]);
-	free(pl->st);
-	memset(pl, 0, sizeof(*pl));
-}
-
 /* Test-NetConnection: its options, and the run's style from the first. */
 static int
 bind_tnc(struct stage *st, struct plan_style *style, struct ps_error *e)
@@ -285,37 +267,4 @@ stage_free(struct stage *st)
 	if (st->cfg_free != NULL)
 		st->cfg_free(st->cfg);
 	memset(st, 0, sizeof(*st));
-}
-
-int
-plan_build(const struct ps_pipeline *p, struct plan *pl,
-    struct plan_style *style, struct ps_error *e)
-{
-	struct stage *st;
-	size_t i;
-
-	memset(pl, 0, sizeof(*pl));
-	pl->p = p;
-	if (p->head == PS_HEAD_PAREN) {
-		pl->inner = calloc(1, sizeof(*pl->inner));
-		if (pl->inner == NULL)
-			return ps_error_no_memory(e);
-		if (plan_build(p->inner, pl->inner, style, e) != 0)
-			return -1;
-	}
-	pl->st = calloc(p->ncmds + 1, sizeof(*pl->st));
-	if (pl->st == NULL)
-		return ps_error_no_memory(e);
-	for (i = 0; i < p->ncmds; i++) {
-		st = &pl->st[i];
-		pl->n = i + 1;
-		/* a command with input leaves its pipeline parameter to it */
-		st->has_input = i > 0 || p->head != PS_HEAD_COMMAND;
-		if (stage_lookup(st, &p->cmds[i], e) != 0 ||
-		    stage_check_position(st, i, p->head != PS_HEAD_COMMAND,
-		    i > 0 ? &pl->st[i - 1] : NULL, e) != 0 ||
-		    stage_bind(st, style, e) != 0)
-			return -1;
-	}
-	return 0;
 }

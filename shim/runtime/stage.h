@@ -1,5 +1,5 @@
-#ifndef TNC_RUNTIME_PLAN_H
-#define TNC_RUNTIME_PLAN_H
+#ifndef TNC_RUNTIME_STAGE_H
+#define TNC_RUNTIME_STAGE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -10,11 +10,12 @@
 #include "parsers/tnc_options.h"
 
 /*
- * A statement bound before anything runs: every command looked up, its
- * parameters bound and checked (the ones tnc does not run are refused,
- * wildcards are compiled), so that a usage error anywhere in a script
- * means nothing was sent (PowerShell binds a pipeline before it starts;
- * binding the later statements early too is ours).
+ * A command of a pipeline as the runtime runs it: looked up, placed in
+ * its pipeline, its parameters bound and checked (the ones tnc does not
+ * run are refused, wildcards are compiled).  interp_vet() does this for
+ * every command of literals before the script runs, so that a usage error
+ * anywhere means nothing was sent; the evaluator does it again, with the
+ * arguments' values, when the command is about to run.
  */
 
 /* One command of a pipeline, with what its processor needs. */
@@ -47,13 +48,6 @@ struct stage {
 int	stage_strings(char ***list, size_t *n, const struct ps_value *v);
 void	stage_strings_free(char **list, size_t n);
 
-struct plan {
-	const struct ps_pipeline *p;
-	struct plan *inner;		/* PS_HEAD_PAREN */
-	struct stage *st;
-	size_t	n;
-};
-
 /* How the first tnc command of a script sets the run's style. */
 struct plan_style {
 	bool	set;
@@ -61,9 +55,6 @@ struct plan_style {
 	enum ps_edition ed;
 	unsigned throttle;
 };
-
-/* How the first tnc command of a script sets the run's style. */
-struct plan_style;
 
 /*
  * One command, in three steps: stage_lookup() finds what pc names (0, or
@@ -80,14 +71,5 @@ int	stage_bind(struct stage *st, struct plan_style *style,
 	    struct ps_error *e);
 void	stage_free(struct stage *st);
 
-/*
- * plan_build()
- * Binds statement p into pl.  Returns 0, or -1 with e filled (PowerShell's
- * error, or ours for what tnc does not run).  pl must be freed with
- * plan_free() either way.
- */
-int	plan_build(const struct ps_pipeline *p, struct plan *pl,
-	    struct plan_style *style, struct ps_error *e);
-void	plan_free(struct plan *pl);
 
-#endif /* TNC_RUNTIME_PLAN_H */
+#endif /* TNC_RUNTIME_STAGE_H */
