@@ -104,7 +104,7 @@ NET_SRCS     = $(filter-out shim/engine/diag.c shim/engine/tnc_result.c \
 	       $(wildcard shim/engine/*.c)) shim/base/raw_socket.c
 FUZZ_LIB_OBJS = $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(filter-out $(NET_SRCS),$(LIB_SRCS)))
 FUZZERS      = tests/fuzz/fuzz_script tests/fuzz/fuzz_main tests/fuzz/fuzz_format \
-	       tests/fuzz/fuzz_ast
+	       tests/fuzz/fuzz_ast tests/fuzz/fuzz_ops
 FUZZ_SECONDS ?= 20
 # what no fuzz binary may call: sockets, name lookups, libcurl transfers
 NET_SYMBOLS  = socket|connect|sendto|sendmsg|getaddrinfo|getaddrinfo_a|gethostbyname|curl_easy_init|curl_multi_init|curl_easy_perform

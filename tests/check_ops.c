@@ -445,6 +445,7 @@ static const struct bin_case comparison_cases[] = {
 	{ "1.5", PS_OP_EQ, D, "'1.5'", "bool:True" },
 	{ "5L", PS_OP_EQ, D, "5", "bool:True" },
 	{ "1.50D", PS_OP_EQ, D, "1.5", "bool:True" },
+	{ "0D", PS_OP_EQ, D, "1e-300", "bool:True" },
 	{ "0.1D", PS_OP_LT, D, "0.2", "bool:True" },
 	{ "1", PS_OP_EQ, D, "@(1)", "bool:False" },
 	{ "1", PS_OP_GT, D, "@(1)", "error:ComparisonFailure:Could not compare "
@@ -690,6 +691,10 @@ static const struct bin_case arithmetic_cases[] = {
 	{ "5", PS_OP_ADD, D, "5L", "long:10" },
 	{ "5U", PS_OP_SUB, D, "6U", "double:-1" },
 	{ "5U", PS_OP_ADD, D, "1", "uint32:6" },
+	{ "[uint64]'18446744073709551615'", PS_OP_MUL, D,
+	    "[uint64]'18446744073709551615'", "double:3.40282366920938E+38" },
+	{ "[uint64]'18446744073709551615'", PS_OP_ADD, D, "1",
+	    "double:1.84467440737096E+19" },
 	{ "1", PS_OP_DIV, D, "0", DIV_ZERO },
 	{ "1", PS_OP_MOD, D, "0", DIV_ZERO },
 	{ "1L", PS_OP_DIV, D, "0", DIV_ZERO },
@@ -782,6 +787,8 @@ static const struct bin_case arithmetic_cases[] = {
 	    "error:System.ArgumentOutOfRangeException:Specified argument was "
 	    "out of the range of valid values.\nParameter name: times" },
 	{ "@(1, 2)", PS_OP_MUL, D, "0", "@()" },
+	{ "''", PS_OP_MUL, D, "2147483647", "string:" },
+	{ "@()", PS_OP_MUL, D, "2147483647", "@()" },
 	{ "@(1, 2)", PS_OP_ADD, D, "@()", "@(int:1, int:2)" },
 	{ "@()", PS_OP_ADD, D, "@(@(1))", "@(@(int:1))" },
 	/* DateTime and TimeSpan */
@@ -1227,6 +1234,8 @@ static const struct cast_case cast_cases[] = {
 	{ "decimal", "1.5", "decimal:1.5" },
 	{ "decimal", "0.1", "decimal:0.1" },
 	{ "decimal", "0.30000000000000004", "decimal:0.3" },
+	{ "decimal", "1e-300", "decimal:0" },
+	{ "decimal", "1.5e-28", "decimal:0.0000000000000000000000000002" },
 	{ "decimal", "5", "decimal:5" },
 	{ "decimal", "'1e3'", "decimal:1000" },
 	{ "decimal", "'1,234.5'", "decimal:1234.5" },
@@ -2292,6 +2301,81 @@ START_TEST(test_operands_unchanged)
 }
 END_TEST
 
+/* LanguagePrimitives.Compare: what Sort-Object orders by */
+static const struct bin_case order_cases[] = {
+	{ "$null", PS_OP_LT, D, "$null", "0" },
+	{ "$null", PS_OP_LT, D, "1", "-1" },
+	{ "$null", PS_OP_LT, D, "-1", "1" },
+	{ "$null", PS_OP_LT, D, "0", "-1" },
+	{ "$null", PS_OP_LT, D, "'a'", "-1" },
+	{ "1", PS_OP_LT, D, "$null", "1" },
+	{ "-1", PS_OP_LT, D, "$null", "-1" },
+	{ "'a'", PS_OP_LT, D, "$null", "1" },
+	{ "2", PS_OP_LT, D, "10", "-1" },
+	{ "'2'", PS_OP_LT, D, "'10'", "1" },
+	{ "2", PS_OP_LT, D, "'10'", "-1" },
+	{ "1.5", PS_OP_LT, D, "2L", "-1" },
+	{ "1.50D", PS_OP_LT, D, "1.5", "0" },
+	{ "'b'", PS_OP_LT, D, "'A'", "1" },
+	{ "'a'", PS_OP_LT, C, "'A'", "-1" },
+	{ "'a'", PS_OP_LT, D, "'A'", "0" },
+	{ "$false", PS_OP_LT, D, "$true", "-1" },
+	{ "[datetime]'2026-01-01'", PS_OP_LT, D, "'2025-12-31'", "1" },
+	{ "@{a=1}", PS_OP_LT, D, "@{a=1}",
+	    "error:NotIcomparable:Cannot compare \"System.Collections.Hashtable\" "
+	    "because it is not IComparable." },
+};
+
+START_TEST(test_compare_values)
+{
+	const struct bin_case *t = &order_cases[_i];
+	struct psobj_value a = V(t->l), b = V(t->r);
+	struct ps_op_error e;
+	char got[512];
+	int cmp;
+
+	if (ps_compare_values(&a, &b, t->c != C, &cmp, &e) != 0)
+		snprintf(got, sizeof(got), "error:%s:%s", e.error_id, e.message);
+	else
+		snprintf(got, sizeof(got), "%d", cmp < 0 ? -1 : cmp > 0);
+	ck_assert_msg(strcmp(got, t->want) == 0, "Compare(%s, %s): want %s got %s",
+	    t->l, t->r, t->want, got);
+	ps_op_error_free(&e);
+	psobj_value_free(&a);
+	psobj_value_free(&b);
+}
+END_TEST
+
+/* Results too large to be a script's are refused, not attempted. */
+START_TEST(test_limits)
+{
+	struct psobj_value one = V("1"), lim = V("1000000"), over = V("1000001");
+	struct psobj_value s = V("'ab'"), n = V("40000000"), out;
+	struct ps_op_error e;
+
+	ck_assert_int_eq(ps_op_binary(PS_OP_RANGE, D, &one, &lim, &out, NULL,
+	    &e), 0);
+	ck_assert_uint_eq(out.nitems, 1000000);
+	ck_assert_int_eq(out.items[999999].i, 1000000);
+	psobj_value_free(&out);
+	ck_assert_int_eq(ps_op_binary(PS_OP_RANGE, D, &one, &over, &out, NULL,
+	    &e), -1);
+	ck_assert_str_eq(e.message, "A range of more than 1000000 numbers is "
+	    "not supported by tnc.");
+	ck_assert(!e.nomem);
+	ps_op_error_free(&e);
+	ck_assert_int_eq(ps_op_binary(PS_OP_MUL, D, &s, &n, &out, NULL, &e), -1);
+	ck_assert_str_eq(e.message, "A result larger than 64 MB is not "
+	    "supported by tnc.");
+	ps_op_error_free(&e);
+	ck_assert_int_eq(ps_method(&s, "PadLeft", &n, 1, &out, &e), -1);
+	ck_assert_str_eq(e.message, "A result larger than 64 MB is not "
+	    "supported by tnc.");
+	ps_op_error_free(&e);
+	psobj_value_free(&s);
+}
+END_TEST
+
 /* Every entry point starts e empty: the caller need not clear it. */
 START_TEST(test_error_starts_empty)
 {
@@ -2344,6 +2428,8 @@ ops_suite(void)
 	TABLE(tc, test_matches, matches_cases);
 	tcase_add_test(tc, test_operands_unchanged);
 	tcase_add_test(tc, test_error_starts_empty);
+	tcase_add_test(tc, test_limits);
+	TABLE(tc, test_compare_values, order_cases);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("conversions");

@@ -13,9 +13,6 @@
 
 #include "objects/ps_ops_impl.h"
 
-/* Longest string or array "*" builds: beyond it a script error, not ENOMEM. */
-#define MUL_LIMIT	(64UL * 1024 * 1024)
-
 static const char *
 op_method(enum ps_op op)
 {
@@ -100,13 +97,20 @@ integer_op(enum ps_op op, __int128 a, __int128 b, enum ps_tc tc,
 	long long max = tc == PS_TC_INT32 ? 2147483647LL : tc == PS_TC_UINT32 ?
 	    4294967295LL : 9223372036854775807LL;
 	const char *type = ps_tc_type(tc);
+	__int128 p;
 
 	if ((op == PS_OP_DIV || op == PS_OP_MOD) && b == 0)
 		return fail_divide_by_zero(e);
 	switch (op) {
 	case PS_OP_ADD: a += b; break;
 	case PS_OP_SUB: a -= b; break;
-	case PS_OP_MUL: a *= b; break;
+	case PS_OP_MUL:
+		if (__builtin_mul_overflow(a, b, &p)) {	/* UInt64 squared */
+			*out = psobj_double((double)a * (double)b, NULL);
+			return 0;
+		}
+		a = p;
+		break;
 	case PS_OP_DIV:
 		if (a % b != 0) {
 			*out = psobj_double((double)a / (double)b, NULL);
@@ -353,13 +357,6 @@ repeat_count(const struct psobj_value *r, long long *n, struct ps_op_error *e)
 }
 
 static int
-fail_too_large(struct ps_op_error *e)
-{
-	return ps_fail_unsupported(e, "A result larger than %lu MB",
-	    MUL_LIMIT >> 20);
-}
-
-static int
 repeat(const struct psobj_value *l, const struct psobj_value *r,
     struct psobj_value *out, struct ps_op_error *e)
 {
@@ -369,10 +366,12 @@ repeat(const struct psobj_value *l, const struct psobj_value *r,
 
 	if (repeat_count(r, &n, e) != 0)
 		return -1;
+	if ((l->kind == PSOBJ_STRING ? l->s[0] == '\0' : l->nitems == 0))
+		n = 0;			/* nothing to repeat: no 2^31 empty rounds */
 	if (l->kind == PSOBJ_STRING) {
 		len = strlen(l->s);
-		if (len > 0 && (unsigned long long)n > MUL_LIMIT / len)
-			return fail_too_large(e);
+		if (len > 0 && (unsigned long long)n > PS_RESULT_LIMIT / len)
+			return ps_fail_too_large(e);
 		if ((s = malloc(len * (size_t)n + 1)) == NULL)
 			return ps_fail_nomem(e);
 		for (k = 0; k < n; k++)
@@ -380,9 +379,10 @@ repeat(const struct psobj_value *l, const struct psobj_value *r,
 		s[len * (size_t)n] = '\0';
 		return ps_string_take(out, s) == 0 ? 0 : ps_fail_nomem(e);
 	}
-	if (l->nitems > 0 && (unsigned long long)n > MUL_LIMIT / 64 / l->nitems)
-		return fail_too_large(e);
-	/* made at its size: pushing one by one is quadratic */
+	if (l->nitems > 0 &&
+	    (unsigned long long)n > PS_RESULT_LIMIT / 64 / l->nitems)
+		return ps_fail_too_large(e);
+	/* made at its size: pushing one by one copies it over and over */
 	if (psobj_array(out, l->nitems * (size_t)n, l->type) != 0)
 		return ps_fail_nomem(e);
 	for (k = 0; k < n; k++)

@@ -260,6 +260,34 @@ sign_of(const struct psobj_value *v)
 	return ps_num_cmp(&n, &zero);
 }
 
+int
+ps_compare_values(const struct psobj_value *a, const struct psobj_value *b,
+    bool ignore_case, int *cmp, struct ps_op_error *e)
+{
+	memset(e, 0, sizeof(*e));
+	*cmp = 0;
+	if (a->kind == PSOBJ_NULL && b->kind == PSOBJ_NULL)
+		return 0;
+	/* null against a number: as 0 would, but never equal */
+	if (a->kind == PSOBJ_NULL) {
+		*cmp = ps_is_number(b) && sign_of(b) < 0 ? 1 : -1;
+		return 0;
+	}
+	if (b->kind == PSOBJ_NULL) {
+		*cmp = ps_is_number(a) && sign_of(a) < 0 ? -1 : 1;
+		return 0;
+	}
+	if (ps_compare(a, b, ignore_case, cmp, e) != 0)
+		return -1;
+	if (*cmp == 2) {	/* NaN: Double.CompareTo puts it first */
+		bool an = a->kind == PSOBJ_DOUBLE && a->d != a->d;
+		bool bn = b->kind == PSOBJ_DOUBLE && b->d != b->d;
+
+		*cmp = an && bn ? 0 : an ? -1 : 1;
+	}
+	return 0;
+}
+
 /* -gt -ge -lt -le when either side is $null (the binder's own rules). */
 static bool
 null_order(enum ps_op op, const struct psobj_value *l,

@@ -348,13 +348,13 @@ scan_zone(struct dt_scan *s)
 	return 0;
 }
 
-static int
+/* The date, if the text starts with one (a time alone is today's). */
+static void
 scan_date_part(struct dt_scan *s)
 {
 	const char *save;
 
 	skip_space(s);
-	save = s->p;
 	if (scan_name(s, day_names, 7) >= 0) {	/* Tuesday, ... */
 		if (*s->p == ',')
 			s->p++;
@@ -362,12 +362,10 @@ scan_date_part(struct dt_scan *s)
 	}
 	save = s->p;
 	if (scan_numeric_date(s) == 0)
-		return 0;
+		return;
 	s->p = save;
-	if (scan_named_date(s) == 0)
-		return 0;
-	s->p = save;
-	return 0;			/* time only */
+	if (scan_named_date(s) != 0)
+		s->p = save;
 }
 
 int

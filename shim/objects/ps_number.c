@@ -197,8 +197,14 @@ pow10_128(int n)
 static __int128
 div_round(__int128 c, int n, bool even)
 {
-	__int128 p = pow10_128(n), q = c / p, r = c % p;
-	__int128 twice = (r < 0 ? -r : r) * 2;
+	__int128 p, q, r, twice;
+
+	if (n > 38)		/* 10^39 is past any coefficient: nothing left */
+		return 0;
+	p = pow10_128(n);
+	q = c / p;
+	r = c % p;
+	twice = (r < 0 ? -r : r) * 2;
 
 	if (twice > p || (twice == p && (!even || (q & 1) != 0)))
 		q += c < 0 ? -1 : 1;
@@ -324,7 +330,7 @@ ps_dec_from_double(double x, struct ps_dec *d)
 	d->scale = 0;
 	if (isnan(x) || isinf(x) || fabs(x) >= 7.9228162514264338e28)
 		return -1;
-	if (x == 0)
+	if (fabs(x) < 5e-29)	/* rounds to 0 at 28 decimals */
 		return 0;
 	/* .NET keeps 15 significant digits of a Double */
 	snprintf(buf, sizeof(buf), "%.14e", fabs(x));
@@ -352,12 +358,10 @@ ps_dec_from_double(double x, struct ps_dec *d)
 static bool
 dec_at_scale(const struct ps_dec *a, int s, __int128 *c)
 {
-	__int128 p = pow10_128(s - a->scale);
-
 	*c = a->coef;
 	if (s - a->scale > 38)
 		return false;
-	return !__builtin_mul_overflow(a->coef, p, c);
+	return !__builtin_mul_overflow(a->coef, pow10_128(s - a->scale), c);
 }
 
 int

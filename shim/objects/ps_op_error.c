@@ -85,6 +85,13 @@ ps_fail_unsupported(struct ps_op_error *e, const char *fmt, ...)
 }
 
 int
+ps_fail_too_large(struct ps_op_error *e)
+{
+	return ps_fail_unsupported(e, "A result larger than %lu MB",
+	    PS_RESULT_LIMIT >> 20);
+}
+
+int
 ps_fail_cast(struct ps_op_error *e, const char *id, const char *value,
     const char *type, const char *inner)
 {

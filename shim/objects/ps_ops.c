@@ -12,7 +12,7 @@
 #include "objects/ps_ops_impl.h"
 
 /* A range longer than this is refused rather than built. */
-#define RANGE_LIMIT	10000000LL
+#define RANGE_LIMIT	1000000LL
 
 /* -contains: whether the collection (or scalar) c holds v. */
 static int

@@ -95,6 +95,18 @@ int	ps_op_binary(enum ps_op op, enum ps_op_case op_case,
 int	ps_op_unary(enum ps_op op, const struct psobj_value *v,
 	    struct psobj_value *out, struct ps_op_error *e);
 
+/*
+ * ps_compare_values()
+ * LanguagePrimitives.Compare(a, b, ignore_case): *cmp < 0, 0 or > 0, what
+ * Sort-Object and Measure-Object order by.  $null sorts before anything
+ * but a negative number; strings compare in the invariant culture's
+ * order; numbers by value across types; otherwise b is converted to a's
+ * type.  Values that cannot be ordered: -1 with e (5.1's text).
+ */
+int	ps_compare_values(const struct psobj_value *a,
+	    const struct psobj_value *b, bool ignore_case, int *cmp,
+	    struct ps_op_error *e);
+
 /* LanguagePrimitives.IsTrue: what `if ($x)` sees. */
 bool	ps_is_true(const struct psobj_value *v);
 

@@ -15,6 +15,10 @@
 
 #include "objects/ps_ops.h"
 
+/* The largest string or array a script may build: beyond it an error of
+   the script's ("not supported by tnc"), never an attempt and ENOMEM. */
+#define PS_RESULT_LIMIT	(64UL * 1024 * 1024)
+
 /* ---- errors (ps_op_error.c) ------------------------------------------- */
 
 /* Fills e with a message made from fmt; returns -1. */
@@ -26,6 +30,8 @@ int	ps_fail_nomem(struct ps_op_error *e);
 /* "<what> is not supported by tnc." (NotSupported); returns -1. */
 int	ps_fail_unsupported(struct ps_op_error *e, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* A result over PS_RESULT_LIMIT: "not supported by tnc"; returns -1. */
+int	ps_fail_too_large(struct ps_op_error *e);
 /*
  * PSInvalidCastException with an inner message: Cannot convert value
  * "<value>" to type "<type>". Error: "<inner>".  Returns -1.

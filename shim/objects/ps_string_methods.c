@@ -380,6 +380,10 @@ pad(const char *s, struct ps_call *c, bool left, struct psobj_value *out)
 		return ps_call_fail(c, "ArgumentOutOfRangeException", "Non-"
 		    "negative number required.\nParameter name: totalWidth");
 	}
+	if ((unsigned long long)width > PS_RESULT_LIMIT / 4) {
+		free(p);
+		return ps_fail_too_large(c->e);
+	}
 	if (p != NULL && *p != '\0') {
 		const char *q = p;
 

@@ -1,5 +1,6 @@
 /* ps_values.c: small helpers on pipeline values the operator files share. */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,16 +48,20 @@ ps_is_timespan(const struct psobj_value *v)
 int
 ps_array_push(struct psobj_value *a, struct psobj_value v)
 {
-	struct psobj_value *p;
+	struct psobj_value *p = a->items;
+	size_t want = (a->nitems + 2) * sizeof(*p);	/* and a spare slot,
+							   as psobj_array() */
 
-	/* psobj_array() keeps one spare slot; so do we */
-	p = realloc(a->items, (a->nitems + 2) * sizeof(*p));
-	if (p == NULL) {
-		psobj_value_free(&v);
-		errno = ENOMEM;
-		return -1;
+	/* the allocation's own size is the capacity: growth doubles it */
+	if (p == NULL || malloc_usable_size(p) < want) {
+		p = realloc(p, want * 2);
+		if (p == NULL) {
+			psobj_value_free(&v);
+			errno = ENOMEM;
+			return -1;
+		}
+		a->items = p;
 	}
-	a->items = p;
 	a->items[a->nitems++] = v;
 	a->items[a->nitems] = psobj_null();
 	return 0;

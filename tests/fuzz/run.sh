@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh SECONDS [HARNESS...]: runs each libFuzzer harness
-# (default: all four) for SECONDS on a scratch corpus seeded from
+# (default: all five) for SECONDS on a scratch corpus seeded from
 # tests/fuzz/seeds/<name>/, with the dictionary. A finding (a crash, a
 # leak, a broken invariant, a timeout) is kept in tests/fuzz/findings/ and
 # makes the run fail. Build first: make fuzz. Longer runs: see README
@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-20}
 shift || true
-harnesses=${*:-script main format ast}
+harnesses=${*:-script main format ast ops}
 mkdir -p tests/fuzz/findings
 status=0
 for h in $harnesses; do
