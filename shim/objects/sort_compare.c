@@ -5,51 +5,21 @@
 #include "objects/sort_compare.h"
 
 /*
- * l <op> r through the operators (-lt / -gt, or -clt / -cgt): 1 true,
- * 0 false, -1 when the comparison fails (the script's error: not
- * comparable), -2 on ENOMEM.
- */
-static int
-holds(enum ps_op op, const struct psobj_value *l, const struct psobj_value *r,
-    bool ignore_case)
-{
-	struct psobj_value out = { .kind = PSOBJ_NULL };
-	struct ps_op_error e;
-	int rc;
-
-	if (ps_op_binary(op, ignore_case ? PS_CASE_DEFAULT : PS_CASE_SENSITIVE,
-	    l, r, &out, NULL, &e) != 0) {
-		rc = e.nomem ? -2 : -1;
-		ps_op_error_free(&e);
-		return rc;
-	}
-	ps_op_error_free(&e);
-	rc = out.kind == PSOBJ_BOOL && out.b;
-	psobj_value_free(&out);
-	return rc;
-}
-
-/*
- * LanguagePrimitives.Compare(a, b): a on the left both times (the left
- * decides the conversion, so b -lt a would ask another question).
- * 0 with *cmp, or -1 / -2 as holds() says.
+ * LanguagePrimitives.Compare(a, b) (objects/ps_ops.h): 0 with *cmp, -1
+ * when the two cannot be ordered (the comparer then compares texts), -2
+ * on ENOMEM.
  */
 static int
 three_way(const struct psobj_value *a, const struct psobj_value *b,
     bool ignore_case, int *cmp)
 {
-	int lt = holds(PS_OP_LT, a, b, ignore_case), gt;
+	struct ps_op_error e;
+	int rc = 0;
 
-	if (lt < 0)
-		return lt;
-	if (lt == 1) {
-		*cmp = -1;
-		return 0;
-	}
-	if ((gt = holds(PS_OP_GT, a, b, ignore_case)) < 0)
-		return gt;
-	*cmp = gt;
-	return 0;
+	if (ps_compare_values(a, b, ignore_case, cmp, &e) != 0)
+		rc = e.nomem ? -2 : -1;
+	ps_op_error_free(&e);
+	return rc;
 }
 
 /* The comparer's fallback: both values' texts. */
