@@ -7,11 +7,12 @@
  * "$($x.Name)" the subexpression: the tokenizer found the parts.
  *
  * Variables: $name, ${any name}, $script:x $global:x $local:x
- * $private:x (scope), $env:NAME (the environment), $_ $? $$ $^; $true
- * $false $null are constants.  Refused by tnc: the using: scope and
- * provider drives (${C:\file} reads a file, $function:x a function), and
- * splatting (@args):
- *   VariableNotSupported   The variable '$using:x' is not supported by
+ * $private:x (scope), $env:NAME (the environment), $using:x (the caller's
+ * value in a ForEach-Object -Parallel block; elsewhere a runtime error, as
+ * in 5.1), $_ $? $$ $^; $true $false $null are constants.  Refused by
+ * tnc: provider drives (${C:\file} reads a file, $function:x a
+ * function), and splatting (@args):
+ *   VariableNotSupported   The variable '$function:x' is not supported by
  *                          tnc.
  *   SplattingNotSupported  Splatting is not supported by tnc: '@args'.
  */
@@ -24,7 +25,7 @@
 
 /* The scopes and the one drive a variable name may start with */
 static const char *const scopes[] = { "global", "local", "private", "script",
-	"env" };
+	"env", "using" };
 
 /* $true, $false, $null: constants */
 RULE bool

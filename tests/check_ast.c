@@ -911,8 +911,6 @@ static const struct error_case errors[] = {
 	  "The '++' operator is not supported by tnc.", 0, 2 },
 	{ "tnc @params", "SplattingNotSupported",
 	  "Splatting is not supported by tnc: '@params'.", 4, 7 },
-	{ "$using:x", "VariableNotSupported",
-	  "The variable '$using:x' is not supported by tnc.", 0, 8 },
 	{ "${c:\\x}", "VariableNotSupported",
 	  "The variable '${c:\\x}' is not supported by tnc.", 0, 7 },
 	{ "$function:f", "VariableNotSupported",

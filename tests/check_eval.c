@@ -198,6 +198,23 @@ START_TEST(t_dollar_question)
 }
 END_TEST
 
+/* $using:x: the caller's value in a -Parallel block; elsewhere 5.1's error */
+START_TEST(t_using)
+{
+	expect_run("$p = 5; 1, 2 | ForEach-Object -Parallel { \"$_ p=$using:p\" "
+	    "} -ThrottleLimit 1", "1 p=5\n2 p=5\n", "", 0);
+	expect_run("$p = 5; $using:p; \"next\"", "next\n", "A Using variable "
+	    "cannot be retrieved. A Using variable can be used only with "
+	    "Invoke-Command, Start-Job, or InlineScript in the script "
+	    "workflow. When it is used with Invoke-Command, the Using variable "
+	    "is valid only if the script block is invoked on a remote "
+	    "computer.\nAt line:1 char:9\n+ $p = 5; $using:p; \"next\"\n"
+	    "+         ~~~~~~~~\n    + CategoryInfo          : InvalidOperation: "
+	    "(:) [], RuntimeException\n"
+	    "    + FullyQualifiedErrorId : UsingWithoutInvokeCommand\n \n", 1);
+}
+END_TEST
+
 /*
  * The exit status: exit N wins; an uncaught throw is 1; otherwise the
  * worst of the run (a failed test 1, a name that did not resolve 2, an
@@ -259,6 +276,7 @@ eval_suite(void)
 	tcase_add_test(tc, t_throw);
 	tcase_add_test(tc, t_statement_error_in_function);
 	tcase_add_test(tc, t_dollar_question);
+	tcase_add_test(tc, t_using);
 	tcase_add_test(tc, t_exit_status);
 	tcase_add_test(tc, t_refused_before_running);
 	suite_add_tcase(s, tc);

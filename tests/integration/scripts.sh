@@ -177,6 +177,18 @@ t_scripts_fixture_retry() {
 	expect_stderr_empty
 }
 
+# Hosts in parallel with $using:; -ThrottleLimit 1 makes the completion
+# order the input order (t_scripts_parallel_completion_order shows the
+# other order)
+t_scripts_fixture_parallel_hosts() {
+	start_listener open
+	fixture parallel-hosts ''
+	run_file "$SCRIPT" CHECK_HOSTS=127.0.0.1,127.0.0.2,127.0.0.1 CHECK_PORT="$PORT" CHECK_THROTTLE=1
+	expect_rc 1
+	expect_stdout '127.0.0.1        open\n127.0.0.2        CLOSED\n127.0.0.1        open\n'
+	expect_stderr_empty
+}
+
 # ---- the language, case by case -------------------------------------------
 
 # $r = tnc ...; if/else on a member, both branches: the else branch's
