@@ -186,6 +186,10 @@ vet_self(struct vet *v, const struct ast *a)
 			    vet_node(v, a->left) != 0 ? -1 : 1;
 		return 0;
 	case AST_VARIABLE:
+		/* a parameter's [switch] is a flag eval_function.c binds */
+		if (a->param_type != NULL &&
+		    strcasecmp(a->param_type, "switch") == 0)
+			return 0;
 		return vet_type(v, a, a->param_type);
 	default:
 		return 0;

@@ -303,6 +303,30 @@ t_scripts_exit_status_rules() {
 	expect_stderr_empty
 }
 
+# Functions: param() with types and defaults, a switch, named and
+# positional arguments, return, $args for what no parameter took
+t_scripts_functions() {
+	local closed
+	closed=$("$LISTENER" closed)
+	start_listener open
+	run_tnc -Command "function Test-Port {
+    param([string]\$Target, [int]\$Port = 5022, [switch]\$Quiet)
+    \$ok = Test-NetConnection \$Target -Port \$Port -InformationLevel Quiet -WarningAction SilentlyContinue
+    if (\$Quiet) { return \$ok }
+    '{0}:{1} {2}' -f \$Target, \$Port, \$(if (\$ok) { 'open' } else { 'closed' })
+}
+Test-Port 127.0.0.1 $PORT
+Test-Port -Target 127.0.0.1 -Port '$closed'
+Test-Port 127.0.0.1 -Quiet -Port $PORT
+function Get-Pair(\$a, \$b = 'default') { \"a=\$a b=\$b rest=\$(\$args -join '+')\" }
+Get-Pair 1
+Get-Pair 1 2 3 4
+Get-Pair -b x y"
+	expect_rc 1
+	expect_stdout '127.0.0.1:%s open\n127.0.0.1:%s closed\nTrue\na=1 b=default rest=\na=1 b=2 rest=3+4\na=y b=x rest=\n' "$PORT" "$closed"
+	expect_stderr_empty
+}
+
 # $x += and the other compound assignments, on numbers, strings, arrays
 t_scripts_compound_assignment() {
 	run_tnc -Command '$x = 1; $x += 1; $x += 10; $x
