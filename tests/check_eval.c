@@ -193,6 +193,10 @@ START_TEST(t_dollar_question)
 	    "RuntimeException\n"
 	    "    + FullyQualifiedErrorId : InvalidCastFromStringToInteger\n \n",
 	    1);
+	expect_run("Write-Error 'e' -ErrorAction SilentlyContinue; $?; "
+	    "Write-Output 'x' | Select-Object -ExpandProperty Nope "
+	    "-ErrorAction SilentlyContinue; $?; $?", "False\nFalse\nTrue\n", "",
+	    1);
 	expect_run("tnc 10.0.0.5 -Port 1 -InformationLevel Quiet "
 	    "-WarningAction SilentlyContinue; $?", "False\nTrue\n", "", 1);
 }

@@ -302,6 +302,8 @@ gc_not_found(struct gc_proc *gp, const char *path)
 	free(full);
 	if (!gp->st->quiet_errors)
 		host_error(&gp->rt->host, &e);
+	else
+		host_error_silenced(&gp->rt->host);
 	ps_error_free(&e);
 	host_worst(&gp->rt->host, TNC_EXIT_FAILED);
 }

@@ -67,8 +67,12 @@ select_emit(struct select_proc *sp, struct psobj_value *in)
 		host_note(&sp->rt->host, TNC_EXIT_SYSTEM, "%s", err);
 		return proc_fail(&sp->base, NULL);
 	}
-	for (i = 0; i < nerrors && !sp->st->quiet_errors; i++)
-		select_error(sp, in, errors[i]);
+	for (i = 0; i < nerrors; i++) {
+		if (sp->st->quiet_errors)
+			host_error_silenced(&sp->rt->host);
+		else
+			select_error(sp, in, errors[i]);
+	}
 	select_errors_free(errors, nerrors);
 	psobj_value_free(in);
 	for (i = 0; i < nout; i++) {

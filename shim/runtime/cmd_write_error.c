@@ -110,6 +110,8 @@ write_error(struct write_error_proc *wp, const struct psobj_value *v)
 		return cmd_fail_error(&wp->base, wp->rt, &e, false);
 	if (!wp->st->quiet_errors || e.out_of_memory)
 		host_error(h, &e);
+	else
+		host_error_silenced(h);
 	ps_error_free(&e);
 	return PROC_OK;
 }

@@ -436,9 +436,11 @@ t_scripts_dollar_question_and_null() {
 \$null = tnc 127.0.0.1 -Port $closed
 \"closed (a warning is no error): \$?\"
 \$null = [int]'x'
-\"after an error: \$?\""
+\"after an error: \$?\"
+Write-Error 'silenced' -ErrorAction SilentlyContinue
+\"after a silenced error: \$?\""
 	expect_rc 1
-	expect_stdout 'open: True\nclosed (a warning is no error): True\nafter an error: False\n'
+	expect_stdout 'open: True\nclosed (a warning is no error): True\nafter an error: False\nafter a silenced error: False\n'
 	{ refused 127.0.0.1 "$closed"
 	  printf '%s\n' 'Cannot convert value "x" to type "System.Int32". Error: "Input string was not in a correct format."' 'At line:5 char:9' "+ \$null = [int]'x'" '+         ~~~~~~~~' '    + CategoryInfo          : InvalidArgument: (:) [], RuntimeException' '    + FullyQualifiedErrorId : InvalidCastFromStringToInteger' ' '
 	} >"$EXP"
