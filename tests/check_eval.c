@@ -152,6 +152,8 @@ END_TEST
  */
 START_TEST(t_throw)
 {
+	expect_run("try { try { throw \"a\" } catch { \"inner $_\"; throw } } "
+	    "catch { \"outer $_\" }", "inner a\nouter a\n", "", 0);
 	expect_run("function f { throw \"deep\" }; try { f; \"no\" } catch { "
 	    "\"caught $_\" }", "caught deep\n", "", 0);
 	expect_run("throw", "", "ScriptHalted\nAt line:1 char:1\n+ throw\n"

@@ -68,6 +68,9 @@ struct interp {
 	bool	last_ok;		/* $? */
 	int	exit_code;		/* FLOW_EXIT's status */
 	struct thrown thrown;		/* FLOW_THROW's error */
+	struct thrown *caught;		/* the error the innermost running
+					   catch block took (a bare throw
+					   throws it again); NULL outside */
 	struct plan_style style;	/* the first tnc command's -NewLine... */
 	struct function_entry {
 		const struct ast *def;	/* AST_FUNCTION, anywhere in the script */
@@ -249,5 +252,8 @@ enum flow eval_throw(struct interp *in, const struct ast *a,
 enum flow eval_nomem(struct interp *in);
 
 void	thrown_clear(struct thrown *t);
+
+/* A copy of t into *to (cleared first): 0, or -1 (ENOMEM, *to cleared). */
+int	thrown_copy(struct thrown *to, const struct thrown *t);
 
 #endif /* TNC_RUNTIME_INTERP_H */
