@@ -479,6 +479,13 @@ Report 1; Report 2
 Write-Host "done" -NoNewline; Write-Host "."'
 	expect_rc 0
 	expect_stdout 'checking 1\n1 ok\nchecking 2\nWARNING: 2 is high\ndone.\n'
+	# a -Parallel block's host lines go to stdout, its warnings to stderr
+	run_tnc -Command '"a", "b" | ForEach-Object -Parallel { Write-Host "host $_"; Write-Warning "warning $_"; "output $_" } -ThrottleLimit 1'
+	expect_rc 0
+	expect_stdout 'host a\noutput a\nhost b\noutput b\n'
+	expect_stderr 'WARNING: warning a\nWARNING: warning b\n'
+	run_both '"a", "b" | ForEach-Object -Parallel { Write-Host "host $_"; Write-Warning "warning $_"; "output $_" } -ThrottleLimit 1'
+	expect_stdout 'host a\nWARNING: warning a\noutput a\nhost b\nWARNING: warning b\noutput b\n'
 }
 
 # A Stop preference inside try/catch: tnc's warning becomes a terminating
