@@ -14,6 +14,7 @@
 #include "base/exit_codes.h"
 #include "objects/select_object.h"
 #include "runtime/command_defs.h"
+#include "runtime/cmd_input.h"
 #include "runtime/context.h"
 #include "runtime/error_target.h"
 #include "runtime/processors.h"
@@ -29,8 +30,12 @@ struct select_proc {
 	struct value_ring tail;		/* -Last: the last N */
 };
 
-/* A non-terminating error of one input: shown, exit status at least 1. */
-static void
+/*
+ * A non-terminating error of one input: shown (exit status at least 1),
+ * or the end of the script under a Stop preference; silenced, it costs
+ * nothing but $?.
+ */
+static enum proc_rc
 select_error(struct select_proc *sp, const struct psobj_value *in,
     const char *msg)
 {
@@ -47,9 +52,11 @@ select_error(struct select_proc *sp, const struct psobj_value *in,
 	target = pipeline_error_target(in);
 	ps_error_set_target(&e, target, "PSObject");
 	free(target);
-	host_error(&sp->rt->host, &e);
+	if (!sp->st->quiet_errors || e.out_of_memory)
+		return cmd_error(&sp->base, sp->rt, sp->st, &e);
+	host_error_silenced(&sp->rt->host);
 	ps_error_free(&e);
-	host_worst(&sp->rt->host, TNC_EXIT_FAILED);
+	return PROC_OK;
 }
 
 /* -Property / -ExpandProperty on one input (taken over), output passed on. */
@@ -67,12 +74,8 @@ select_emit(struct select_proc *sp, struct psobj_value *in)
 		host_note(&sp->rt->host, TNC_EXIT_SYSTEM, "%s", err);
 		return proc_fail(&sp->base, NULL);
 	}
-	for (i = 0; i < nerrors; i++) {
-		if (sp->st->quiet_errors)
-			host_error_silenced(&sp->rt->host);
-		else
-			select_error(sp, in, errors[i]);
-	}
+	for (i = 0; i < nerrors && rc == PROC_OK; i++)
+		rc = select_error(sp, in, errors[i]);
 	select_errors_free(errors, nerrors);
 	psobj_value_free(in);
 	for (i = 0; i < nout; i++) {
@@ -195,6 +198,7 @@ const struct command_def select_object_def = {
 	.cmd = PIPE_CMD_SELECT_OBJECT,
 	.runs = select_runs,
 	.position = CMD_ANYWHERE,
+	.error_stop = true,
 	.configure = select_configure,
 	.make = select_make,
 };

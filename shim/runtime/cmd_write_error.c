@@ -97,7 +97,6 @@ error_record(struct write_error_proc *wp, const char *msg, struct ps_error *e)
 static enum proc_rc
 write_error(struct write_error_proc *wp, const struct psobj_value *v)
 {
-	struct host *h = &wp->rt->host;
 	struct ps_error e = { 0 };
 	char *msg = pipeline_error_target(v);
 
@@ -105,15 +104,7 @@ write_error(struct write_error_proc *wp, const struct psobj_value *v)
 		return cmd_nomem(&wp->base, wp->rt);
 	error_record(wp, msg, &e);
 	free(msg);
-	host_worst(h, TNC_EXIT_FAILED);
-	if (wp->st->stop_errors)
-		return cmd_fail_error(&wp->base, wp->rt, &e, false);
-	if (!wp->st->quiet_errors || e.out_of_memory)
-		host_error(h, &e);
-	else
-		host_error_silenced(h);
-	ps_error_free(&e);
-	return PROC_OK;
+	return cmd_error(&wp->base, wp->rt, wp->st, &e);
 }
 
 static enum proc_rc

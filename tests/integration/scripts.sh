@@ -489,8 +489,9 @@ Write-Host "done" -NoNewline; Write-Host "."'
 }
 
 # A Stop preference inside try/catch: tnc's warning becomes a terminating
-# error the catch takes (the warning itself is still said first); so does
-# Write-Error -ErrorAction Stop.  Uncaught, the same ends the script.
+# error the catch takes (the warning itself is still said first); so do
+# Write-Error's and Get-Content's errors with -ErrorAction Stop.
+# Uncaught, the same ends the script.
 t_scripts_stop_preference_in_try() {
 	local closed msg
 	closed=$("$LISTENER" closed)
@@ -502,8 +503,14 @@ t_scripts_stop_preference_in_try() {
     \"caught: \$(\$_.Exception.Message)\"
 }
 try { Write-Error 'no route to sql2' -ErrorAction Stop; 'not reached' } catch { \"caught: \$_\" }
+try { Get-Content $WORK/no-such-hosts.txt -ErrorAction Stop } catch { \"caught: \$(\$_.Exception.Message)\" }
 'after'"
 	expect_rc 1
-	expect_stdout 'caught: %s\ncaught: no route to sql2\nafter\n' "$msg"
+	expect_stdout "caught: %s\ncaught: no route to sql2\ncaught: Cannot find path '%s/no-such-hosts.txt' because it does not exist.\nafter\n" "$msg" "$WORK"
 	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\n' "$closed"
+	run_tnc -Command "Get-Content nosuch.txt -ErrorAction Stop; 'not reached'"
+	expect_rc 1
+	expect_stdout ''
+	printf "Get-Content : Cannot find path '%s/nosuch.txt' because it does not exist.\nAt line:1 char:1\n+ Get-Content nosuch.txt -ErrorAction Stop; 'not reached'\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : ObjectNotFound: (%s/nosuch.txt:String) [Get-Content], ItemNotFoundException\n    + FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand\n \n" "$PWD" "$PWD" >"$EXP"
+	expect_file "$ERR"
 }
