@@ -222,6 +222,43 @@ START_TEST(t_using)
 END_TEST
 
 /*
+ * $ErrorActionPreference and $WarningPreference are variables: a
+ * function's own assignment holds in its scope only; an -ErrorAction
+ * given wins; Stop makes a runtime error end the script.
+ */
+START_TEST(t_preferences)
+{
+	const char *cast_y = "Cannot convert value \"y\" to type "
+	    "\"System.Int32\". Error: \"Input string was not in a correct "
+	    "format.\"\n";
+	struct run_out r;
+
+	run_script("function f { $ErrorActionPreference = 'SilentlyContinue'; "
+	    "[int]'x'; 'f done' }; f; [int]'y'; 'end'", &r);
+	ck_assert_str_eq(r.out, "f done\nend\n");
+	ck_assert_int_eq(strncmp(r.err, cast_y, strlen(cast_y)), 0);
+	ck_assert_ptr_null(strstr(r.err, "\"x\""));
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+	run_script("$ErrorActionPreference = 'Stop'; 'a'; [int]'y'; 'b'", &r);
+	ck_assert_str_eq(r.out, "a\n");
+	ck_assert_int_eq(strncmp(r.err, cast_y, strlen(cast_y)), 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+	expect_run("$ErrorActionPreference = 'Stop'; Write-Error 'w' "
+	    "-ErrorAction SilentlyContinue; \"c $?\"", "c False\n", "",
+	    TNC_EXIT_FAILED);
+	/* caught, the error costs nothing */
+	expect_run("$ErrorActionPreference = 'Stop'; try { Write-Error 'w'; "
+	    "'not reached' } catch { \"caught $_\" }", "caught w\n", "",
+	    TNC_EXIT_OK);
+	expect_run("$WarningPreference = 'SilentlyContinue'; tnc 10.0.0.5 "
+	    "-Port 1 -InformationLevel Quiet; Write-Warning 'w'", "False\n", "",
+	    TNC_EXIT_FAILED);
+}
+END_TEST
+
+/*
  * The exit status: exit N wins; an uncaught throw is 1; otherwise the
  * worst of the run (a failed test 1, a name that did not resolve 2, an
  * error said 1); a caught error costs nothing.
@@ -283,6 +320,7 @@ eval_suite(void)
 	tcase_add_test(tc, t_statement_error_in_function);
 	tcase_add_test(tc, t_dollar_question);
 	tcase_add_test(tc, t_using);
+	tcase_add_test(tc, t_preferences);
 	tcase_add_test(tc, t_exit_status);
 	tcase_add_test(tc, t_refused_before_running);
 	suite_add_tcase(s, tc);

@@ -15,6 +15,7 @@
 #include "runtime/command_build.h"
 #include "runtime/command_defs.h"
 #include "runtime/interp.h"
+#include "runtime/preference.h"
 #include "runtime/processors.h"
 
 /* One command of the statement: what its processor borrows. */
@@ -113,12 +114,13 @@ add_command(struct interp *in, const struct ast *cmd, struct built *bs,
 	b->st.has_input = input || k > 0;
 	if (stage_lookup(&b->st, &b->cb.pc, &e) != 0 ||
 	    stage_check_position(&b->st, k, input, k > 0 &&
-	    bs[k - 1].st.meta != NULL ? &bs[k - 1].st : NULL, &e) != 0 ||
-	    stage_bind(&b->st, &in->style, &e) != 0) {
-		f = eval_ps_error(in, &e, TNC_EXIT_USAGE);
-		ps_error_free(&e);
+	    bs[k - 1].st.meta != NULL ? &bs[k - 1].st : NULL, &e) != 0)
+		goto refused;
+	/* $ErrorActionPreference, $WarningPreference as its parameters */
+	if ((f = preference_add_params(in, cmd, &b->cb, &b->st)) != FLOW_NEXT)
 		return f;
-	}
+	if (stage_bind(&b->st, &in->style, &e) != 0)
+		goto refused;
 	interp_apply_style(in);
 	proc = command_def(b->st.cmd)->make(in->rt, &b->st, err, sizeof(err));
 	if (proc == NULL) {
@@ -127,6 +129,10 @@ add_command(struct interp *in, const struct ast *cmd, struct built *bs,
 		return FLOW_FAIL;
 	}
 	return pipeline_add(p, proc) == 0 ? FLOW_NEXT : eval_nomem(in);
+refused:
+	f = eval_ps_error(in, &e, TNC_EXIT_USAGE);
+	ps_error_free(&e);
+	return f;
 }
 
 /* An expression first in the pipeline: its value, enumerated, as input. */

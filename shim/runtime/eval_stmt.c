@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "runtime/interp.h"
+#include "runtime/preference.h"
 #include "runtime/processors.h"
 
 enum flow
@@ -86,12 +87,25 @@ eval_collect(struct interp *in, const struct ast_list *stmts,
 /*
  * An error its statement could not finish: outside any try, a
  * statement-terminating one is said now and the block goes on, as 5.1
- * goes on with the next statement; $? is then False.
+ * goes on with the next statement; $? is then False.  As
+ * $ErrorActionPreference says: Stop ends the script with it instead,
+ * SilentlyContinue does not show it (the exit status still counts it).
  */
 static enum flow
 statement_error(struct interp *in)
 {
-	host_err_text(&in->rt->host, in->thrown.text);
+	enum tnc_action_pref pref;
+
+	/* a value tnc does not take is refused where a command reads it */
+	preference_value(in, PREF_ERROR_ACTION, &pref);
+	if (pref == TNC_ACTION_STOP) {
+		in->thrown.script_terminating = true;
+		return FLOW_THROW;
+	}
+	if (pref == TNC_ACTION_SILENTLY_CONTINUE)
+		host_error_silenced(&in->rt->host);
+	else
+		host_err_text(&in->rt->host, in->thrown.text);
 	host_worst(&in->rt->host, in->thrown.status);
 	thrown_clear(&in->thrown);
 	in->last_ok = false;

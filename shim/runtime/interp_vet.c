@@ -12,6 +12,11 @@
  *                             by tnc.
  *   CommandNameNotSupported   A command name tnc cannot know before it
  *                             runs ("tnc$x") is not supported by tnc.
+ *   PreferenceNotSupported    The value 'Inquire' of
+ *                             $ErrorActionPreference is not supported by
+ *                             tnc.  (a literal assigned to
+ *                             $ErrorActionPreference or $WarningPreference;
+ *                             preference.h)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +26,7 @@
 #include "runtime/command_build.h"
 #include "runtime/command_defs.h"
 #include "runtime/interp.h"
+#include "runtime/preference.h"
 #include "runtime/static_members.h"
 
 struct vet {
@@ -118,6 +124,27 @@ vet_command(struct vet *v, const struct ast *cmd, size_t i, bool input,
 	return rc;
 }
 
+/* $ErrorActionPreference = 'Inquire': a value tnc does not take */
+static int
+vet_preference(struct vet *v, const struct ast *pl)
+{
+	const struct ast *t = pl->assign_target, *val;
+
+	if (t->kind != AST_VARIABLE || pl->elems.n != 1 ||
+	    (strcasecmp(t->text, PREF_ERROR_ACTION) != 0 &&
+	    strcasecmp(t->text, PREF_WARNING) != 0))
+		return 0;
+	val = pl->elems.v[0];
+	if (val->kind != AST_STRING && (val->kind != AST_CONSTANT ||
+	    val->constant != AST_CONST_WORD))
+		return 0;
+	if (preference_text_ok(val->text))
+		return 0;
+	return ps_error_parse(v->e, "PreferenceNotSupported", val->offset,
+	    val->length, "The value '%s' of $%s is not supported by tnc.",
+	    val->text, t->text);
+}
+
 static int
 vet_pipeline(struct vet *v, const struct ast *pl)
 {
@@ -126,7 +153,8 @@ vet_pipeline(struct vet *v, const struct ast *pl)
 	size_t i, first;
 	int rc = 0;
 
-	if (pl->assign_target != NULL && vet_node(v, pl->assign_target) != 0)
+	if (pl->assign_target != NULL && (vet_node(v, pl->assign_target) != 0 ||
+	    vet_preference(v, pl) != 0))
 		return -1;
 	if (pl->elems.n == 0)
 		return 0;

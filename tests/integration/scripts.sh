@@ -514,3 +514,60 @@ try { Get-Content $WORK/no-such-hosts.txt -ErrorAction Stop } catch { \"caught: 
 	printf "Get-Content : Cannot find path '%s/nosuch.txt' because it does not exist.\nAt line:1 char:1\n+ Get-Content nosuch.txt -ErrorAction Stop; 'not reached'\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : ObjectNotFound: (%s/nosuch.txt:String) [Get-Content], ItemNotFoundException\n    + FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand\n \n" "$PWD" "$PWD" >"$EXP"
 	expect_file "$ERR"
 }
+
+# $ErrorActionPreference: Stop makes a command's error (Get-Content's
+# missing file) terminating, for the catch to take, and a runtime error
+# outside try the end of the script; a failed test is no error.
+# SilentlyContinue shows neither kind ($? is False after each).
+t_scripts_error_action_preference() {
+	local closed
+	closed=$("$LISTENER" closed)
+	run_tnc -Command "\$ErrorActionPreference = 'Stop'
+try {
+    Get-Content $WORK/missing.txt
+    'not reached'
+} catch {
+    \"caught: \$(\$_.Exception.Message)\"
+}
+\$r = tnc 127.0.0.1 -Port $closed -WarningAction SilentlyContinue
+\"closed: \$(\$r.TcpTestSucceeded)\"
+[int]'abc'
+'not reached'"
+	expect_rc 1
+	expect_stdout "caught: Cannot find path '%s/missing.txt' because it does not exist.\nclosed: False\n" "$WORK"
+	expect_stderr 'Cannot convert value "abc" to type "System.Int32". Error: "Input string was not in a correct format."\nAt line:10 char:1\n+ [int]'"'abc'"'\n+ ~~~~~~~~~~\n    + CategoryInfo          : InvalidArgument: (:) [], RuntimeException\n    + FullyQualifiedErrorId : InvalidCastFromStringToInteger\n \n'
+	run_tnc -Command "\$ErrorActionPreference = 'SilentlyContinue'
+Get-Content $WORK/missing.txt
+\"after a command's error: \$?\"
+[int]'abc'
+\"after a runtime error: \$?\""
+	expect_rc 1
+	expect_stdout "after a command's error: False\nafter a runtime error: False\n"
+	expect_stderr_empty
+	# an -ErrorAction given wins over the preference
+	run_tnc -Command "\$ErrorActionPreference = 'Stop'; Get-Content $WORK/missing.txt -ErrorAction SilentlyContinue; 'goes on'"
+	expect_rc 1
+	expect_stdout 'goes on\n'
+	expect_stderr_empty
+	# a value tnc does not take is refused before anything runs
+	run_tnc -Command "'not run'; \$ErrorActionPreference = 'Inquire'"
+	expect_rc 3
+	expect_stdout ''
+	expect_stderr "At line:1 char:37\n+ 'not run'; \$ErrorActionPreference = 'Inquire'\n+                                     ~~~~~~~~~\nThe value 'Inquire' of \$ErrorActionPreference is not supported by tnc.\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : PreferenceNotSupported\n \n"
+}
+
+# $WarningPreference: SilentlyContinue hides the cmdlet's warnings and
+# Write-Warning's; Stop makes the warning an error the catch takes
+t_scripts_warning_preference() {
+	local closed
+	closed=$("$LISTENER" closed)
+	run_tnc -Command "\$WarningPreference = 'SilentlyContinue'
+tnc 127.0.0.1 -Port $closed -InformationLevel Quiet
+Write-Warning 'not shown'
+Write-Warning 'shown' -WarningAction Continue
+\$WarningPreference = 'Stop'
+try { tnc 127.0.0.1 -Port $closed -InformationLevel Quiet; 'not reached' } catch { \"caught: \$_\" }"
+	expect_rc 1
+	expect_stdout 'False\ncaught: The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: TCP connect to (127.0.0.1 : %s) failed\n' "$closed"
+	expect_stderr 'WARNING: shown\nWARNING: TCP connect to (127.0.0.1 : %s) failed\n' "$closed"
+}
