@@ -571,3 +571,23 @@ try { tnc 127.0.0.1 -Port $closed -InformationLevel Quiet; 'not reached' } catch
 	expect_stdout 'False\ncaught: The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: TCP connect to (127.0.0.1 : %s) failed\n' "$closed"
 	expect_stderr 'WARNING: shown\nWARNING: TCP connect to (127.0.0.1 : %s) failed\n' "$closed"
 }
+
+# Select-Object's calculated properties: Name/Label and Expression, any
+# prefix, a script block run with $_ or a property's name, one kept in a
+# variable; in the other commands' -Property they are refused before the run
+t_scripts_select_calculated() {
+	start_listener open
+	run_tnc -Command "tnc 127.0.0.1 -Port $PORT | Select-Object ComputerName, @{Name='Port'; Expression={ \$_.RemotePort }}, @{n='Open'; e={ if (\$_.TcpTestSucceeded) { 'yes' } else { 'no' } }}, @{l='Address'; e='RemoteAddress'} | Format-List"
+	expect_rc 0
+	expect_stdout '\n\nComputerName : 127.0.0.1\nPort         : %s\nOpen         : yes\nAddress      : 127.0.0.1\n\n\n\n' "$PORT"
+	expect_stderr_empty
+	run_tnc -Command "\$next = @{ Label = 'Next'; Expression = { \$_.Port + 1 } }
+[pscustomobject]@{ Host = 'sql1'; Port = 1433 }, [pscustomobject]@{ Host = 'sql2'; Port = 5022 } | Select-Object Host, \$next"
+	expect_rc 0
+	expect_stdout '\nHost Next\n---- ----\nsql1 1434\nsql2 5023\n\n\n'
+	expect_stderr_empty
+	run_tnc -Command "'not run'; 'a' | sort @{ e = { \$_.Length }; Descending = \$true }"
+	expect_rc 3
+	expect_stdout ''
+	expect_stderr "At line:1 char:23\n+ 'not run'; 'a' | sort @{ e = { \$_.Length }; Descending = \$true }\n+                       ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\ntnc takes calculated properties in Select-Object only, not in Sort-Object.\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : CalculatedPropertyNotSupported\n \n"
+}
