@@ -47,6 +47,7 @@ struct function_proc {
 	struct proc base;
 	struct interp *in;
 	const struct ast *fn;
+	const struct ast *call;		/* the command that called it */
 	struct psobj_value *args;	/* the call's arguments (copies) */
 	char	**names;		/* each one's -Name, or NULL */
 	size_t	nargs;
@@ -182,6 +183,7 @@ run_body(struct function_proc *fp)
 {
 	struct interp *in = fp->in;
 	struct scope *caller = in->scope, *own = scope_new(caller);
+	const struct ast *outer_call = in->call;
 	struct psobj_value input;
 	enum flow f;
 
@@ -189,6 +191,7 @@ run_body(struct function_proc *fp)
 	if (own == NULL)
 		return block_outcome(in, &fp->base, eval_nomem(in));
 	in->scope = own;
+	in->call = fp->call;
 	f = bind_call(fp);
 	if (f == FLOW_NEXT && fp->has_input &&
 	    (values_as_array(&fp->input, &input) != 0 ||
@@ -197,6 +200,7 @@ run_body(struct function_proc *fp)
 	if (f == FLOW_NEXT)
 		f = eval_block(in, &fp->fn->body, &fp->relay.base);
 	in->scope = caller;
+	in->call = outer_call;
 	scope_free(own);
 	return block_outcome(in, &fp->base, f == FLOW_RETURN ? FLOW_NEXT : f);
 }
@@ -245,18 +249,18 @@ static const struct proc_ops function_ops = {
 
 struct proc *
 function_proc_new(struct interp *in, const struct ast *fn,
-    struct psobj_value *args, size_t nargs, char **names, size_t nnames,
-    bool has_input)
+    const struct ast *call, struct psobj_value *args, size_t nargs,
+    char **names, bool has_input)
 {
 	struct function_proc *fp = calloc(1, sizeof(*fp));
 	size_t i;
 
-	(void)nnames;
 	if (fp == NULL)
 		return NULL;
 	fp->base.ops = &function_ops;
 	fp->in = in;
 	fp->fn = fn;
+	fp->call = call;
 	fp->has_input = has_input;
 	fp->nargs = nargs;
 	fp->args = calloc(nargs + 1, sizeof(*fp->args));

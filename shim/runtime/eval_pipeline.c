@@ -71,10 +71,10 @@ static const struct proc_ops port_ops = {
 	.free = port_free,
 };
 
-/* A user function's processor, its arguments evaluated now. */
+/* A user function's processor for call, its arguments evaluated now. */
 static enum flow
-add_function(struct interp *in, const struct ast *fn, struct built *b,
-    bool has_input, struct pipeline *p)
+add_function(struct interp *in, const struct ast *fn, const struct ast *call,
+    struct built *b, bool has_input, struct pipeline *p)
 {
 	struct proc *proc;
 	char **names;
@@ -86,8 +86,8 @@ add_function(struct interp *in, const struct ast *fn, struct built *b,
 	for (i = 0; i < b->cb.pc.nelems; i++)
 		names[i] = b->cb.pc.elems[i].is_param ?
 		    b->cb.pc.elems[i].name : NULL;
-	proc = function_proc_new(in, fn, b->cb.vals, b->cb.pc.nelems, names,
-	    b->cb.pc.nelems, has_input);
+	proc = function_proc_new(in, fn, call, b->cb.vals, b->cb.pc.nelems,
+	    names, has_input);
 	free(names);
 	if (proc == NULL || pipeline_add(p, proc) != 0)
 		return eval_nomem(in);
@@ -110,7 +110,7 @@ add_command(struct interp *in, const struct ast *cmd, struct built *bs,
 	if (f != FLOW_NEXT)
 		return f;
 	if (fn != NULL)
-		return add_function(in, fn, b, input || k > 0, p);
+		return add_function(in, fn, cmd, b, input || k > 0, p);
 	b->st.has_input = input || k > 0;
 	if (stage_lookup(&b->st, &b->cb.pc, &e) != 0 ||
 	    stage_check_position(&b->st, k, input, k > 0 &&

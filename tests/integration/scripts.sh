@@ -591,3 +591,13 @@ t_scripts_select_calculated() {
 	expect_stdout ''
 	expect_stderr "At line:1 char:23\n+ 'not run'; 'a' | sort @{ e = { \$_.Length }; Descending = \$true }\n+                       ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\ntnc takes calculated properties in Select-Object only, not in Sort-Object.\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : CalculatedPropertyNotSupported\n \n"
 }
+
+# Write-Error inside a function: the record's InvocationInfo is the
+# function's call (its name, the call's position, the id suffixed with the
+# name), not the script's text as at the top level
+t_scripts_write_error_in_function() {
+	run_tnc -Command $'function Test-Link($port) { if ($port -ne 5022) { Write-Error "port $port is not the link\'s" } }\nTest-Link 5022\nTest-Link 1433\n"after"'
+	expect_rc 1
+	expect_stdout 'after\n'
+	expect_stderr "Test-Link : port 1433 is not the link's\nAt line:3 char:1\n+ Test-Link 1433\n+ ~~~~~~~~~~~~~~\n    + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException\n    + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException,Test-Link\n \n"
+}
