@@ -601,3 +601,14 @@ t_scripts_write_error_in_function() {
 	expect_stdout 'after\n'
 	expect_stderr "Test-Link : port 1433 is not the link's\nAt line:3 char:1\n+ Test-Link 1433\n+ ~~~~~~~~~~~~~~\n    + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException\n    + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException,Test-Link\n \n"
 }
+
+# A function's parameters bind as 5.1 binds a script function's: a typed
+# one that cannot take its argument, and a name none of them has, are
+# binding errors at the argument (the statement ends, the script goes on,
+# exit status 3 as for a command's binding error)
+t_scripts_function_binding_errors() {
+	run_tnc -Command $'function Test-Port([string]$Target, [int]$Port = 5022) { "${Target}:$Port" }\nTest-Port sql1 -Port 5o22\nTest-Port sql1 -Prot 5022\n"after"'
+	expect_rc 3
+	expect_stdout 'after\n'
+	expect_stderr 'Test-Port : Cannot process argument transformation on parameter '"'Port'"'. Cannot convert value "5o22" to type "System.Int32". Error: "Input string was not in a correct format."\nAt line:2 char:22\n+ Test-Port sql1 -Port 5o22\n+                      ~~~~\n    + CategoryInfo          : InvalidData: (:) [Test-Port], ParameterBindingArgumentTransformationException\n    + FullyQualifiedErrorId : ParameterArgumentTransformationError,Test-Port\n \nTest-Port : A parameter cannot be found that matches parameter name '"'Prot'"'.\nAt line:3 char:16\n+ Test-Port sql1 -Prot 5022\n+                ~~~~~\n    + CategoryInfo          : InvalidArgument: (:) [Test-Port], ParameterBindingException\n    + FullyQualifiedErrorId : NamedParameterNotFound,Test-Port\n \n'
+}
