@@ -104,6 +104,13 @@ START_TEST(t_return)
 }
 END_TEST
 
+/* A script block in a list of arguments (it crashed the vet: issue 11) */
+START_TEST(t_block_in_argument_list)
+{
+	expect_run("Write-Output {1}, {2}", "1\n2\n", "", 0);
+}
+END_TEST
+
 /* $args: the arguments no parameter took; $input: the pipeline's objects */
 START_TEST(t_args_and_input)
 {
@@ -314,6 +321,7 @@ eval_suite(void)
 	tcase_add_test(tc, t_dollar_under_nested);
 	tcase_add_test(tc, t_break_crosses_foreach_object);
 	tcase_add_test(tc, t_return);
+	tcase_add_test(tc, t_block_in_argument_list);
 	tcase_add_test(tc, t_args_and_input);
 	tcase_add_test(tc, t_finally);
 	tcase_add_test(tc, t_throw);

@@ -19,8 +19,10 @@ literal(const struct ast *a)
 	case AST_SCRIPTBLOCK:		/* a block is made, not run */
 		return true;
 	case AST_ARRAY_LITERAL:
+		/* a block in a list is made as the list is evaluated */
 		for (i = 0; i < a->items.n; i++)
-			if (!literal(a->items.v[i]))
+			if (!literal(a->items.v[i]) ||
+			    a->items.v[i]->kind == AST_SCRIPTBLOCK)
 				return false;
 		return true;
 	default:
