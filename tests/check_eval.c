@@ -104,6 +104,25 @@ START_TEST(t_return)
 }
 END_TEST
 
+/*
+ * ForEach-Object's blocks in a row (ForEachObjectCommand): with two the
+ * first is the begin block, with three or more the last is the end
+ * block, the ones between run in turn for each object; -Process {a},{b}
+ * is such a row too.
+ */
+START_TEST(t_foreach_object_blocks)
+{
+	expect_run("1..2 | % { 'b' } { \"p$_\" } { 'e' }", "b\np1\np2\ne\n", "",
+	    0);
+	expect_run("1..2 | ForEach-Object { 'b' } { \"p$_\" }", "b\np1\np2\n",
+	    "", 0);
+	expect_run("1, 2 | % { 'b' } { \"p$_\" } { \"q$_\" } { 'e' }",
+	    "b\np1\nq1\np2\nq2\ne\n", "", 0);
+	expect_run("1..2 | % -Process { \"x$_\" }, { \"y$_\" }", "x\ny1\ny2\n",
+	    "", 0);
+}
+END_TEST
+
 /* A script block in a list of arguments (it crashed the vet: issue 11) */
 START_TEST(t_block_in_argument_list)
 {
@@ -322,6 +341,7 @@ eval_suite(void)
 	tcase_add_test(tc, t_break_crosses_foreach_object);
 	tcase_add_test(tc, t_return);
 	tcase_add_test(tc, t_block_in_argument_list);
+	tcase_add_test(tc, t_foreach_object_blocks);
 	tcase_add_test(tc, t_args_and_input);
 	tcase_add_test(tc, t_finally);
 	tcase_add_test(tc, t_throw);
