@@ -281,6 +281,11 @@ START_TEST(t_preferences)
 	expect_run("$WarningPreference = 'SilentlyContinue'; tnc 10.0.0.5 "
 	    "-Port 1 -InformationLevel Quiet; Write-Warning 'w'", "False\n", "",
 	    TNC_EXIT_FAILED);
+	/* computed arguments stay where the binder finds them */
+	expect_run("$ErrorActionPreference = 'SilentlyContinue'; $p = "
+	    "'/nonexistent/x'; Get-Content $p; \"after $?\"; 1..2 | "
+	    "ForEach-Object { $_ * 2 } | Where-Object { $_ -gt 2 }",
+	    "after False\n4\n", "", TNC_EXIT_FAILED);
 }
 END_TEST
 

@@ -73,9 +73,9 @@ command_build_free(struct command_build *b)
 	for (i = 0; i < b->pc.nelems; i++) {
 		free(b->pc.elems[i].name);
 		ps_value_clear(&b->pc.elems[i].value);
-		if (b->vals != NULL)
-			psobj_value_free(&b->vals[i]);
 	}
+	for (i = 0; b->vals != NULL && i < b->nvals; i++)
+		psobj_value_free(&b->vals[i]);
 	free(b->pc.elems);
 	free(b->vals);
 	memset(b, 0, sizeof(*b));
@@ -237,7 +237,7 @@ command_build(struct interp *in, const struct ast *cmd,
 	b->pc.length = cmd->length;
 	for (i = 0; i < cmd->args.n; i++) {
 		b->vals[i] = psobj_null();
-		b->pc.nelems = i + 1;
+		b->pc.nelems = b->nvals = i + 1;
 		f = build_element(in, b, i, cmd->args.v[i]);
 		if (f != FLOW_NEXT)
 			return f;

@@ -97,25 +97,22 @@ given(const struct ps_command *pc, const char *full, const char *alias)
 	return false;
 }
 
-/* Appends -name:value to b, at the command's extent.  -1 on ENOMEM. */
+/*
+ * Appends -name:value to b, at the command's extent (b->vals, which the
+ * arguments' values point into, stays where it is).  -1 on ENOMEM.
+ */
 static int
 add_param(struct command_build *b, const char *name, const char *value)
 {
 	struct ps_element *elems, *el;
-	struct psobj_value *vals;
 	size_t k = b->pc.nelems;
 
 	elems = realloc(b->pc.elems, (k + 2) * sizeof(*elems));
 	if (elems == NULL)
 		return -1;
 	b->pc.elems = elems;
-	vals = realloc(b->vals, (k + 2) * sizeof(*vals));
-	if (vals == NULL)
-		return -1;
-	b->vals = vals;
 	el = &elems[k];
 	memset(el, 0, sizeof(*el));
-	vals[k] = psobj_null();
 	b->pc.nelems = k + 1;
 	el->is_param = true;
 	el->colon = true;
