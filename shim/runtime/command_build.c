@@ -76,6 +76,7 @@ command_build_free(struct command_build *b)
 	}
 	for (i = 0; b->vals != NULL && i < b->nvals; i++)
 		psobj_value_free(&b->vals[i]);
+	free(b->pc.name);
 	free(b->pc.elems);
 	free(b->vals);
 	memset(b, 0, sizeof(*b));
