@@ -44,7 +44,8 @@ START_TEST(t_scopes)
 	    "function inc2 { $c += 1; $c }; inc2; $c\n"
 	    "function setl { $z = 5 }; setl; \"z=[$z]\"\n"
 	    "1..2 | ForEach-Object { $w = $_ }; \"w=$w\"\n"
-	    "function outer { $o = 'outer'; inner }; function inner { \"sees $o\" }; outer; \"o=[$o]\"\n"
+	    "function outer { $o = 'outer'; inner }\n"
+	    "function inner { \"sees $o\" }; outer; \"o=[$o]\"\n"
 	    "function setg { $global:g = 'g' }; setg; $g",
 	    "2\n3\n2\nz=[]\nw=2\nsees outer\no=[]\ng\n", "", 0);
 }

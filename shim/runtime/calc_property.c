@@ -26,7 +26,7 @@ leaves(const struct ps_value *pv, const struct ps_value ***out, size_t *n)
 	return 0;
 }
 
-/* Whether key is a prefix (any case) of one of the names, at least one character */
+/* Whether key is a prefix (any case, one character at least) of a or b */
 static bool
 key_is(const char *key, const char *a, const char *b)
 {
@@ -55,7 +55,7 @@ read_one(struct calc_property *c, const struct psobj_value *h,
 	size_t i;
 
 	if (h->kind == PSOBJ_SCRIPTBLOCK) {
-		expr = h;		/* select { $_.Port }: its text the label */
+		expr = h;	/* select { $_.Port }: its text the label */
 	} else {
 		for (i = 0; i < h->obj->nprops; i++) {
 			p = &h->obj->props[i];

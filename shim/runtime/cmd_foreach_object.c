@@ -169,7 +169,8 @@ blocks_of(const struct ps_value *pv, const struct psobj_value ***list,
 	size_t i;
 
 	if (pv->kind == PS_VAL_ARRAY && (v == NULL || v->kind != PSOBJ_ARRAY)) {
-		for (i = 0; i < pv->nitems; i++)	/* a list of arguments */
+		/* a list of arguments */
+		for (i = 0; i < pv->nitems; i++)
 			if (blocks_of(&pv->items[i], list, n) != 0)
 				return -1;
 		return 0;

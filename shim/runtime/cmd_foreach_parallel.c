@@ -111,6 +111,8 @@ job_stream_write(void *cookie, const char *buf, size_t len)
 	struct chunk *c, *grown;
 	char *text;
 
+	if (len == 0)
+		return 0;
 	c = j->nchunks > 0 ? &j->chunks[j->nchunks - 1] : NULL;
 	if (c == NULL || c->err != js->err) {
 		grown = realloc(j->chunks, (j->nchunks + 1) * sizeof(*grown));
