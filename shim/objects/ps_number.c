@@ -197,8 +197,15 @@ pow10_128(int n)
 static __int128
 div_round(__int128 c, int n, bool even)
 {
-	__int128 p = pow10_128(n), q = c / p, r = c % p;
-	__int128 twice = (r < 0 ? -r : r) * 2;
+	__int128 p, q, r, twice;
+
+	/* 10^39 is past __int128: any c is under half of it */
+	if (n > 38)
+		return 0;
+	p = pow10_128(n);
+	q = c / p;
+	r = c % p;
+	twice = (r < 0 ? -r : r) * 2;
 
 	if (twice > p || (twice == p && (!even || (q & 1) != 0)))
 		q += c < 0 ? -1 : 1;
@@ -352,12 +359,10 @@ ps_dec_from_double(double x, struct ps_dec *d)
 static bool
 dec_at_scale(const struct ps_dec *a, int s, __int128 *c)
 {
-	__int128 p = pow10_128(s - a->scale);
-
 	*c = a->coef;
 	if (s - a->scale > 38)
 		return false;
-	return !__builtin_mul_overflow(a->coef, p, c);
+	return !__builtin_mul_overflow(a->coef, pow10_128(s - a->scale), c);
 }
 
 int
