@@ -7,13 +7,13 @@
  * "$($x.Name)" the subexpression: the tokenizer found the parts.
  *
  * Variables: $name, ${any name}, $script:x $global:x $local:x
- * $private:x (scope), $env:NAME (the environment), $using:x (a
- * ForEach-Object -Parallel block's copy of the caller's), $_ $? $$ $^;
- * $true $false $null are constants.  Refused by tnc: provider drives
- * (${C:\file} reads a file, $function:x a function), and splatting
- * (@args):
- *   VariableNotSupported   The variable '$function:f' is not supported
- *                          by tnc.
+ * $private:x (scope), $env:NAME (the environment), $using:x (the caller's
+ * value in a ForEach-Object -Parallel block; elsewhere a runtime error, as
+ * in 5.1), $_ $? $$ $^; $true $false $null are constants.  Refused by
+ * tnc: provider drives (${C:\file} reads a file, $function:x a
+ * function), and splatting (@args):
+ *   VariableNotSupported   The variable '$function:x' is not supported by
+ *                          tnc.
  *   SplattingNotSupported  Splatting is not supported by tnc: '@args'.
  */
 #include <ctype.h>

@@ -319,7 +319,7 @@ static const struct ps_param_meta foreach_params[] = {
 	{ .name = "End", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
 	  .sets = FE_BLOCK },
 	{ .name = "RemainingScripts", .type = PS_TYPE_OBJECT,
-	  .position = PS_NAMED, .sets = FE_BLOCK },
+	  .position = PS_NAMED, .sets = FE_BLOCK, .remaining = true },
 	{ .name = "MemberName", .type = PS_TYPE_STRING, .position = 0,
 	  .sets = FE_MEMBER, .mandatory_sets = FE_MEMBER },
 	{ .name = "ArgumentList", .aliases = { "Args" },

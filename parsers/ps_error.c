@@ -411,7 +411,8 @@ ps_error_render(const struct ps_error *e, const char *script,
 	else if (e->runtime_error)
 		render_message(out, NULL, msg);
 	else if (!e->parse_error)
-		render_message(out, e->command ? e->command : "", msg);
+		render_message(out, e->invoked != NULL ? e->invoked :
+		    e->command != NULL ? e->command : "", msg);
 	if (!e->script_level) {
 		text_out_linef(out, "At line:%zu char:%zu", line_no, col);
 		if (echo_line_make(&el, script + line_start,
@@ -432,7 +433,8 @@ ps_error_render(const struct ps_error *e, const char *script,
 		    e->error_id ? e->error_id : "");
 	else
 		text_out_linef(out, "    + FullyQualifiedErrorId : %s,%s",
-		    e->error_id ? e->error_id : "",
-		    e->command_type ? e->command_type : e->command);
+		    e->error_id ? e->error_id : "", e->invoked != NULL ?
+		    e->invoked : e->command_type ? e->command_type :
+		    e->command);
 	text_out_line(out, " ");
 }

@@ -49,6 +49,12 @@ struct ps_error {
 					   conversion): the message alone first,
 					   then the position, activity "[]" and
 					   a bare FullyQualifiedErrorId */
+	const char *invoked;		/* a script function whose call the
+					   record's InvocationInfo is (Write-Error
+					   in a function): its name first and as
+					   the FullyQualifiedErrorId's suffix,
+					   the call's position; command is still
+					   the activity; NULL otherwise */
 };
 
 /* Makes e empty (zeroed) without freeing: for a fresh e. */

@@ -1239,6 +1239,8 @@ static const struct cast_case cast_cases[] = {
 	{ "decimal", "5", "decimal:5" },
 	{ "decimal", "'1e3'", "decimal:1000" },
 	{ "decimal", "'1,234.5'", "decimal:1234.5" },
+	/* under Decimal's last place: 0 (fuzz_script found 10^39 overflowing) */
+	{ "decimal", "9e-53", "decimal:0" },
 	{ "decimal", "'abc'",
 	    "error:InvalidCastFromStringToDecimal:Cannot convert value \"abc\" "
 	    "to type \"System.Decimal\". Error: \"Input string was not in a "

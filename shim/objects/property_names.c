@@ -104,6 +104,12 @@ match_one(const struct property_name *pn, const struct psobj *o,
 	size_t i, found = 0;
 	int rc = 0, m;
 
+	if (pn->calculated) {
+		if (refs_push(out, pn->text, pn->fixed, NULL) == 0)
+			return 0;
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
+	}
 	for (i = 0; o != NULL && i < o->nprops && rc == 0; i++) {
 		if (pn->w == NULL)
 			m = strcasecmp(pn->plain, o->props[i].name) == 0;
@@ -163,6 +169,22 @@ property_names_free(struct property_names *pn)
 	free(pn->v);
 	pn->v = NULL;
 	pn->n = 0;
+}
+
+void
+property_names_set_calculated(struct property_names *pn, size_t i)
+{
+	struct property_name *n = &pn->v[i];
+
+	free(n->plain);
+	n->plain = NULL;
+	if (n->w != NULL) {
+		wildcard_free(n->w);
+		free(n->w);
+		n->w = NULL;
+	}
+	n->calculated = true;
+	n->fixed = NULL;
 }
 
 int

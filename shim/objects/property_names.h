@@ -1,6 +1,7 @@
 #ifndef TNC_OBJECTS_PROPERTY_NAMES_H
 #define TNC_OBJECTS_PROPERTY_NAMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "objects/psobj.h"
 #include "objects/wildcard.h"
@@ -29,9 +30,13 @@ struct property_refs {
  * that passes): each wildcard's pattern, each plain name unescaped.
  */
 struct property_name {
-	char	*text;			/* as typed */
+	char	*text;			/* as typed; a calculated one's label */
 	char	*plain;			/* unescaped; NULL for a wildcard */
 	struct wildcard *w;		/* NULL for a plain name */
+	bool	calculated;		/* Select-Object's @{n=...; e=...} */
+	const struct psobj_value *fixed;	/* calculated: its value for the
+					   object at hand (NULL: $null), set
+					   by the caller before each match */
 };
 
 struct property_names {
@@ -58,6 +63,13 @@ int	property_names_match(const struct property_names *pn,
 	    size_t errlen);
 
 void	property_names_free(struct property_names *pn);
+
+/*
+ * property_names_set_calculated()
+ * Makes name i a calculated property: its text is the label, and a match
+ * gives that label with pn->v[i].fixed as the value, whatever the object.
+ */
+void	property_names_set_calculated(struct property_names *pn, size_t i);
 
 /*
  * property_names_resolve()

@@ -8,7 +8,9 @@
 
 /* ForEach-Object's settings, read from its binding (cmd_foreach_object.c). */
 struct foreach_cfg {
-	const struct psobj_value *begin, *process, *end;
+	const struct psobj_value *begin, *end;
+	const struct psobj_value **process;	/* run in turn for each object */
+	size_t	nprocess;
 	const struct psobj_value *parallel;	/* -Parallel's block, or NULL */
 	unsigned throttle;			/* -ThrottleLimit */
 	char	*member;		/* -MemberName, or a name given positionally */

@@ -3,6 +3,11 @@
  * -Process and -End blocks run in the caller's scope (PowerShell
  * dot-sources them) with $_ the current object, and what they write goes
  * straight on down the pipeline; or -MemberName, each object's member.
+ * Blocks given in a row (`% { begin } { process } { end }`, -Process's and
+ * -RemainingScripts') are shared out as 5.1's ForEachObjectCommand does:
+ * -Begin (if given) and the list are one list; with two or more the first
+ * is the begin block, with three or more the last is the end block (unless
+ * -End is given), the ones between run in turn for each object.
  *
  * What leaves a block early: `return` ends that one call; `break` and
  * `continue` leave the enclosing loop, or the script when there is none
@@ -69,13 +74,14 @@ foreach_process(struct proc *p, struct psobj_value *v)
 	struct foreach_proc *fp = (struct foreach_proc *)p;
 	struct interp *in = fp->rt->interp;
 	struct psobj_value none = psobj_null();
-	enum proc_rc rc;
+	enum proc_rc rc = PROC_OK;
+	size_t i;
 
 	if (fp->cfg->member != NULL)
 		rc = foreach_member(fp, v != NULL ? v : &none);
-	else
+	for (i = 0; i < fp->cfg->nprocess && rc == PROC_OK; i++)
 		rc = block_outcome(in, p, eval_scriptblock(in,
-		    fp->cfg->process, v != NULL ? v : &none,
+		    fp->cfg->process[i], v != NULL ? v : &none,
 		    &fp->relay.base));
 	if (v != NULL)
 		psobj_value_free(v);
@@ -138,13 +144,90 @@ foreach_block_arg(const struct stage *st, const char *param)
 	return v != NULL && v->kind == PSOBJ_SCRIPTBLOCK ? v : NULL;
 }
 
+/* Appends v to list when it is a script block.  -1 on ENOMEM. */
+static int
+push_block(const struct psobj_value ***list, size_t *n,
+    const struct psobj_value *v)
+{
+	const struct psobj_value **grown;
+
+	if (v == NULL || v->kind != PSOBJ_SCRIPTBLOCK)
+		return 0;
+	if ((grown = realloc(*list, (*n + 1) * sizeof(*grown))) == NULL)
+		return -1;
+	*list = grown;
+	grown[(*n)++] = v;
+	return 0;
+}
+
+/* The script blocks among pv's values (an array's items too), appended */
+static int
+blocks_of(const struct ps_value *pv, const struct psobj_value ***list,
+    size_t *n)
+{
+	const struct psobj_value *v = pv->object;
+	size_t i;
+
+	if (pv->kind == PS_VAL_ARRAY && (v == NULL || v->kind != PSOBJ_ARRAY)) {
+		/* a list of arguments */
+		for (i = 0; i < pv->nitems; i++)
+			if (blocks_of(&pv->items[i], list, n) != 0)
+				return -1;
+		return 0;
+	}
+	if (v != NULL && v->kind == PSOBJ_ARRAY) {	/* -Process {a},{b} */
+		for (i = 0; i < v->nitems; i++)
+			if (push_block(list, n, &v->items[i]) != 0)
+				return -1;
+		return 0;
+	}
+	return push_block(list, n, v);
+}
+
+/*
+ * -Begin, -Process and -RemainingScripts as one list, shared out as
+ * ForEachObjectCommand's InitScriptBlockParameterSet does (see above).
+ */
+static int
+share_blocks(struct foreach_cfg *cfg, const struct stage *st)
+{
+	const struct psobj_value **all = NULL;
+	const struct ps_bound *v;
+	size_t n = 0, start, end;
+
+	if (push_block(&all, &n, cfg->begin) != 0)
+		return -1;
+	if ((v = ps_binding_get(&st->b, "Process"))->present &&
+	    v->value != NULL && blocks_of(v->value, &all, &n) != 0)
+		goto fail;
+	if ((v = ps_binding_get(&st->b, "RemainingScripts"))->present &&
+	    v->value != NULL && blocks_of(v->value, &all, &n) != 0)
+		goto fail;
+	if (n == 0)
+		return 0;
+	start = n > 1 ? 1 : 0;
+	end = n > 2 ? n - 1 : n;
+	cfg->begin = end >= 2 ? all[0] : NULL;
+	if (cfg->end == NULL && n > 2)
+		cfg->end = all[n - 1];
+	memmove(all, all + start, (end - start) * sizeof(*all));
+	cfg->process = all;
+	cfg->nprocess = end - start;
+	return 0;
+fail:
+	free(all);
+	return -1;
+}
+
 static void
 foreach_cfg_free(void *p)
 {
 	struct foreach_cfg *cfg = p;
 
-	if (cfg != NULL)
+	if (cfg != NULL) {
 		free(cfg->member);
+		free(cfg->process);
+	}
 	free(cfg);
 }
 
@@ -160,8 +243,9 @@ foreach_configure(struct stage *st, struct ps_error *e)
 	st->cfg_free = foreach_cfg_free;
 	cfg->begin = foreach_block_arg(st, "Begin");
 	cfg->end = foreach_block_arg(st, "End");
-	cfg->process = foreach_block_arg(st, "Process");
 	cfg->parallel = foreach_block_arg(st, "Parallel");
+	if (share_blocks(cfg, st) != 0)
+		return ps_error_no_memory(e);
 	v = ps_binding_get(&st->b, "ThrottleLimit");
 	cfg->throttle = v->present ? (unsigned)v->i : FOREACH_THROTTLE_DEFAULT;
 	if (cfg->parallel != NULL)
@@ -170,7 +254,7 @@ foreach_configure(struct stage *st, struct ps_error *e)
 	if (!v->present)
 		v = ps_binding_get(&st->b, "Process");
 	/* a name in -Process's place: 5.1 binds it to -MemberName */
-	if (cfg->process == NULL && v->present && v->value != NULL) {
+	if (cfg->nprocess == 0 && v->present && v->value != NULL) {
 		cfg->member = v->s != NULL ? strdup(v->s) :
 		    v->value->text != NULL ? strdup(v->value->text) : NULL;
 		if (cfg->member == NULL)
@@ -180,7 +264,7 @@ foreach_configure(struct stage *st, struct ps_error *e)
 }
 
 static const char *const foreach_runs[] = { "Begin", "Process", "End",
-	"MemberName", "Parallel", "ThrottleLimit", NULL };
+	"RemainingScripts", "MemberName", "Parallel", "ThrottleLimit", NULL };
 
 const struct command_def foreach_object_def = {
 	.cmd = PIPE_CMD_FOREACH_OBJECT,

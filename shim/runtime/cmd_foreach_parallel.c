@@ -9,7 +9,8 @@
  * engine: the block's tests run on that engine while the other workers'
  * run on theirs, and the whole run's descriptors are shared out among
  * them (the run's engine is made first and its in-flight budget split).
- * What a block writes (objects, and its warnings and errors) is kept and
+ * What a block writes (objects, its Write-Host lines for stdout, its
+ * warnings and errors for stderr, in the order written) is kept and
  * handed to the main thread in one piece when the block ends, so each
  * input's output stays together.  The main thread never evaluates while
  * a worker does: they share nothing but the script's text and tree,
@@ -37,16 +38,29 @@
  */
 #define PARALLEL_MAX_WORKERS	64
 
+/* A piece of what a block wrote to its host: for stdout, or stderr. */
+struct chunk {
+	bool	err;
+	char	*text;
+	size_t	len;
+};
+
 /* One input's run: what goes in, and what came out. */
 struct job {
 	struct psobj_value input;
 	struct scope *usings;		/* $using: values, copied */
 	struct psobj_value *out;	/* the block's objects */
 	size_t	nout;
-	char	*err;			/* its stderr text */
-	size_t	errlen;
+	struct chunk *chunks;		/* its host's text, in order */
+	size_t	nchunks;
 	int	status;			/* the exit status it earned */
 	struct job *next;
+};
+
+/* One of a job's two host streams, for fopencookie() */
+struct job_stream {
+	struct job *j;
+	bool	err;
 };
 
 struct parallel {
@@ -77,8 +91,44 @@ job_free(struct job *j)
 	for (i = 0; i < j->nout; i++)
 		psobj_value_free(&j->out[i]);
 	free(j->out);
-	free(j->err);
+	for (i = 0; i < j->nchunks; i++)
+		free(j->chunks[i].text);
+	free(j->chunks);
 	free(j);
+}
+
+/*
+ * A write to a job's host stream: appended to its last chunk when that is
+ * the same stream's, else a new chunk, so the order of stdout's and
+ * stderr's text survives (the host flushes stdout before it writes to
+ * stderr).  -1 on ENOMEM: the host sees a failed write.
+ */
+static ssize_t
+job_stream_write(void *cookie, const char *buf, size_t len)
+{
+	struct job_stream *js = cookie;
+	struct job *j = js->j;
+	struct chunk *c, *grown;
+	char *text;
+
+	if (len == 0)
+		return 0;
+	c = j->nchunks > 0 ? &j->chunks[j->nchunks - 1] : NULL;
+	if (c == NULL || c->err != js->err) {
+		grown = realloc(j->chunks, (j->nchunks + 1) * sizeof(*grown));
+		if (grown == NULL)
+			return -1;
+		j->chunks = grown;
+		c = &j->chunks[j->nchunks++];
+		memset(c, 0, sizeof(*c));
+		c->err = js->err;
+	}
+	if ((text = realloc(c->text, c->len + len)) == NULL)
+		return -1;
+	memcpy(text + c->len, buf, len);
+	c->text = text;
+	c->len += len;
+	return (ssize_t)len;
 }
 
 /* ---- in a worker ------------------------------------------------------ */
@@ -92,15 +142,22 @@ run_job(struct parallel *pp, struct runtime *wrt, struct job *j)
 	struct pipeline pl;
 	struct proc *c;
 	struct psobj_value item;
-	FILE *err = open_memstream(&j->err, &j->errlen);
+	struct job_stream so = { j, false }, se = { j, true };
+	cookie_io_functions_t io = { .write = job_stream_write };
+	FILE *out = fopencookie(&so, "w", io), *err = fopencookie(&se, "w", io);
 	const struct ast *sb = pp->cfg->parallel->block;
 	enum flow f = FLOW_FAIL;
+	bool closed;
 
-	if (err == NULL) {
+	if (out == NULL || err == NULL) {
+		if (out != NULL)
+			fclose(out);
+		if (err != NULL)
+			fclose(err);
 		j->status = TNC_EXIT_SYSTEM;
 		return;
 	}
-	host_init(&wrt->host, err, err, pp->rt->host.script);
+	host_init(&wrt->host, out, err, pp->rt->host.script);
 	host_style(&wrt->host, pp->rt->host.nl, pp->rt->host.ed);
 	wrt->style_set = true;		/* the run's style holds here too */
 	pipeline_init(&pl, wrt);
@@ -126,7 +183,8 @@ run_job(struct parallel *pp, struct runtime *wrt, struct job *j)
 	}
 	pipeline_free(&pl);
 	j->status = host_finish(&wrt->host);
-	if (fclose(err) != 0 && j->status < TNC_EXIT_SYSTEM)
+	closed = fclose(out) == 0;
+	if ((fclose(err) != 0 || !closed) && j->status < TNC_EXIT_SYSTEM)
 		j->status = TNC_EXIT_SYSTEM;
 }
 
@@ -164,7 +222,7 @@ worker(void *arg)
 
 /* ---- in the main thread ----------------------------------------------- */
 
-/* A finished job's output, on down the pipeline, and its text said. */
+/* A finished job's text said, in its order, then its output passed on. */
 static enum proc_rc
 deliver(struct parallel *pp, struct job *j)
 {
@@ -172,8 +230,13 @@ deliver(struct parallel *pp, struct job *j)
 	enum proc_rc rc = PROC_OK;
 	size_t i;
 
-	if (j->errlen > 0) {
-		text_out_raw(host_err(h), j->err, j->errlen);
+	for (i = 0; i < j->nchunks; i++) {
+		if (!j->chunks[i].err) {
+			text_out_raw(&h->out, j->chunks[i].text,
+			    j->chunks[i].len);
+			continue;
+		}
+		text_out_raw(host_err(h), j->chunks[i].text, j->chunks[i].len);
 		host_err_done(h);
 	}
 	host_worst(h, j->status);

@@ -25,6 +25,7 @@
 
 #include "base/exit_codes.h"
 #include "objects/wildcard.h"
+#include "runtime/cmd_input.h"
 #include "runtime/command_defs.h"
 #include "runtime/context.h"
 #include "runtime/processors.h"
@@ -283,7 +284,7 @@ gc_read(struct gc_proc *gp, struct reader *r)
 }
 
 /* 5.1's ItemNotFoundException, with the path made absolute. */
-static void
+static enum proc_rc
 gc_not_found(struct gc_proc *gp, const char *path)
 {
 	const struct ps_command *pc = gp->st->pc;
@@ -300,10 +301,7 @@ gc_not_found(struct gc_proc *gp, const char *path)
 	    "not exist.", full != NULL ? full : path);
 	ps_error_set_target(&e, full != NULL ? full : path, "String");
 	free(full);
-	if (!gp->st->quiet_errors)
-		host_error(&gp->rt->host, &e);
-	ps_error_free(&e);
-	host_worst(&gp->rt->host, TNC_EXIT_FAILED);
+	return cmd_error(&gp->base, gp->rt, gp->st, &e);
 }
 
 static enum proc_rc
@@ -314,10 +312,8 @@ gc_file(struct gc_proc *gp, const char *path)
 
 	r.fp = fopen(path, "rb");
 	if (r.fp == NULL) {
-		if (errno == ENOENT || errno == ENOTDIR) {
-			gc_not_found(gp, path);
-			return PROC_OK;
-		}
+		if (errno == ENOENT || errno == ENOTDIR)
+			return gc_not_found(gp, path);
 		host_note(&gp->rt->host, TNC_EXIT_SYSTEM, "Get-Content: "
 		    "cannot read %s: %s", path, strerror(errno));
 		return PROC_OK;
@@ -501,6 +497,7 @@ const struct command_def get_content_def = {
 	.cmd = PIPE_CMD_GET_CONTENT,
 	.runs = gc_runs,
 	.position = CMD_FIRST,
+	.error_stop = true,
 	.configure = gc_configure,
 	.make = gc_make,
 };

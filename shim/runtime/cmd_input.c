@@ -121,6 +121,22 @@ cmd_fail_error(struct proc *p, struct runtime *rt, struct ps_error *e,
 	return PROC_FAIL;
 }
 
+enum proc_rc
+cmd_error(struct proc *p, struct runtime *rt, const struct stage *st,
+    struct ps_error *e)
+{
+	/* stopping, the status is the error's if no catch takes it */
+	if (st->stop_errors && !e->out_of_memory)
+		return cmd_fail_error(p, rt, e, false);
+	host_worst(&rt->host, TNC_EXIT_FAILED);
+	if (!st->quiet_errors || e->out_of_memory)
+		host_error(&rt->host, e);
+	else
+		host_error_silenced(&rt->host);
+	ps_error_free(e);
+	return PROC_OK;
+}
+
 int
 cmd_refuse_prompts(const struct stage *st, struct ps_error *e)
 {

@@ -51,6 +51,18 @@ const struct psobj_value *cmd_param_input_value(struct cmd_param_input *pi,
 enum proc_rc cmd_fail_error(struct proc *p, struct runtime *rt,
 	    struct ps_error *e, bool statement_only);
 
+/*
+ * cmd_error()
+ * A non-terminating error of p's command (e freed), as its error action
+ * (-ErrorAction, or $ErrorActionPreference) says: shown; silenced
+ * (SilentlyContinue, Ignore: $? still sees it); or, for Stop, p's
+ * terminating error that ends the script (cmd_fail_error()).  The exit
+ * status becomes at least 1 (for Stop: when no catch takes the error).
+ * Returns PROC_OK, or PROC_FAIL for Stop.
+ */
+enum proc_rc cmd_error(struct proc *p, struct runtime *rt,
+	    const struct stage *st, struct ps_error *e);
+
 /* An end with nothing kept back. */
 enum proc_rc cmd_end_nothing(struct proc *p);
 

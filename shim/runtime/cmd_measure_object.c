@@ -88,8 +88,10 @@ non_numeric(struct measure_proc *mp, const struct psobj_value *v)
 
 	mp->non_numeric = true;
 	host_worst(&mp->rt->host, TNC_EXIT_FAILED);
-	if (mp->st->quiet_errors)
+	if (mp->st->quiet_errors) {
+		host_error_silenced(&mp->rt->host);
 		goto out;
+	}
 	ps_error_bind(&e, mp->st->meta->name, mp->st->meta->type_name,
 	    "InvalidType", "PSInvalidOperationException",
 	    "NonNumericInputObject", pc->offset, pc->length,
@@ -235,8 +237,10 @@ property_not_found(struct measure_proc *mp, const char *name)
 	struct ps_error e = { 0 };
 
 	host_worst(&mp->rt->host, TNC_EXIT_FAILED);
-	if (mp->st->quiet_errors)
+	if (mp->st->quiet_errors) {
+		host_error_silenced(&mp->rt->host);
 		return;
+	}
 	ps_error_bind(&e, mp->st->meta->name, mp->st->meta->type_name,
 	    "InvalidArgument", "PSArgumentException",
 	    "GenericMeasurePropertyNotFound", pc->offset, pc->length,

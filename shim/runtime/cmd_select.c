@@ -4,7 +4,8 @@
  * first N and then stops the commands upstream (so later tests never run
  * or are abandoned); -Last N keeps the last N and passes them at the end.
  * With both, the first N pass at once and the last N of the rest at the
- * end, as SelectObjectQueue does.
+ * end, as SelectObjectQueue does.  A calculated property among -Property's
+ * names (calc_property.h) is worked out for each object as it comes.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,24 +14,38 @@
 
 #include "base/exit_codes.h"
 #include "objects/select_object.h"
+#include "runtime/block_proc.h"
+#include "runtime/calc_property.h"
 #include "runtime/command_defs.h"
+#include "runtime/cmd_input.h"
 #include "runtime/context.h"
 #include "runtime/error_target.h"
 #include "runtime/processors.h"
 #include "runtime/values.h"
 
+/* Select-Object's settings (st->cfg) */
+struct select_cfg {
+	struct select_spec sel;		/* the objects layer's */
+	struct calc_properties calc;	/* and the calculated properties */
+};
+
 struct select_proc {
 	struct proc base;
 	struct runtime *rt;
 	const struct stage *st;
-	const struct select_spec *sel;	/* st->cfg */
+	const struct select_spec *sel;
+	struct calc_properties *calc;
 	struct property_names names;
 	size_t	seen;			/* inputs so far */
 	struct value_ring tail;		/* -Last: the last N */
 };
 
-/* A non-terminating error of one input: shown, exit status at least 1. */
-static void
+/*
+ * A non-terminating error of one input: shown (exit status at least 1),
+ * or the end of the script under a Stop preference; silenced, it costs
+ * nothing but $?.
+ */
+static enum proc_rc
 select_error(struct select_proc *sp, const struct psobj_value *in,
     const char *msg)
 {
@@ -47,9 +62,11 @@ select_error(struct select_proc *sp, const struct psobj_value *in,
 	target = pipeline_error_target(in);
 	ps_error_set_target(&e, target, "PSObject");
 	free(target);
-	host_error(&sp->rt->host, &e);
+	if (!sp->st->quiet_errors || e.out_of_memory)
+		return cmd_error(&sp->base, sp->rt, sp->st, &e);
+	host_error_silenced(&sp->rt->host);
 	ps_error_free(&e);
-	host_worst(&sp->rt->host, TNC_EXIT_FAILED);
+	return PROC_OK;
 }
 
 /* -Property / -ExpandProperty on one input (taken over), output passed on. */
@@ -60,15 +77,21 @@ select_emit(struct select_proc *sp, struct psobj_value *in)
 	char **errors, err[512];
 	size_t nout, nerrors, i;
 	enum proc_rc rc = PROC_OK;
+	enum flow f;
 
+	if (sp->calc->n > 0 && (f = calc_properties_eval(sp->calc,
+	    sp->rt->interp, in, &sp->names)) != FLOW_NEXT) {
+		psobj_value_free(in);
+		return block_outcome(sp->rt->interp, &sp->base, f);
+	}
 	if (select_value(in, sp->sel, &sp->names, &out, &nout, &errors,
 	    &nerrors, err, sizeof(err)) != 0) {
 		psobj_value_free(in);
 		host_note(&sp->rt->host, TNC_EXIT_SYSTEM, "%s", err);
 		return proc_fail(&sp->base, NULL);
 	}
-	for (i = 0; i < nerrors && !sp->st->quiet_errors; i++)
-		select_error(sp, in, errors[i]);
+	for (i = 0; i < nerrors && rc == PROC_OK; i++)
+		rc = select_error(sp, in, errors[i]);
 	select_errors_free(errors, nerrors);
 	psobj_value_free(in);
 	for (i = 0; i < nout; i++) {
@@ -142,34 +165,59 @@ select_make(struct runtime *rt, const struct stage *st, char *err,
     size_t errlen)
 {
 	struct select_proc *sp = calloc(1, sizeof(*sp));
+	struct select_cfg *cfg = st->cfg;
+	size_t i;
 
 	if (sp == NULL)
 		return NULL;
 	sp->base.ops = &select_ops;
 	sp->rt = rt;
 	sp->st = st;
-	sp->sel = st->cfg;
+	sp->sel = &cfg->sel;
+	sp->calc = &cfg->calc;
 	value_ring_init(&sp->tail, sp->sel->last);
 	if (property_names_compile(sp->sel->props, sp->sel->nprops, &sp->names,
 	    err, errlen) != 0) {
 		free(sp);
 		return NULL;
 	}
+	for (i = 0; i < sp->calc->n; i++)
+		property_names_set_calculated(&sp->names, sp->calc->v[i].at);
 	return &sp->base;
 }
 
-/* -Property (already in st->props), -ExpandProperty, -First, -Last */
+static void
+select_cfg_free(void *p)
+{
+	struct select_cfg *cfg = p;
+
+	if (cfg != NULL)
+		calc_properties_free(&cfg->calc);
+	free(cfg);
+}
+
+/*
+ * -Property (already in st->props; its calculated properties read here,
+ * each one's label in its place), -ExpandProperty, -First, -Last
+ */
 static int
 select_configure(struct stage *st, struct ps_error *e)
 {
-	struct select_spec *sel = calloc(1, sizeof(*sel));
+	struct select_cfg *cfg = calloc(1, sizeof(*cfg));
+	struct select_spec *sel;
 	const struct ps_bound *v;
 
-	if (sel == NULL)
+	if (cfg == NULL)
 		return ps_error_no_memory(e);
-	st->cfg = sel;
-	st->cfg_free = free;
-	sel->props = (const char *const *)st->props;
+	st->cfg = cfg;
+	st->cfg_free = select_cfg_free;
+	sel = &cfg->sel;
+	v = ps_binding_get(&st->b, "Property");
+	if (calc_properties_read(&cfg->calc, v->present ? v->value : NULL,
+	    st->props, st->nprops, e) != 0)
+		return -1;
+	sel->props = cfg->calc.names != NULL ? cfg->calc.names :
+	    (const char *const *)st->props;
 	sel->nprops = st->nprops;
 	if ((v = ps_binding_get(&st->b, "ExpandProperty"))->present)
 		sel->expand = v->s;
@@ -191,6 +239,7 @@ const struct command_def select_object_def = {
 	.cmd = PIPE_CMD_SELECT_OBJECT,
 	.runs = select_runs,
 	.position = CMD_ANYWHERE,
+	.error_stop = true,
 	.configure = select_configure,
 	.make = select_make,
 };

@@ -12,6 +12,15 @@
  *   Write-Error "x" : x
  *       + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException
  *       + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException
+ * Inside a function the script that called it is the function, so the
+ * record shows the function's name, the position of its call, and the id
+ * suffixed with the function's name:
+ *   Check-Port : port closed
+ *   At line:3 char:1
+ *   + Check-Port
+ *   + ~~~~~~~~~~
+ *       + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException
+ *       + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException,Check-Port
  * CategoryInfo: -Category (NotSpecified), the target -TargetObject's text
  * and type (or -CategoryTargetName / -CategoryTargetType), activity
  * "Write-Error" (5.1 overwrites -CategoryActivity: PowerShell#846),
@@ -31,6 +40,7 @@
 #include "base/exit_codes.h"
 #include "parsers/commands.h"
 #include "runtime/cmd_input.h"
+#include "runtime/command_build.h"
 #include "runtime/command_defs.h"
 #include "runtime/error_target.h"
 
@@ -79,6 +89,8 @@ error_record(struct write_error_proc *wp, const char *msg, struct ps_error *e)
 {
 	const struct write_error_cfg *cfg = wp->cfg;
 	const struct ps_command *pc = wp->st->pc;
+	struct interp *in = wp->rt->interp;
+	const struct ast *call = in != NULL ? in->call : NULL, *fn;
 
 	ps_error_bind(e, "Write-Error", NULL, cfg->category,
 	    cfg->reason != NULL ? cfg->reason : WRITE_ERROR_EXCEPTION,
@@ -87,17 +99,23 @@ error_record(struct write_error_proc *wp, const char *msg, struct ps_error *e)
 	ps_error_set_target(e, cfg->target_name != NULL ? cfg->target_name :
 	    wp->target_name, cfg->target_type != NULL ? cfg->target_type :
 	    wp->type_buf);
-	if (wp->st->stop_errors)
+	if (wp->st->stop_errors) {
 		e->command_type = "Write-Error";	/* its own invocation */
-	else
+	} else if (call != NULL && (fn = function_find(in, command_name(call)))
+	    != NULL) {
+		/* in a function: the function's call is the invocation */
+		e->invoked = fn->text;
+		e->offset = call->offset;
+		e->length = call->length;
+	} else {
 		e->script_level = true;
+	}
 }
 
 /* One error for message v (its string): shown, or the end of the script. */
 static enum proc_rc
 write_error(struct write_error_proc *wp, const struct psobj_value *v)
 {
-	struct host *h = &wp->rt->host;
 	struct ps_error e = { 0 };
 	char *msg = pipeline_error_target(v);
 
@@ -105,13 +123,7 @@ write_error(struct write_error_proc *wp, const struct psobj_value *v)
 		return cmd_nomem(&wp->base, wp->rt);
 	error_record(wp, msg, &e);
 	free(msg);
-	host_worst(h, TNC_EXIT_FAILED);
-	if (wp->st->stop_errors)
-		return cmd_fail_error(&wp->base, wp->rt, &e, false);
-	if (!wp->st->quiet_errors || e.out_of_memory)
-		host_error(h, &e);
-	ps_error_free(&e);
-	return PROC_OK;
+	return cmd_error(&wp->base, wp->rt, wp->st, &e);
 }
 
 static enum proc_rc

@@ -55,9 +55,8 @@ command_build_free(struct command_build *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->pc.nelems; i++)
-		if (b->vals != NULL)
-			psobj_value_free(&b->vals[i]);
+	for (i = 0; b->vals != NULL && i < b->nvals; i++)
+		psobj_value_free(&b->vals[i]);
 	ps_command_free(&b->pc);
 	free(b->vals);
 	memset(b, 0, sizeof(*b));
@@ -158,6 +157,7 @@ command_build(struct interp *in, const struct ast *cmd,
 		return eval_nomem(in);
 	for (i = 0; i < cmd->args.n; i++) {
 		b->vals[i] = psobj_null();
+		b->nvals = i + 1;
 		f = build_element(in, b, i, cmd->args.v[i]);
 		if (f != FLOW_NEXT)
 			return f;

@@ -21,9 +21,12 @@
 
 struct command_build {
 	struct ps_command pc;
-	struct psobj_value *vals;	/* each element's value (PSOBJ_NULL
+	struct psobj_value *vals;	/* each argument's value (PSOBJ_NULL
 					   for a parameter without one): what
-					   pv->object points to */
+					   pv->object points to; never moved */
+	size_t	nvals;			/* the arguments'; elements added
+					   after them (preference.c) have no
+					   value here */
 };
 
 /* Whether every argument of cmd is known without running anything. */

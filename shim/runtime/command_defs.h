@@ -34,10 +34,11 @@ struct command_def {
 	bool	takes_format_text;	/* may follow Format-List / Format-Table */
 	bool	can_start;		/* runs first too, on its arguments
 					   (Write-Output "x", Test-NetConnection) */
-	bool	error_stop;		/* takes -ErrorAction Stop: Write-Error's
-					   errors then end the script; Out-File's
-					   and Export-Csv's are terminating
-					   anyway */
+	bool	error_stop;		/* takes -ErrorAction Stop (and a Stop
+					   $ErrorActionPreference): its errors
+					   (cmd_error()) then end the script;
+					   Out-File's and Export-Csv's are
+					   terminating anyway */
 	/* reads st->b into st->cfg (NULL: nothing to read); 0 or -1 with e */
 	int	(*configure)(struct stage *st, struct ps_error *e);
 	/* the processor; NULL when out of memory or with a sentence in err */

@@ -24,6 +24,22 @@ thrown_clear(struct thrown *t)
 	t->record = psobj_null();
 }
 
+int
+thrown_copy(struct thrown *to, const struct thrown *t)
+{
+	thrown_clear(to);
+	to->script_terminating = t->script_terminating;
+	to->status = t->status;
+	if ((t->text != NULL && (to->text = strdup(t->text)) == NULL) ||
+	    (t->exception != NULL &&
+	    (to->exception = strdup(t->exception)) == NULL) ||
+	    psobj_value_copy(&to->record, &t->record) != 0) {
+		thrown_clear(to);
+		return -1;
+	}
+	return 0;
+}
+
 enum flow
 eval_nomem(struct interp *in)
 {

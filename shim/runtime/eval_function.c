@@ -47,6 +47,7 @@ struct function_proc {
 	struct proc base;
 	struct interp *in;
 	const struct ast *fn;
+	const struct ast *call;		/* the command that called it */
 	struct psobj_value *args;	/* the call's arguments (copies) */
 	char	**names;		/* each one's -Name, or NULL */
 	size_t	nargs;
@@ -74,10 +75,40 @@ param_index(const struct ast *fn, const char *name)
 	return found;
 }
 
-/* Converts v to the parameter's [type] if it has one, then sets it. */
+/*
+ * 5.1's binding error for argument arg (its AST) that parameter param of
+ * fn's could not take: "Cannot process argument transformation on
+ * parameter 'Port'. Cannot convert value ...", at the argument.
+ */
 static enum flow
-set_param(struct interp *in, const struct ast *param, struct psobj_value *v)
+transformation_error(struct interp *in, const struct ast *fn,
+    const struct ast *param, const struct ast *arg, struct ps_op_error *err)
 {
+	struct ps_error e = { 0 };
+	enum flow f;
+
+	if (arg->kind == AST_PARAMETER && arg->value != NULL)
+		arg = arg->value;		/* -Port:x */
+	ps_error_bind(&e, fn->text, NULL, "InvalidData",
+	    "ParameterBindingArgumentTransformationException",
+	    "ParameterArgumentTransformationError", arg->offset, arg->length,
+	    "Cannot process argument transformation on parameter '%s'. %s",
+	    param->text, err->message != NULL ? err->message : "");
+	ps_op_error_free(err);
+	f = eval_ps_error(in, &e, TNC_EXIT_USAGE);
+	ps_error_free(&e);
+	return f;
+}
+
+/*
+ * Converts v to the parameter's [type] if it has one, then sets it; arg
+ * is the call's argument it came from (NULL for a default value).
+ */
+static enum flow
+set_param(struct function_proc *fp, const struct ast *param,
+    struct psobj_value *v, const struct ast *arg)
+{
+	struct interp *in = fp->in;
 	struct psobj_value c;
 	struct ps_op_error err;
 
@@ -85,6 +116,9 @@ set_param(struct interp *in, const struct ast *param, struct psobj_value *v)
 	    strcasecmp(param->param_type, "switch") != 0) {
 		if (ps_convert(v, param->param_type, &c, &err) != 0) {
 			psobj_value_free(v);
+			if (arg != NULL && !err.nomem)
+				return transformation_error(in, fp->fn, param,
+				    arg, &err);
 			return eval_error(in, param, &err);
 		}
 		psobj_value_free(v);
@@ -92,6 +126,42 @@ set_param(struct interp *in, const struct ast *param, struct psobj_value *v)
 	}
 	return scope_set(in->scope, param->text, v) == 0 ? FLOW_NEXT :
 	    eval_nomem(in);
+}
+
+/* The call's i-th argument as written (NULL when there is no call) */
+static const struct ast *
+arg_at(const struct function_proc *fp, size_t i)
+{
+	return fp->call != NULL && i < fp->call->args.n ?
+	    fp->call->args.v[i] : NULL;
+}
+
+/* -name matches none of fn's parameters (p -1), or several (-2) */
+static enum flow
+name_error(struct function_proc *fp, size_t i, int p)
+{
+	const struct ast *arg = arg_at(fp, i);
+	struct ps_error e = { 0 };
+	enum flow f;
+
+	if (arg == NULL)
+		return eval_runtime_error(fp->in, fp->fn, "NamedParameterNotFound",
+		    "InvalidArgument", "A parameter cannot be found that "
+		    "matches parameter name '%s'.", fp->names[i]);
+	if (p == -1)
+		ps_error_bind(&e, fp->fn->text, NULL, "InvalidArgument",
+		    "ParameterBindingException", "NamedParameterNotFound",
+		    arg->offset, arg->length, "A parameter cannot be found "
+		    "that matches parameter name '%s'.", fp->names[i]);
+	else
+		ps_error_bind(&e, fp->fn->text, NULL, "InvalidArgument",
+		    "ParameterBindingException", "AmbiguousParameter",
+		    arg->offset, arg->length, "Parameter cannot be processed "
+		    "because the parameter name '%s' is ambiguous.",
+		    fp->names[i]);
+	f = eval_ps_error(fp->in, &e, TNC_EXIT_USAGE);
+	ps_error_free(&e);
+	return f;
 }
 
 /* The call's arguments into the function's scope; the rest in $args. */
@@ -114,12 +184,7 @@ bind_call(struct function_proc *fp)
 			continue;
 		p = param_index(fn, fp->names[i]);
 		if (p < 0) {
-			f = eval_runtime_error(in, fn, p == -1 ?
-			    "NamedParameterNotFound" : "AmbiguousParameter",
-			    "InvalidArgument", p == -1 ? "A parameter cannot "
-			    "be found that matches parameter name '%s'." :
-			    "Parameter cannot be processed because the "
-			    "parameter name '%s' is ambiguous.", fp->names[i]);
+			f = name_error(fp, i, p);
 			break;
 		}
 		bound[p] = true;
@@ -136,7 +201,7 @@ bind_call(struct function_proc *fp)
 		} else if (psobj_value_copy(&v, &fp->args[i]) != 0)
 			f = eval_nomem(in);
 		if (f == FLOW_NEXT)
-			f = set_param(in, fn->params.v[p], &v);
+			f = set_param(fp, fn->params.v[p], &v, arg_at(fp, i));
 	}
 	for (i = 0; i < fp->nargs && f == FLOW_NEXT; i++) {
 		if (fp->names[i] != NULL)
@@ -149,7 +214,7 @@ bind_call(struct function_proc *fp)
 		}
 		if (k < fn->params.n) {
 			bound[k] = true;
-			f = set_param(in, fn->params.v[k], &v);
+			f = set_param(fp, fn->params.v[k], &v, arg_at(fp, i));
 		} else if (value_list_push(&left, &v) != 0) {
 			f = eval_nomem(in);
 		}
@@ -165,7 +230,7 @@ bind_call(struct function_proc *fp)
 		    strcasecmp(fn->params.v[k]->param_type, "switch") == 0)
 			v = psobj_bool(false);
 		if (f == FLOW_NEXT)
-			f = set_param(in, fn->params.v[k], &v);
+			f = set_param(fp, fn->params.v[k], &v, NULL);
 	}
 	free(bound);
 	if (f != FLOW_NEXT || values_as_array(&left, &rest) != 0 ||
@@ -182,6 +247,7 @@ run_body(struct function_proc *fp)
 {
 	struct interp *in = fp->in;
 	struct scope *caller = in->scope, *own = scope_new(caller);
+	const struct ast *outer_call = in->call;
 	struct psobj_value input;
 	enum flow f;
 
@@ -189,6 +255,7 @@ run_body(struct function_proc *fp)
 	if (own == NULL)
 		return block_outcome(in, &fp->base, eval_nomem(in));
 	in->scope = own;
+	in->call = fp->call;
 	f = bind_call(fp);
 	if (f == FLOW_NEXT && fp->has_input &&
 	    (values_as_array(&fp->input, &input) != 0 ||
@@ -197,6 +264,7 @@ run_body(struct function_proc *fp)
 	if (f == FLOW_NEXT)
 		f = eval_block(in, &fp->fn->body, &fp->relay.base);
 	in->scope = caller;
+	in->call = outer_call;
 	scope_free(own);
 	return block_outcome(in, &fp->base, f == FLOW_RETURN ? FLOW_NEXT : f);
 }
@@ -245,18 +313,18 @@ static const struct proc_ops function_ops = {
 
 struct proc *
 function_proc_new(struct interp *in, const struct ast *fn,
-    struct psobj_value *args, size_t nargs, char **names, size_t nnames,
-    bool has_input)
+    const struct ast *call, struct psobj_value *args, size_t nargs,
+    char **names, bool has_input)
 {
 	struct function_proc *fp = calloc(1, sizeof(*fp));
 	size_t i;
 
-	(void)nnames;
 	if (fp == NULL)
 		return NULL;
 	fp->base.ops = &function_ops;
 	fp->in = in;
 	fp->fn = fn;
+	fp->call = call;
 	fp->has_input = has_input;
 	fp->nargs = nargs;
 	fp->args = calloc(nargs + 1, sizeof(*fp->args));

@@ -15,6 +15,7 @@
 #include "runtime/command_build.h"
 #include "runtime/command_defs.h"
 #include "runtime/interp.h"
+#include "runtime/preference.h"
 #include "runtime/processors.h"
 
 /* One command of the statement: what its processor borrows. */
@@ -70,10 +71,10 @@ static const struct proc_ops port_ops = {
 	.free = port_free,
 };
 
-/* A user function's processor, its arguments evaluated now. */
+/* A user function's processor for call, its arguments evaluated now. */
 static enum flow
-add_function(struct interp *in, const struct ast *fn, struct built *b,
-    bool has_input, struct pipeline *p)
+add_function(struct interp *in, const struct ast *fn, const struct ast *call,
+    struct built *b, bool has_input, struct pipeline *p)
 {
 	struct proc *proc;
 	char **names;
@@ -85,8 +86,8 @@ add_function(struct interp *in, const struct ast *fn, struct built *b,
 	for (i = 0; i < b->cb.pc.nelems; i++)
 		names[i] = b->cb.pc.elems[i].is_param ?
 		    b->cb.pc.elems[i].name : NULL;
-	proc = function_proc_new(in, fn, b->cb.vals, b->cb.pc.nelems, names,
-	    b->cb.pc.nelems, has_input);
+	proc = function_proc_new(in, fn, call, b->cb.vals, b->cb.pc.nelems,
+	    names, has_input);
 	free(names);
 	if (proc == NULL || pipeline_add(p, proc) != 0)
 		return eval_nomem(in);
@@ -109,16 +110,17 @@ add_command(struct interp *in, const struct ast *cmd, struct built *bs,
 	if (f != FLOW_NEXT)
 		return f;
 	if (fn != NULL)
-		return add_function(in, fn, b, input || k > 0, p);
+		return add_function(in, fn, cmd, b, input || k > 0, p);
 	b->st.has_input = input || k > 0;
 	if (stage_lookup(&b->st, &b->cb.pc, &e) != 0 ||
 	    stage_check_position(&b->st, k, input, k > 0 &&
-	    bs[k - 1].st.meta != NULL ? &bs[k - 1].st : NULL, &e) != 0 ||
-	    stage_bind(&b->st, &in->style, &e) != 0) {
-		f = eval_ps_error(in, &e, TNC_EXIT_USAGE);
-		ps_error_free(&e);
+	    bs[k - 1].st.meta != NULL ? &bs[k - 1].st : NULL, &e) != 0)
+		goto refused;
+	/* $ErrorActionPreference, $WarningPreference as its parameters */
+	if ((f = preference_add_params(in, cmd, &b->cb, &b->st)) != FLOW_NEXT)
 		return f;
-	}
+	if (stage_bind(&b->st, &in->style, &e) != 0)
+		goto refused;
 	interp_apply_style(in);
 	proc = command_def(b->st.cmd)->make(in->rt, &b->st, err, sizeof(err));
 	if (proc == NULL) {
@@ -127,6 +129,10 @@ add_command(struct interp *in, const struct ast *cmd, struct built *bs,
 		return FLOW_FAIL;
 	}
 	return pipeline_add(p, proc) == 0 ? FLOW_NEXT : eval_nomem(in);
+refused:
+	f = eval_ps_error(in, &e, TNC_EXIT_USAGE);
+	ps_error_free(&e);
+	return f;
 }
 
 /* An expression first in the pipeline: its value, enumerated, as input. */

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "runtime/interp.h"
+#include "runtime/preference.h"
 #include "runtime/processors.h"
 #include "runtime/values.h"
 
@@ -78,12 +79,25 @@ eval_collect(struct interp *in, const struct ast_list *stmts,
 /*
  * An error its statement could not finish: outside any try, a
  * statement-terminating one is said now and the block goes on, as 5.1
- * goes on with the next statement; $? is then False.
+ * goes on with the next statement; $? is then False.  As
+ * $ErrorActionPreference says: Stop ends the script with it instead,
+ * SilentlyContinue does not show it (the exit status still counts it).
  */
 static enum flow
 statement_error(struct interp *in)
 {
-	host_err_text(&in->rt->host, in->thrown.text);
+	enum tnc_action_pref pref;
+
+	/* a value tnc does not take is refused where a command reads it */
+	preference_value(in, PREF_ERROR_ACTION, &pref);
+	if (pref == TNC_ACTION_STOP) {
+		in->thrown.script_terminating = true;
+		return FLOW_THROW;
+	}
+	if (pref == TNC_ACTION_SILENTLY_CONTINUE)
+		host_error_silenced(&in->rt->host);
+	else
+		host_err_text(&in->rt->host, in->thrown.text);
 	host_worst(&in->rt->host, in->thrown.status);
 	thrown_clear(&in->thrown);
 	in->last_ok = false;
@@ -275,6 +289,12 @@ eval_jump(struct interp *in, const struct ast *st, struct proc *out)
 		f = eval_emit(in, out, &v);
 		return f == FLOW_NEXT ? FLOW_RETURN : f;
 	default:	/* AST_THROW */
+		if (st->operand == NULL && in->caught != NULL) {
+			/* throw alone in a catch block: the caught error again */
+			if (thrown_copy(&in->thrown, in->caught) != 0)
+				return eval_nomem(in);
+			return FLOW_THROW;
+		}
 		f = eval_throw(in, st, &v);
 		psobj_value_free(&v);
 		return f;
@@ -308,10 +328,35 @@ catch_matches(const struct interp *in, const struct ast_catch *c)
 	return false;
 }
 
+/*
+ * The catch block c for the error in flight: $_ is its record, and a bare
+ * throw inside throws it again (in->caught, while the block runs).
+ */
+static enum flow
+eval_catch(struct interp *in, const struct ast_catch *c, struct proc *out)
+{
+	struct thrown caught = in->thrown, *outer = in->caught;
+	struct psobj_value record;
+	enum flow f;
+
+	memset(&in->thrown, 0, sizeof(in->thrown));
+	in->thrown.record = psobj_null();
+	if (psobj_value_copy(&record, &caught.record) != 0 ||
+	    scope_set(in->scope, "_", &record) != 0) {
+		thrown_clear(&caught);
+		return eval_nomem(in);
+	}
+	in->last_ok = false;
+	in->caught = &caught;
+	f = eval_block(in, &c->body, out);
+	in->caught = outer;
+	thrown_clear(&caught);
+	return f;
+}
+
 static enum flow
 eval_try(struct interp *in, const struct ast *st, struct proc *out)
 {
-	struct psobj_value record;
 	enum flow f, g;
 	size_t i;
 
@@ -319,18 +364,10 @@ eval_try(struct interp *in, const struct ast *st, struct proc *out)
 	f = eval_block(in, &st->body, out);
 	in->try_depth--;
 	for (i = 0; f == FLOW_THROW && i < st->ncatches; i++) {
-		if (!catch_matches(in, &st->catches[i]))
-			continue;
-		record = in->thrown.record;
-		in->thrown.record = psobj_null();
-		thrown_clear(&in->thrown);
-		if (scope_set(in->scope, "_", &record) != 0) {
-			f = eval_nomem(in);
+		if (catch_matches(in, &st->catches[i])) {
+			f = eval_catch(in, &st->catches[i], out);
 			break;
 		}
-		in->last_ok = false;
-		f = eval_block(in, &st->catches[i].body, out);
-		break;
 	}
 	if (st->has_finally && f != FLOW_FAIL) {
 		/* finally runs whatever happened; a jump of its own wins */

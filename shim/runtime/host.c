@@ -79,6 +79,12 @@ host_error(struct host *h, const struct ps_error *e)
 	host_err_done(h);
 }
 
+void
+host_error_silenced(struct host *h)
+{
+	h->nerrors++;
+}
+
 char *
 host_error_text(struct host *h, const struct ps_error *e)
 {

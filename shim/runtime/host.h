@@ -51,6 +51,15 @@ void	host_err_text(struct host *h, const char *text);
 void	host_error(struct host *h, const struct ps_error *e);
 
 /*
+ * host_error_silenced()
+ * An error record written under -ErrorAction SilentlyContinue or Ignore:
+ * not shown, but $? is False after it all the same (5.1's
+ * MshCommandRuntime marks the pipeline failed before it reads the
+ * preference).
+ */
+void	host_error_silenced(struct host *h);
+
+/*
  * host_error_text()
  * The text host_error() would print for e, for an error printed later
  * (proc_fail(), proc_fail_statement()).  malloc'd; NULL on ENOMEM.

@@ -69,6 +69,13 @@ struct interp {
 	bool	last_ok;		/* $? */
 	int	exit_code;		/* FLOW_EXIT's status */
 	struct thrown thrown;		/* FLOW_THROW's error */
+	const struct ast *call;		/* the command that called the
+					   function running now (Write-Error's
+					   InvocationInfo); NULL at the
+					   script's own level */
+	struct thrown *caught;		/* the error the innermost running
+					   catch block took (a bare throw
+					   throws it again); NULL outside */
 	struct plan_style style;	/* the first tnc command's -NewLine... */
 	struct function_entry {
 		const struct ast *def;	/* AST_FUNCTION, anywhere in the script */
@@ -220,13 +227,14 @@ enum flow eval_emit(struct interp *in, struct proc *out,
 /*
  * The processor of a user function in a pipeline (eval_function.c): its
  * arguments bound to its param() names, $args the rest, $input the
- * pipeline's objects, its body run in a scope of its own.
+ * pipeline's objects, its body run in a scope of its own, with in->call
+ * the command call that called it.
  */
 const struct ast *function_find(const struct interp *in, const char *name);
 enum flow function_define(struct interp *in, const struct ast *def);
 struct proc *function_proc_new(struct interp *in, const struct ast *fn,
-	    struct psobj_value *args, size_t nargs, char **names,
-	    size_t nnames, bool has_input);
+	    const struct ast *call, struct psobj_value *args, size_t nargs,
+	    char **names, bool has_input);
 
 /* ---- errors (eval_errors.c) ---- */
 
@@ -265,5 +273,8 @@ enum flow eval_throw(struct interp *in, const struct ast *a,
 enum flow eval_nomem(struct interp *in);
 
 void	thrown_clear(struct thrown *t);
+
+/* A copy of t into *to (cleared first): 0, or -1 (ENOMEM, *to cleared). */
+int	thrown_copy(struct thrown *to, const struct thrown *t);
 
 #endif /* TNC_RUNTIME_INTERP_H */

@@ -12,6 +12,11 @@
  *                             by tnc.
  *   CommandNameNotSupported   A command name tnc cannot know before it
  *                             runs ("tnc$x") is not supported by tnc.
+ *   PreferenceNotSupported    The value 'Inquire' of
+ *                             $ErrorActionPreference is not supported by
+ *                             tnc.  (a literal assigned to
+ *                             $ErrorActionPreference or $WarningPreference;
+ *                             preference.h)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +26,7 @@
 #include "runtime/command_build.h"
 #include "runtime/command_defs.h"
 #include "runtime/interp.h"
+#include "runtime/preference.h"
 #include "runtime/static_members.h"
 
 struct vet {
@@ -62,6 +68,57 @@ vet_type(struct vet *v, const struct ast *a, const char *type)
 	    "The type [%s] is not supported by tnc.", type);
 }
 
+/* A hashtable or script block in a (an array literal's items too) */
+static const struct ast *
+calculated_arg(const struct ast *a)
+{
+	const struct ast *c;
+	size_t i;
+
+	if (a == NULL)
+		return NULL;
+	if (a->kind == AST_HASHTABLE || a->kind == AST_SCRIPTBLOCK)
+		return a;
+	for (i = 0; a->kind == AST_ARRAY_LITERAL && i < a->items.n; i++)
+		if ((c = calculated_arg(a->items.v[i])) != NULL)
+			return c;
+	return NULL;
+}
+
+/*
+ * Calculated properties are Select-Object's only: in the -Property of the
+ * other commands that take one (any argument but -InputObject's), a
+ * hashtable or a script block is refused before the run, as stage.c
+ * refuses one that came in a variable.
+ */
+static int
+vet_calculated(struct vet *v, const struct ast *cmd, const struct stage *st)
+{
+	const struct ast *a, *c;
+	size_t i;
+
+	if (st->cmd != PIPE_CMD_FORMAT_TABLE && st->cmd !=
+	    PIPE_CMD_FORMAT_LIST && st->cmd != PIPE_CMD_SORT_OBJECT &&
+	    st->cmd != PIPE_CMD_MEASURE_OBJECT)
+		return 0;
+	for (i = 0; i < cmd->args.n; i++) {
+		a = cmd->args.v[i];
+		if (a->kind == AST_PARAMETER) {
+			if (a->param != NULL && a->param[0] != '\0' &&
+			    strncasecmp(a->param, "InputObject",
+			    strlen(a->param)) == 0)
+				continue;
+			a = a->value;
+		}
+		if ((c = calculated_arg(a)) != NULL)
+			return ps_error_parse(v->e, "CalculatedProperty"
+			    "NotSupported", c->offset, c->length, "tnc takes "
+			    "calculated properties in Select-Object only, not "
+			    "in %s.", st->meta->name);
+	}
+	return 0;
+}
+
 /*
  * A command of a pipeline (i-th, after input when the pipeline starts
  * with a value): looked up and placed; bound when its arguments are
@@ -94,7 +151,8 @@ vet_command(struct vet *v, const struct ast *cmd, size_t i, bool input,
 	pc.length = cmd->length;
 	if (stage_lookup(st, &pc, v->e) != 0 ||
 	    stage_check_position(st, i, input, i > 0 && sts[i - 1].meta !=
-	    NULL ? &sts[i - 1] : NULL, v->e) != 0)
+	    NULL ? &sts[i - 1] : NULL, v->e) != 0 ||
+	    vet_calculated(v, cmd, st) != 0)
 		return -1;
 	if (!command_is_literal(cmd))
 		return 0;
@@ -118,6 +176,27 @@ vet_command(struct vet *v, const struct ast *cmd, size_t i, bool input,
 	return rc;
 }
 
+/* $ErrorActionPreference = 'Inquire': a value tnc does not take */
+static int
+vet_preference(struct vet *v, const struct ast *pl)
+{
+	const struct ast *t = pl->assign_target, *val;
+
+	if (t->kind != AST_VARIABLE || pl->elems.n != 1 ||
+	    (strcasecmp(t->text, PREF_ERROR_ACTION) != 0 &&
+	    strcasecmp(t->text, PREF_WARNING) != 0))
+		return 0;
+	val = pl->elems.v[0];
+	if (val->kind != AST_STRING && (val->kind != AST_CONSTANT ||
+	    val->constant != AST_CONST_WORD))
+		return 0;
+	if (preference_text_ok(val->text))
+		return 0;
+	return ps_error_parse(v->e, "PreferenceNotSupported", val->offset,
+	    val->length, "The value '%s' of $%s is not supported by tnc.",
+	    val->text, t->text);
+}
+
 static int
 vet_pipeline(struct vet *v, const struct ast *pl)
 {
@@ -126,7 +205,8 @@ vet_pipeline(struct vet *v, const struct ast *pl)
 	size_t i, first;
 	int rc = 0;
 
-	if (pl->assign_target != NULL && vet_node(v, pl->assign_target) != 0)
+	if (pl->assign_target != NULL && (vet_node(v, pl->assign_target) != 0 ||
+	    vet_preference(v, pl) != 0))
 		return -1;
 	if (pl->elems.n == 0)
 		return 0;
@@ -186,6 +266,10 @@ vet_self(struct vet *v, const struct ast *a)
 			    vet_node(v, a->left) != 0 ? -1 : 1;
 		return 0;
 	case AST_VARIABLE:
+		/* a parameter's [switch] is a flag eval_function.c binds */
+		if (a->param_type != NULL &&
+		    strcasecmp(a->param_type, "switch") == 0)
+			return 0;
 		return vet_type(v, a, a->param_type);
 	default:
 		return 0;

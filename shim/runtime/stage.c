@@ -7,6 +7,9 @@
  *   PipelinePositionNotSupported  a command where tnc cannot run it
  *   PipelineStartNotSupported     a pipeline that starts with a cmdlet
  *                                 that needs input
+ *   CalculatedPropertyNotSupported  a hashtable or script block in the
+ *                                 -Property of a command other than
+ *                                 Select-Object (calc_property.h)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -146,15 +149,37 @@ check_wildcards(const struct stage *st, struct ps_error *e)
 	return ok == 1 ? 0 : ps_error_no_memory(e);
 }
 
+/* A hashtable or a script block among pv's values: a calculated property */
+static const struct ps_value *
+calculated(const struct ps_value *pv)
+{
+	const struct psobj_value *o = pv->object;
+	const struct ps_value *c;
+	size_t i;
+
+	for (i = 0; pv->kind == PS_VAL_ARRAY && i < pv->nitems; i++)
+		if ((c = calculated(&pv->items[i])) != NULL)
+			return c;
+	return o != NULL && (o->kind == PSOBJ_HASHTABLE ||
+	    o->kind == PSOBJ_SCRIPTBLOCK) ? pv : NULL;
+}
+
 /* Reads the binding of a command other than tnc into st. */
 static int
 configure(struct stage *st, struct ps_error *e)
 {
 	const struct ps_bound *v;
+	const struct ps_value *c;
 
 	if (check_params(st, e) != 0)
 		return -1;
 	v = ps_binding_get(&st->b, "Property");
+	if (v != NULL && v->present && v->value != NULL &&
+	    st->cmd != PIPE_CMD_SELECT_OBJECT &&
+	    (c = calculated(v->value)) != NULL)
+		return ps_error_parse(e, "CalculatedPropertyNotSupported",
+		    c->offset, c->length, "tnc takes calculated properties "
+		    "in Select-Object only, not in %s.", st->meta->name);
 	if (v != NULL && v->present && v->value != NULL &&
 	    stage_strings(&st->props, &st->nprops, v->value) != 0)
 		return ps_error_no_memory(e);
