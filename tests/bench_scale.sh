@@ -4,10 +4,15 @@
 # timeout, in the same run. Reports wall time, CPU time and max RSS (medians
 # of RUNS runs) and each tnc view's ratio to nmap, then the issue's targets.
 #
-# Everything runs in a network namespace of its own that holds only
-# loopback: targets are distinct 127.0.0.0/8 addresses, one listener on
-# 0.0.0.0 answers for all of them, "closed" is a port nobody listens on,
-# and nftables drops the 127.1.0.0/16 targets (the "filtered" 10 %).
+# Every run has a network namespace of its own that holds only loopback,
+# made fresh for it: targets are distinct 127.0.0.0/8 addresses, one
+# listener on 0.0.0.0:$OPEN answers for all of them, "closed" is a port
+# nobody listens on, and nftables drops the 127.1.0.0/16 targets (the
+# "filtered" 10 %).  Fresh, because on loopback both ends of every connect
+# live in one TCP table: 100,000 connects leave as many TIME_WAIT sockets
+# (most on the listener's side, which in real use is on the remote hosts),
+# and in a shared namespace each run would pay for the ones before it, in
+# whatever order the cases ran.
 #
 #   SIZES="10 100 1000 10000"  BIG=100000  RUNS=3  TIMEOUT=1  tests/bench_scale.sh
 set -u
@@ -18,35 +23,31 @@ BIG=${BIG:-100000}		# Quiet and the default view (and nmap), once
 RUNS=${RUNS:-3}
 TIMEOUT=${TIMEOUT:-1}
 XARGS_P=${XARGS_P:-64}
+OPEN=5022 CLOSED=5023		# in a namespace of its own, any port is free
 
-if [ "${TNC_BENCH_INSIDE:-}" = "" ]; then
-	[ "$(id -u)" -eq 0 ] || { echo "bench_scale: needs root (a network namespace of its own); not run" >&2; exit 1; }
-	./tests/tools/deps.sh nmap netcat-openbsd fping nftables iproute2 || exit 1
-	ns=tnc-bench-$$
-	ip netns add "$ns" || exit 1
-	ip -n "$ns" link set lo up
-	TNC_BENCH_INSIDE=$ns ip netns exec "$ns" "$0" "$@"
-	rc=$?
-	ip netns del "$ns"
-	exit $rc
-fi
-
-# the namespace's own limits, raised like any long-running scanner's
+[ "$(id -u)" -eq 0 ] || { echo "bench_scale: needs root (network namespaces of its own); not run" >&2; exit 1; }
+./tests/tools/deps.sh nmap netcat-openbsd fping nftables iproute2 || exit 1
+# a long-running scanner's descriptor limit
 ulimit -n "$(ulimit -Hn)" 2>/dev/null
-sysctl -qw net.ipv4.ping_group_range="0 2147483647"
-sysctl -qw net.ipv4.ip_local_port_range="1024 65535"
-sysctl -qw net.ipv4.tcp_tw_reuse=1
 
 WORK=$(mktemp -d /tmp/tnc-bench.XXXXXX)
-pids=""
-trap 'kill $pids 2>/dev/null; rm -rf "$WORK"' EXIT
-fifo=$WORK/port
-mkfifo "$fifo"
-tests/tools/listener open -a 0.0.0.0 -t 3600 >"$fifo" &
-pids="$pids $!"
-read -r OPEN <"$fifo"
-CLOSED=$(tests/tools/listener closed)
-nft -f - <<EOF || exit 1
+NS="" NS_SEQ=0 LISTENER_PID=""
+ns_down() {
+	[ -n "$LISTENER_PID" ] && { kill "$LISTENER_PID" 2>/dev/null; wait "$LISTENER_PID" 2>/dev/null; }
+	[ -n "$NS" ] && ip netns del "$NS"
+	NS="" LISTENER_PID=""
+}
+trap 'ns_down; rm -rf "$WORK"' EXIT
+
+# ns_up: a fresh namespace in $NS, its listener on $OPEN and its filter
+ns_up() {
+	local fifo=$WORK/port
+	NS=tnc-bench-$$-$((NS_SEQ += 1))
+	ip netns add "$NS" || exit 1
+	ip -n "$NS" link set lo up
+	ip netns exec "$NS" sysctl -qw net.ipv4.ping_group_range="0 2147483647" \
+	    net.ipv4.ip_local_port_range="1024 65535" net.ipv4.tcp_tw_reuse=1 || exit 1
+	ip netns exec "$NS" nft -f - <<EOF || exit 1
 table inet tncbench {
 	chain input {
 		type filter hook input priority 0; policy accept;
@@ -54,6 +55,12 @@ table inet tncbench {
 	}
 }
 EOF
+	mkfifo "$fifo"
+	ip netns exec "$NS" tests/tools/listener open -a 0.0.0.0 -p "$OPEN" -t 3600 >"$fifo" &
+	LISTENER_PID=$!
+	read -r _ <"$fifo" || { echo "bench_scale: no listener" >&2; exit 1; }
+	rm -f "$fifo"
+}
 
 # addr KIND I: the I-th target (200 per /24, no .0/.255)
 addr() {
@@ -71,13 +78,19 @@ targets() {
 	echo "$f"
 }
 
-# median RUNS CMD...: "wall_ms cpu_ms rss_kb" medians (by wall) of RUNS runs
+# median RUNS CMD...: "wall_ms cpu_ms rss_kb" medians (by wall) of RUNS runs,
+# each in a fresh namespace
 median() {
 	local n=$1 i
 	shift
+	trap ns_down EXIT	# callers run this in $(...), a subshell of its own
+	: >"$WORK/runs"
 	for ((i = 0; i < n; i++)); do
-		tests/tools/measure "$@" 2>&1 >/dev/null | tail -1
-	done | sort -n | awk -v n="$n" 'NR == int((n + 1) / 2) { print $1, $2, $3 }'
+		ns_up
+		ip netns exec "$NS" tests/tools/measure "$@" 2>&1 >/dev/null | tail -1 >>"$WORK/runs"
+		ns_down
+	done
+	sort -n "$WORK/runs" | awk -v n="$n" 'NR == int((n + 1) / 2) { print $1, $2, $3 }'
 }
 
 # tnc_script VIEW PORT FILE [THROTTLE]: the -Command script of a view
