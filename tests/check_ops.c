@@ -770,6 +770,12 @@ static const struct bin_case arithmetic_cases[] = {
 	{ "2.5D", PS_OP_MUL, D, "2", "decimal:5.0" },
 	{ "1.1D", PS_OP_MUL, D, "1.1D", "decimal:1.21" },
 	{ "7D", PS_OP_MOD, D, "2.5D", "decimal:2.0" },
+	/* a divisor that rounds away at the dividend's scale: .NET's
+	 * Remainder divides first and overflows (fuzz_main found % by 0) */
+	{ "-666000660000000000000000004D", PS_OP_MOD, D,
+	    "0.0000000000000000000000000004D",
+	    "error:RuntimeException:Value was either too large or too small "
+	    "for a Decimal." },
 	{ "1D", PS_OP_SUB, D, "0.001D", "decimal:0.999" },
 	/* strings and arrays */
 	{ "'a'", PS_OP_ADD, D, "$null", "string:a" },

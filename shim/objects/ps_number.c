@@ -446,6 +446,12 @@ ps_dec_arith(int op, const struct ps_dec *a, const struct ps_dec *b,
 	}
 	if ((r->scale = dec_align(a, b, &ca, &cb)) < 0)
 		return -1;
+	/*
+	 * b so small beside a that it rounded away: .NET's Remainder divides
+	 * first, and that quotient overflows Decimal
+	 */
+	if (op == PS_OP_MOD && cb == 0)
+		return -1;
 	if (op == PS_OP_ADD)
 		r->coef = ca + cb;
 	else if (op == PS_OP_SUB)
