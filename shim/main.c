@@ -21,7 +21,7 @@
 #ifdef TNC_FUZZ_BOUNDS
 /* fuzz_main's build: a fuzzed script's loops and sleeps must end */
 static const struct runtime_options fuzz_bounds = { .max_steps = 2000,
-	.max_sleep_ms = 10 };
+	.max_sleep_ms = 10, .files_here_only = true };
 #define RUN_BOUNDS	(&fuzz_bounds)
 #else
 #define RUN_BOUNDS	NULL

@@ -10,7 +10,9 @@
  * about_Try_Catch_Finally, about_Automatic_Variables).
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "base/exit_codes.h"
 #include "tests/check_fake_run.h"
@@ -335,6 +337,79 @@ START_TEST(t_refused_before_running)
 }
 END_TEST
 
+/* Runs script with fuzzing's bounds; stderr and status into r. */
+static void
+run_bounded(const char *script, struct run_out *r)
+{
+	static const struct runtime_options bounded = { .engine = &fake_engine,
+	    .max_steps = 2000, .max_sleep_ms = 10, .files_here_only = true };
+	size_t lo, le;
+	FILE *o, *e;
+
+	memset(r, 0, sizeof(*r));
+	o = open_memstream(&r->out, &lo);
+	e = open_memstream(&r->err, &le);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_ptr_nonnull(e);
+	r->status = runtime_run_script(script, o, e, &bounded);
+	fclose(o);
+	fclose(e);
+}
+
+/*
+ * The fuzz harnesses' bounds (runtime_options): a fuzzed script writes
+ * files only by plain name in the working directory (fuzz_main found
+ * Out-File writing wherever it was run), and a -Parallel block is bounded
+ * like the script (without max_steps in its worker it spun forever).
+ */
+START_TEST(t_fuzz_bounds)
+{
+	char here[] = "/tmp/tnc-check-here.XXXXXX";
+	char away[] = "/tmp/tnc-check-away.XXXXXX";
+	char old[4096], script[640], path[512], msg[600];
+	struct run_out r;
+
+	ck_assert_ptr_nonnull(getcwd(old, sizeof(old)));
+	ck_assert_ptr_nonnull(mkdtemp(here));
+	ck_assert_ptr_nonnull(mkdtemp(away));
+	ck_assert_int_eq(chdir(here), 0);
+
+	run_bounded("'x' | Out-File plain.txt; 'x' | Export-Csv plain.csv", &r);
+	ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+	ck_assert_int_eq(access("plain.txt", F_OK), 0);
+	ck_assert_int_eq(access("plain.csv", F_OK), 0);
+	run_free(&r);
+
+	snprintf(path, sizeof(path), "%s/abs.txt", away);
+	snprintf(script, sizeof(script), "'x' | Out-File %s", path);
+	run_bounded(script, &r);
+	snprintf(msg, sizeof(msg), "Access to the path '%s' is denied.", path);
+	ck_assert_msg(strstr(r.err, msg) != NULL, "%s", r.err);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	run_free(&r);
+
+	snprintf(path, sizeof(path), "%s/up.csv", away);
+	snprintf(script, sizeof(script), "'x' | Export-Csv ../%s/up.csv "
+	    "-Append", strrchr(away, '/') + 1);
+	run_bounded(script, &r);
+	snprintf(msg, sizeof(msg), "Access to the path '%s' is denied.", path);
+	ck_assert_msg(strstr(r.err, msg) != NULL, "%s", r.err);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	run_free(&r);
+
+	run_bounded("1 | ForEach-Object -Parallel { for (;;) { } }", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_SYSTEM);
+	ck_assert_ptr_nonnull(strstr(r.err, "more than 2000 statements"));
+	run_free(&r);
+
+	unlink("plain.txt");
+	unlink("plain.csv");
+	ck_assert_int_eq(chdir(old), 0);
+	ck_assert_int_eq(rmdir(here), 0);
+	ck_assert_int_eq(rmdir(away), 0);
+}
+END_TEST
+
 static Suite *
 eval_suite(void)
 {
@@ -357,6 +432,7 @@ eval_suite(void)
 	tcase_add_test(tc, t_preferences);
 	tcase_add_test(tc, t_exit_status);
 	tcase_add_test(tc, t_refused_before_running);
+	tcase_add_test(tc, t_fuzz_bounds);
 	suite_add_tcase(s, tc);
 	return s;
 }

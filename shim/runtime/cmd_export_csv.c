@@ -119,7 +119,8 @@ export_csv_begin(struct proc *p)
 	const struct ps_command *pc = xp->st->pc;
 	struct text_file_open o = { .path = cfg->path, .append = cfg->append,
 		.force = cfg->force, .no_clobber = cfg->no_clobber,
-		.enc = cfg->enc, .meta = xp->st->meta, .pc = pc };
+		.enc = cfg->enc, .meta = xp->st->meta, .pc = pc,
+		.here_only = xp->rt->files_here_only };
 	struct ps_error e = { 0 };
 	char *resolved;
 	int rc = 0;
@@ -135,7 +136,11 @@ export_csv_begin(struct proc *p)
 	if (cfg->append) {
 		if ((resolved = text_file_resolve(cfg->path)) == NULL)
 			return cmd_nomem(p, xp->rt);
-		rc = read_file_header(xp, resolved);
+		/* (fuzzing: elsewhere, the open below refuses it unread) */
+		if (o.here_only && !text_file_here(resolved))
+			rc = -1, errno = EACCES;
+		else
+			rc = read_file_header(xp, resolved);
 		free(resolved);
 		/* a file it cannot read: the open below says why, as 5.1 */
 		if (rc != 0 && errno != EACCES && errno != EISDIR &&

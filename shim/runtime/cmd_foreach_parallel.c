@@ -197,6 +197,10 @@ worker(void *arg)
 
 	memset(&wrt, 0, sizeof(wrt));
 	wrt.ecfg = pp->ecfg;
+	/* the run's bounds, set before any worker started */
+	wrt.max_steps = pp->rt->max_steps;
+	wrt.max_sleep_ms = pp->rt->max_sleep_ms;
+	wrt.files_here_only = pp->rt->files_here_only;
 	pthread_mutex_lock(&pp->mu);
 	for (;;) {
 		while (pp->todo == NULL && !pp->quit)

@@ -76,7 +76,8 @@ out_file_begin(struct proc *p)
 	const struct out_file_cfg *cfg = fp->cfg;
 	struct text_file_open o = { .path = cfg->path, .append = cfg->append,
 		.force = cfg->force, .no_clobber = cfg->no_clobber,
-		.enc = cfg->enc, .meta = fp->st->meta, .pc = fp->st->pc };
+		.enc = cfg->enc, .meta = fp->st->meta, .pc = fp->st->pc,
+		.here_only = fp->rt->files_here_only };
 	struct ps_error e = { 0 };
 
 	if (text_file_open(&fp->file, &o, &e) == 0) {

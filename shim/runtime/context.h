@@ -21,6 +21,7 @@ struct runtime {
 	bool	style_set;		/* host style from the first tnc command */
 	unsigned long max_steps;	/* runtime_options': fuzzing's bounds */
 	long long max_sleep_ms;
+	bool	files_here_only;
 };
 
 /*

@@ -91,6 +91,7 @@ runtime_run_script(const char *script, FILE *out, FILE *err,
 	if (ro != NULL) {
 		rt.max_steps = ro->max_steps;
 		rt.max_sleep_ms = ro->max_sleep_ms;
+		rt.files_here_only = ro->files_here_only;
 	}
 	if (ast_parse(script, &stmts, &e) != 0) {
 		host_worst(&rt.host, usage_error(&rt, &e));

@@ -29,6 +29,12 @@ struct runtime_options {
 	 */
 	unsigned long max_steps;
 	long long max_sleep_ms;
+	/*
+	 * Fuzzing too: Out-File and Export-Csv write only plain names in
+	 * the working directory (tests/fuzz/run.sh runs each harness in a
+	 * scratch one), never a path a fuzzed script made up.
+	 */
+	bool	files_here_only;
 };
 
 /*

@@ -266,6 +266,23 @@ lift_read_only(struct text_file *f, const struct text_file_open *o)
 	}
 }
 
+bool
+text_file_here(const char *resolved)
+{
+	char cwd[PATH_MAX];
+	size_t n;
+	const char *name;
+
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return false;
+	n = strlen(cwd);
+	if (strncmp(resolved, cwd, n) != 0 || resolved[n] != '/')
+		return false;
+	name = resolved + n + 1;
+	return *name != '\0' && strchr(name, '/') == NULL &&
+	    strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
 int
 text_file_open(struct text_file *f, const struct text_file_open *o,
     struct ps_error *e)
@@ -282,6 +299,10 @@ text_file_open(struct text_file *f, const struct text_file_open *o,
 	f->path = text_file_resolve(o->path);
 	if (f->path == NULL)
 		return -1;
+	if (o->here_only && !text_file_here(f->path)) {
+		errno = EACCES;
+		goto fail;
+	}
 	if (encodings[o->enc].iconv_name != NULL) {
 		f->cd = iconv_open(encodings[o->enc].iconv_name, "UTF-8");
 		if (f->cd == (iconv_t)-1)

@@ -55,6 +55,7 @@ struct text_file_open {
 	enum text_encoding_out enc;
 	const struct ps_command_meta *meta;
 	const struct ps_command *pc;	/* the error's position */
+	bool	here_only;		/* runtime's files_here_only (fuzzing) */
 };
 
 struct text_file {
@@ -74,6 +75,14 @@ struct text_file {
  * "../" parts folded).  malloc'd; NULL on ENOMEM.
  */
 char	*text_file_resolve(const char *path);
+
+/*
+ * text_file_here()
+ * Whether a resolved path names a plain file of the working directory:
+ * all that Out-File and Export-Csv may write when the run is fuzzed
+ * (text_file_open.here_only).
+ */
+bool	text_file_here(const char *resolved);
 
 /*
  * text_file_open()

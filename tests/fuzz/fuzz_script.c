@@ -34,9 +34,10 @@ static int
 run_script(const char *script, FILE *out, FILE *err)
 {
 	static const struct engine_config fake = { .fake = fake_test };
-	/* a fuzzed `for (;;) {}` or `sleep 99` must end: bounded */
+	/* a fuzzed `for (;;) {}` or `sleep 99` must end: bounded; and
+	 * `Out-File /etc/x` must not write there */
 	static const struct runtime_options ro = { .engine = &fake,
-	    .max_steps = 2000, .max_sleep_ms = 10 };
+	    .max_steps = 2000, .max_sleep_ms = 10, .files_here_only = true };
 
 	return runtime_run_script(script, out, err, &ro);
 }
