@@ -332,6 +332,8 @@ tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
 	curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
 	curl_easy_setopt(e, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
 	curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 0L);	/* nothing is sent: one syscall less */
+	/* nothing is received either: libcurl's smallest buffer, not 16 KB */
+	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 1024L);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, tcp_opensocket_cb);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, c);
 	curl_easy_setopt(e, CURLOPT_SOCKOPTFUNCTION, tcp_sockopt_cb);

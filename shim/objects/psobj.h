@@ -62,6 +62,7 @@ struct psobj {
 					   "Selected.TestNetConnectionResult" */
 	struct psobj_prop *props;	/* declaration order */
 	size_t	nprops;
+	size_t	cap;			/* props allocated */
 };
 
 /*
