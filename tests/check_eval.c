@@ -337,23 +337,14 @@ START_TEST(t_refused_before_running)
 }
 END_TEST
 
-/* Runs script with fuzzing's bounds; stderr and status into r. */
+/* Runs script with fuzzing's bounds. */
 static void
 run_bounded(const char *script, struct run_out *r)
 {
 	static const struct runtime_options bounded = { .engine = &fake_engine,
 	    .max_steps = 2000, .max_sleep_ms = 10, .files_here_only = true };
-	size_t lo, le;
-	FILE *o, *e;
 
-	memset(r, 0, sizeof(*r));
-	o = open_memstream(&r->out, &lo);
-	e = open_memstream(&r->err, &le);
-	ck_assert_ptr_nonnull(o);
-	ck_assert_ptr_nonnull(e);
-	r->status = runtime_run_script(script, o, e, &bounded);
-	fclose(o);
-	fclose(e);
+	run_script_with(script, &bounded, NULL, r);
 }
 
 /*

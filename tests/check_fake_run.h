@@ -168,12 +168,14 @@ run_script(const char *script, struct run_out *r)
 	fclose(b);
 }
 
-/* One run with fc as the fake's context (stdout only, watched). */
+/*
+ * One run with options ro (stdout and stderr apart); fc, if not NULL,
+ * is the fake's context, watching stdout.
+ */
 static inline void
-run_script_ctx(const char *script, struct fake_ctx *fc, struct run_out *r)
+run_script_with(const char *script, const struct runtime_options *ro,
+    struct fake_ctx *fc, struct run_out *r)
 {
-	struct engine_config ec = { .fake = fake_run, .fake_ctx = fc };
-	struct runtime_options ro = { .engine = &ec };
 	size_t lo, le;
 	FILE *o, *e;
 
@@ -182,13 +184,26 @@ run_script_ctx(const char *script, struct fake_ctx *fc, struct run_out *r)
 	e = open_memstream(&r->err, &le);
 	ck_assert_ptr_nonnull(o);
 	ck_assert_ptr_nonnull(e);
-	fc->out = o;
-	fc->outbuf = &r->out;
-	fc->outlen = &lo;
-	r->status = runtime_run_script(script, o, e, &ro);
-	fc->out = NULL;
+	if (fc != NULL) {
+		fc->out = o;
+		fc->outbuf = &r->out;
+		fc->outlen = &lo;
+	}
+	r->status = runtime_run_script(script, o, e, ro);
+	if (fc != NULL)
+		fc->out = NULL;
 	fclose(o);
 	fclose(e);
+}
+
+/* One run with fc as the fake's context (stdout only, watched). */
+static inline void
+run_script_ctx(const char *script, struct fake_ctx *fc, struct run_out *r)
+{
+	struct engine_config ec = { .fake = fake_run, .fake_ctx = fc };
+	struct runtime_options ro = { .engine = &ec };
+
+	run_script_with(script, &ro, fc, r);
 }
 
 static inline void
