@@ -423,8 +423,10 @@ run_on_tcp(void *arg, struct tcp_conn *c)
 	struct tnc_result *r = run->r;
 
 	if (at->short_errno != 0) {
-		/* no descriptor: the attempt never ran; it runs again later */
-		engine_test_park(run->t, at->short_errno, "cannot open a socket",
+		/* no descriptor or port: the attempt runs again later */
+		engine_test_park(run->t, at->short_errno,
+		    at->short_errno == EADDRNOTAVAIL ?
+		    "no local port to connect from" : "cannot open a socket",
 		    run_retry_pump);
 		return;
 	}

@@ -317,6 +317,8 @@ tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
 	c->constrained = constraint_active(con);
 	if (c->constrained)
 		c->con = *con;
+	c->to = *a;
+	c->port = port;
 	tcp_url(url, sizeof(url), a, port);
 	e = curl_easy_init();
 	if (e == NULL) {
@@ -420,6 +422,34 @@ tcp_classify(CURLcode code, long os_errno)
 	return TCP_FAILED;
 }
 
+/*
+ * A connect that failed with EADDRNOTAVAIL: no local port was left for
+ * it, or the target has no source address here (IPv6 without a global
+ * address).  A UDP connect to the same address and port picks a source
+ * address the same way but takes its port from another table: if it
+ * works, the machine ran out of TCP ports, which is not the target's
+ * failure.  A UDP socket the machine cannot give is the machine's too.
+ */
+static bool
+tcp_no_local_port(const struct tcp_conn *c)
+{
+	struct sockaddr_storage ss = c->to.sa;
+	int fd, ok;
+
+	if (ss.ss_family == AF_INET)
+		((struct sockaddr_in *)&ss)->sin_port = htons(c->port);
+	else if (ss.ss_family == AF_INET6)
+		((struct sockaddr_in6 *)&ss)->sin6_port = htons(c->port);
+	else
+		return false;
+	fd = socket(ss.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return budget_short(errno);
+	ok = connect(fd, (struct sockaddr *)&ss, c->to.sa_len) == 0;
+	close(fd);
+	return ok;
+}
+
 /* The attempt ended with code: *out from its handle, then the handle goes. */
 static void
 tcp_conn_finish(struct tcp_conn *c, CURLcode code, struct tcp_attempt *out)
@@ -462,6 +492,9 @@ tcp_conn_finish(struct tcp_conn *c, CURLcode code, struct tcp_attempt *out)
 		out->short_errno = c->open_errno;
 	else if (code == CURLE_COULDNT_CONNECT && budget_short((int)os_errno))
 		out->short_errno = (int)os_errno;
+	else if (code == CURLE_COULDNT_CONNECT && os_errno == EADDRNOTAVAIL &&
+	    !c->constrained && tcp_no_local_port(c))
+		out->short_errno = EADDRNOTAVAIL;
 }
 
 /* Reads libcurl's finished attempts and reports each to its owner. */
