@@ -21,38 +21,13 @@
 #include "objects/result_object.h"
 #include "objects/route_diag_object.h"
 #include "objects/select_object.h"
+#include "tests/fuzz/byte_source.h"
 #include "tests/fuzz/invariants.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-struct src {
-	const uint8_t *p;
-	size_t	n;
-	bool	utf8;		/* every string taken so far was UTF-8 */
-};
-
-static unsigned
-byte(struct src *s)
-{
-	if (s->n == 0)
-		return 0;
-	s->n--;
-	return *s->p++;
-}
-
-/* A string of up to 31 bytes (it ends early at a NUL, as C strings do) */
-static char *
-str(struct src *s, char *buf)
-{
-	size_t n = byte(s) % 32, i;
-
-	for (i = 0; i < n && s->n > 0; i++)
-		buf[i] = (char)byte(s);
-	buf[i] = '\0';
-	if (!utf8_valid(buf, strlen(buf)))
-		s->utf8 = false;
-	return buf;
-}
+/* strings of up to 31 bytes */
+#define STR_MOD	32
 
 /*
  * A string into a fixed field of a result (an interface name has 16
@@ -64,7 +39,7 @@ field(struct src *s, char *dst, size_t size)
 {
 	char buf[64];
 
-	snprintf(dst, size, "%s", str(s, buf));
+	snprintf(dst, size, "%s", str_upto(s, buf, STR_MOD));
 	if (!utf8_valid(dst, strlen(dst)))
 		s->utf8 = false;
 }
@@ -90,7 +65,7 @@ result_value(struct src *s, struct psobj_value *v, bool route)
 
 	memset(&r, 0, sizeof(r));
 	memset(a, 0, sizeof(a));
-	str(s, name);
+	str_upto(s, name, STR_MOD);
 	if (route) {
 		memset(&rd, 0, sizeof(rd));
 		rd.computer_name = name;
@@ -136,13 +111,13 @@ object_value(struct src *s, struct psobj_value *v, int depth)
 	char tbuf[64], nbuf[64];
 	unsigned t = byte(s), n = byte(s) % 7, i;
 	struct psobj *o = psobj_new(t % 8 < 5 ? type_names[t % 8] :
-	    str(s, tbuf));
+	    str_upto(s, tbuf, STR_MOD));
 	struct psobj_value x;
 
 	if (o == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		str(s, nbuf);
+		str_upto(s, nbuf, STR_MOD);
 		if (value(s, &x, depth + 1) != 0) {
 			psobj_value_free(&x);	/* what was built of it */
 			psobj_free(o);
@@ -153,7 +128,8 @@ object_value(struct src *s, struct psobj_value *v, int depth)
 			return -1;
 		}
 	}
-	return psobj_object(v, o, byte(s) & 1 ? str(s, tbuf) : NULL);
+	return psobj_object(v, o,
+	    byte(s) & 1 ? str_upto(s, tbuf, STR_MOD) : NULL);
 }
 
 static int
@@ -176,10 +152,10 @@ value(struct src *s, struct psobj_value *v, int depth)
 		*v = psobj_int((long long)x, int_types[byte(s) % 3]);
 		return 0;
 	case 3:
-		return psobj_string(v, str(s, buf));
+		return psobj_string(v, str_upto(s, buf, STR_MOD));
 	case 4:
 		return psobj_enum(v, byte(s), "System.Net.Sockets.AddressFamily",
-		    str(s, buf));
+		    str_upto(s, buf, STR_MOD));
 	case 5:
 		n = byte(s) % 5;
 		if (psobj_array(v, n, "System.Object[]") != 0)
@@ -208,7 +184,7 @@ names(struct src *s, char bufs[][64], const char **v)
 	for (i = 0; i < n; i++) {
 		unsigned c = byte(s);
 
-		v[i] = c % 2 ? known[c / 2 % 7] : str(s, bufs[i]);
+		v[i] = c % 2 ? known[c / 2 % 7] : str_upto(s, bufs[i], STR_MOD);
 	}
 	return n;
 }

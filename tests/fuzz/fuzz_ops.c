@@ -16,26 +16,12 @@
 #include <string.h>
 
 #include "objects/ps_ops.h"
+#include "tests/fuzz/byte_source.h"
 #include "tests/fuzz/invariants.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define NVALUES	8
-
-struct src {
-	const uint8_t *p;
-	size_t	n;
-	bool	utf8;		/* every string taken so far was UTF-8 */
-};
-
-static unsigned
-byte(struct src *s)
-{
-	if (s->n == 0)
-		return 0;
-	s->n--;
-	return *s->p++;
-}
 
 static long long
 number(struct src *s, int bytes)
@@ -48,19 +34,8 @@ number(struct src *s, int bytes)
 	return (long long)v;
 }
 
-/* A string of up to 47 bytes (it ends early at a NUL, as C strings do) */
-static char *
-str(struct src *s, char *buf)
-{
-	size_t n = byte(s) % 48, i;
-
-	for (i = 0; i < n && s->n > 0; i++)
-		buf[i] = (char)byte(s);
-	buf[i] = '\0';
-	if (!utf8_valid(buf, strlen(buf)))
-		s->utf8 = false;
-	return buf;
-}
+/* strings of up to 47 bytes */
+#define STR_MOD	48
 
 static const char *const int_types[] = { "System.Int32", "System.Int64",
 	"System.UInt32", "System.Byte", "System.Int16", "System.UInt64",
@@ -79,7 +54,7 @@ table(struct src *s, struct psobj_value *v, int depth, bool custom)
 	if (psobj_hashtable(v, byte(s) & 1) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		str(s, key);
+		str_upto(s, key, STR_MOD);
 		if (value(s, &it, depth + 1) != 0 || psobj_add(v->obj, key, it) != 0)
 			return -1;
 	}
@@ -116,7 +91,7 @@ value(struct src *s, struct psobj_value *v, int depth)
 		*v = psobj_double((double)(int)number(s, 4) / 64, NULL);
 		return 0;
 	case 6:			/* a Decimal, as a cast makes one */
-		if (psobj_string(&tmp, str(s, buf)) != 0)
+		if (psobj_string(&tmp, str_upto(s, buf, STR_MOD)) != 0)
 			return -1;
 		ps_convert(&tmp, "decimal", v, &e);	/* $null when no number */
 		psobj_value_free(&tmp);
@@ -125,7 +100,7 @@ value(struct src *s, struct psobj_value *v, int depth)
 		return n ? -1 : 0;
 	case 7:
 	case 8:
-		return psobj_string(v, str(s, buf));
+		return psobj_string(v, str_upto(s, buf, STR_MOD));
 	case 9:			/* a DateTime, or a Char */
 		if (byte(s) & 1) {
 			*v = psobj_datetime((long long)((unsigned long long)
@@ -133,7 +108,7 @@ value(struct src *s, struct psobj_value *v, int depth)
 			v->d = byte(s) & 1;
 			return 0;
 		}
-		if (psobj_string(v, str(s, buf)) != 0)
+		if (psobj_string(v, str_upto(s, buf, STR_MOD)) != 0)
 			return -1;
 		v->type = "System.Char";
 		return 0;
@@ -216,7 +191,7 @@ operate(struct src *s, struct psobj_value *vals)
 	bool found;
 	int rc, cmp;
 
-	name = (byte(s) & 7) == 0 ? str(s, buf) :
+	name = (byte(s) & 7) == 0 ? str_upto(s, buf, STR_MOD) :
 	    (char *)names[byte(s) % (sizeof(names) / sizeof(names[0]))];
 	switch (what) {
 	case 0: case 1: case 2:
@@ -229,7 +204,8 @@ operate(struct src *s, struct psobj_value *vals)
 		    &e);
 		break;
 	case 4:
-		rc = ps_convert(l, (byte(s) & 7) == 0 ? str(s, buf) :
+		rc = ps_convert(l, (byte(s) & 7) == 0 ?
+		    str_upto(s, buf, STR_MOD) :
 		    types[byte(s) % (sizeof(types) / sizeof(types[0]))], &out, &e);
 		break;
 	case 5:
@@ -243,7 +219,8 @@ operate(struct src *s, struct psobj_value *vals)
 		    r->kind == PSOBJ_ARRAY ? r->nitems : 1, &out, &e);
 		break;
 	case 8:
-		if (psobj_string(&fmt, (byte(s) & 3) == 0 ? str(s, buf) :
+		if (psobj_string(&fmt, (byte(s) & 3) == 0 ?
+		    str_upto(s, buf, STR_MOD) :
 		    formats[byte(s) % (sizeof(formats) / sizeof(formats[0]))]) != 0)
 			return;
 		rc = ps_format(&fmt, r, &out, &e);
