@@ -16,6 +16,7 @@
 #include "engine/budget.h"
 #include "engine/errqueue.h"
 #include "engine/resolve.h"
+#include "engine/route_lookup.h"
 #include "engine/tcp_probe.h"
 
 struct tcp_pool {
@@ -318,7 +319,6 @@ tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
 	if (c->constrained)
 		c->con = *con;
 	c->to = *a;
-	c->port = port;
 	tcp_url(url, sizeof(url), a, port);
 	e = curl_easy_init();
 	if (e == NULL) {
@@ -425,29 +425,18 @@ tcp_classify(CURLcode code, long os_errno)
 /*
  * A connect that failed with EADDRNOTAVAIL: no local port was left for
  * it, or the target has no source address here (IPv6 without a global
- * address).  A UDP connect to the same address and port picks a source
- * address the same way but takes its port from another table: if it
- * works, the machine ran out of TCP ports, which is not the target's
- * failure.  A UDP socket the machine cannot give is the machine's too.
+ * address).  route_source_address() picks a source address the same way
+ * on a UDP socket, whose ports come from another table: if it finds one,
+ * the machine ran out of TCP ports, which is not the target's failure.
+ * A UDP socket the machine cannot give is the machine's too.
  */
 static bool
 tcp_no_local_port(const struct tcp_conn *c)
 {
-	struct sockaddr_storage ss = c->to.sa;
-	int fd, ok;
+	char src[TNC_ADDR_TEXT_LEN];
 
-	if (ss.ss_family == AF_INET)
-		((struct sockaddr_in *)&ss)->sin_port = htons(c->port);
-	else if (ss.ss_family == AF_INET6)
-		((struct sockaddr_in6 *)&ss)->sin6_port = htons(c->port);
-	else
-		return false;
-	fd = socket(ss.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return budget_short(errno);
-	ok = connect(fd, (struct sockaddr *)&ss, c->to.sa_len) == 0;
-	close(fd);
-	return ok;
+	return route_source_address(&c->to, src, sizeof(src)) == 0 ||
+	    budget_short(errno);
 }
 
 /* The attempt ended with code: *out from its handle, then the handle goes. */

@@ -77,7 +77,6 @@ struct tcp_conn {
 	bool	constrained;
 	struct tnc_constraint con;
 	struct tnc_address to;		/* the target, port 0 */
-	unsigned port;
 	struct timespec started;
 	long	timeout_ms;
 	tcp_done_fn done;
