@@ -38,7 +38,7 @@ LINK_FLAVOUR = lean
 DEB_PKGS    := $(filter-out libcurl4-openssl-dev,$(DEB_PKGS_ALL))
 PKG_CFLAGS   = -I$(DEPS_GLIBC)/include $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
 PKG_LIBS     = $(DEPS_GLIBC)/lib/libcurl.a \
-	       $(shell pkg-config --variable=libdir libpcre2-8 2>/dev/null)/libpcre2-8.a -lpthread
+	       $(shell pkg-config --variable=libdir libpcre2-8 2>/dev/null)/libpcre2-8.a -lpthread -lm
 $(LIB_OBJS) shim/main.o $(UNIT_BINS): | $(DEPS_GLIBC)/VERSIONS
 else
 LINK_FLAVOUR = system
@@ -182,7 +182,7 @@ $(BUILD)/system/%.o: %.c | $(BUILD)/deps-ok.system
 -include $(SYSTEM_OBJS:.o=.d)
 
 $(BUILD)/system/tnc: $(SYSTEM_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs libcurl libpcre2-8) -lpthread
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $$(pkg-config --libs libcurl libpcre2-8) -lpthread -lm
 
 bench: tnc-static $(BUILD)/system/tnc
 

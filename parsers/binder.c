@@ -87,6 +87,7 @@
  * token text for exactly this (PowerShell/PowerShell#9157, #13380).
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,7 @@ type_name(enum ps_param_type t)
 	case PS_TYPE_SWITCH:
 		return "System.Management.Automation.SwitchParameter";
 	case PS_TYPE_ACTION_PREF:	return ACTION_TYPE;
+	case PS_TYPE_ENUM:		return "System.Enum";
 	case PS_TYPE_OBJECT:		return "System.Object[]";
 	}
 	return "System.Object";
@@ -312,26 +314,57 @@ bind_error(struct ps_error *e, const struct ps_command_meta *m,
 	    "ParameterBindingException", id, off, len, "%s", msg);
 }
 
-/* What a value looks like as text: strings as they are, numbers as
-   written, booleans True/False, arrays as PowerShell names their type */
-static void
-value_text(const struct ps_value *v, char *buf, size_t size)
+/* bind_error() with a message made from fmt */
+static int __attribute__((format(printf, 6, 7)))
+bind_errorf(struct ps_error *e, const struct ps_command_meta *m,
+    const char *id, size_t off, size_t len, const char *fmt, ...)
 {
-	switch (v->kind) {
-	case PS_VAL_STRING:
-	case PS_VAL_NUMBER:
-		snprintf(buf, size, "%s", v->text);
-		break;
-	case PS_VAL_BOOL:
-		snprintf(buf, size, "%s", v->bval ? "True" : "False");
-		break;
-	case PS_VAL_NULL:
-		buf[0] = '\0';
-		break;
-	case PS_VAL_ARRAY:
-		snprintf(buf, size, "System.Object[]");
-		break;
-	}
+	char *msg;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return ps_error_no_memory(e);
+	bind_error(e, m, id, off, len, msg);
+	free(msg);
+	return -1;
+}
+
+/* " -A -B -C": the names of the parameters amb[0..n) of l (malloc'd) */
+static char *
+name_list(const struct plist *l, const size_t *amb, size_t n)
+{
+	size_t i, len = 1;
+	char *s, *p;
+
+	for (i = 0; i < n; i++)
+		len += strlen(l->v[amb[i]]->name) + 2;
+	s = p = malloc(len);
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		p += sprintf(p, " -%s", l->v[amb[i]]->name);
+	*p = '\0';
+	return s;
+}
+
+/*
+ * Sets *out to a malloc'd text from fmt (NULL when memory ran out).
+ * Returns -1: the inner error of a failed conversion is made this way.
+ */
+static int __attribute__((format(printf, 2, 3)))
+inner_error(char **out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(out, fmt, ap) < 0)
+		*out = NULL;
+	va_end(ap);
+	return -1;
 }
 
 /* A double as .NET prints it for the values people type */
@@ -364,60 +397,70 @@ double_text(double d, char *buf, size_t size)
 	}
 }
 
-/* String conversion: arrays join with $OFS (one space) */
+/* What a value looks like as text: strings as they are, numbers as
+   written, booleans True/False, arrays as PowerShell names their type */
+static const char *
+value_text(const struct ps_value *v)
+{
+	switch (v->kind) {
+	case PS_VAL_STRING:
+	case PS_VAL_NUMBER:
+		return v->text;
+	case PS_VAL_BOOL:
+		return v->bval ? "True" : "False";
+	case PS_VAL_ARRAY:
+		return "System.Object[]";	/* an array inside an array */
+	default:
+		return "";
+	}
+}
+
+/*
+ * String conversion: arrays join with $OFS (one space). Measured first,
+ * then written once, so a list of any length costs its length.
+ */
 static char *
 to_string(const struct ps_value *v)
 {
-	char *s, *item, *grown;
-	size_t i, len;
-	char buf[64];
+	size_t i, len = 0, n;
+	char *s, *p;
 
-	if (v->kind != PS_VAL_ARRAY) {
-		value_text(v, buf, sizeof(buf));
-		return strdup(v->kind == PS_VAL_STRING ||
-		    v->kind == PS_VAL_NUMBER ? v->text : buf);
+	if (v->kind != PS_VAL_ARRAY)
+		return strdup(value_text(v));
+	for (i = 0; i < v->nitems; i++)
+		len += strlen(value_text(&v->items[i])) + 1;
+	s = p = malloc(len + 1);
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < v->nitems; i++) {
+		if (i > 0)
+			*p++ = ' ';
+		n = strlen(value_text(&v->items[i]));
+		memcpy(p, value_text(&v->items[i]), n);
+		p += n;
 	}
-	s = strdup("");
-	for (i = 0; s != NULL && i < v->nitems; i++) {
-		item = to_string(&v->items[i]);
-		if (item == NULL) {
-			free(s);
-			return NULL;
-		}
-		len = strlen(s);
-		grown = realloc(s, len + strlen(item) + 2);
-		if (grown == NULL) {
-			free(item);
-			free(s);
-			return NULL;
-		}
-		s = grown;
-		snprintf(s + len, strlen(item) + 2, "%s%s", i ? " " : "",
-		    item);
-		free(item);
-	}
+	*p = '\0';
 	return s;
 }
 
 /*
  * The number a value stands for when PowerShell converts it to the numeric
  * type tn: $null, "" and blanks are 0, $true is 1, a string is read as a
- * number literal. Returns 0, or -1 with the inner error in msg.
+ * number literal. Returns 0, or -1 with the inner error in *inner
+ * (malloc'd; NULL if memory ran out).
  */
 static int
 to_number(const struct ps_value *v, const char *tn, struct ps_number *n,
-    char *msg, size_t size)
+    char **inner)
 {
-	char text[256];
 	const char *p;
 
 	memset(n, 0, sizeof(*n));
 	n->type = PS_NUM_INT32;
 	switch (v->kind) {
 	case PS_VAL_ARRAY:
-		snprintf(msg, size, "Cannot convert the \"System.Object[]\" "
+		return inner_error(inner, "Cannot convert the \"System.Object[]\" "
 		    "value of type \"System.Object[]\" to type \"%s\".", tn);
-		return -1;
 	case PS_VAL_NULL:
 		return 0;
 	case PS_VAL_BOOL:
@@ -434,30 +477,26 @@ to_number(const struct ps_value *v, const char *tn, struct ps_number *n,
 		;
 	if (*p == '\0')		/* [int]"" is 0 in PowerShell */
 		return 0;
-	if (ps_number_parse(v->text, n) != 0) {
-		value_text(v, text, sizeof(text));
-		snprintf(msg, size, "Cannot convert value \"%s\" to type \"%s\". "
-		    "Error: \"Input string was not in a correct format.\"", text,
-		    tn);
-		return -1;
-	}
+	if (ps_number_parse(v->text, n) != 0)
+		return inner_error(inner, "Cannot convert value \"%s\" to type "
+		    "\"%s\". Error: \"Input string was not in a correct "
+		    "format.\"", value_text(v), tn);
 	return 0;
 }
 
 /*
  * A number for an integer parameter: Double values round half to even as
- * .NET's Convert does. Returns 0, or -1 with the inner error in msg.
+ * .NET's Convert does. Returns 0, or -1 with the inner error in *inner.
  */
 static int
 to_integer(const struct ps_value *v, enum ps_param_type t, long long *out,
-    char *msg, size_t size)
+    char **inner)
 {
 	struct ps_number n;
 	const char *tn = type_name(t);
-	char text[256];
 	double d;
 
-	if (to_number(v, tn, &n, msg, size) != 0)
+	if (to_number(v, tn, &n, inner) != 0)
 		return -1;
 	if (n.type == PS_NUM_INT32 || n.type == PS_NUM_INT64)
 		d = (double)n.ival;
@@ -465,14 +504,11 @@ to_integer(const struct ps_value *v, enum ps_param_type t, long long *out,
 		d = rint(n.dval);	/* round half to even */
 	if ((t == PS_TYPE_INT32 && (d < INT32_MIN || d > INT32_MAX)) ||
 	    (t == PS_TYPE_UINT32 && (d < 0 || d > UINT32_MAX)) ||
-	    isnan(d)) {
-		value_text(v, text, sizeof(text));
-		snprintf(msg, size, "Cannot convert value \"%s\" to type "
+	    isnan(d))
+		return inner_error(inner, "Cannot convert value \"%s\" to type "
 		    "\"%s\". Error: \"Value was either too large or too small "
-		    "for %s.\"", text, tn, t == PS_TYPE_INT32 ? "an Int32" :
-		    "a UInt32");
-		return -1;
-	}
+		    "for %s.\"", value_text(v), tn, t == PS_TYPE_INT32 ?
+		    "an Int32" : "a UInt32");
 	*out = n.type == PS_NUM_INT32 || n.type == PS_NUM_INT64 ? n.ival :
 	    (long long)d;
 	return 0;
@@ -480,7 +516,7 @@ to_integer(const struct ps_value *v, enum ps_param_type t, long long *out,
 
 /* A number for a Double parameter; .NET also reads NaN and Infinity. */
 static int
-to_double(const struct ps_value *v, double *out, char *msg, size_t size)
+to_double(const struct ps_value *v, double *out, char **inner)
 {
 	struct ps_number n;
 	const char *p = v->kind == PS_VAL_STRING ? v->text : "";
@@ -495,24 +531,41 @@ to_double(const struct ps_value *v, double *out, char *msg, size_t size)
 		*out = *p == '-' ? -INFINITY : INFINITY;
 		return 0;
 	}
-	if (to_number(v, "System.Double", &n, msg, size) != 0)
+	if (to_number(v, "System.Double", &n, inner) != 0)
 		return -1;
 	*out = n.dval;
 	return 0;
 }
 
-static int
-to_action(const struct ps_value *v, long long *out, char *msg, size_t size)
-{
-	char text[256];
-	size_t i;
-	long long n;
-	char ignored[256];
+static const struct ps_enum action_enum = { ACTION_TYPE, action_names };
 
-	value_text(v, text, sizeof(text));
+/* The names of e joined by sep, into buf. */
+static void
+enum_list(const struct ps_enum *e, const char *sep, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; e->names[i] != NULL && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    i ? sep : "", e->names[i]);
+}
+
+static int
+to_enum(const struct ps_enum *e, const struct ps_value *v, long long *out,
+    char **inner)
+{
+	const char *text = value_text(v);
+	char list[600], *ignored = NULL;
+	size_t i, n;
+	long long k;
+	int rc;
+
+	for (n = 0; e->names[n] != NULL; n++)
+		;
 	if (v->kind == PS_VAL_STRING) {
-		for (i = 0; action_names[i] != NULL; i++) {
-			if (strcasecmp(v->text, action_names[i]) == 0) {
+		for (i = 0; i < n; i++) {
+			if (strcasecmp(v->text, e->names[i]) == 0) {
 				*out = (long long)i;
 				return 0;
 			}
@@ -521,29 +574,28 @@ to_action(const struct ps_value *v, long long *out, char *msg, size_t size)
 	/* numbers, and strings holding numbers, name the enum by value */
 	if (v->kind == PS_VAL_NUMBER || (v->kind == PS_VAL_STRING &&
 	    ps_number_parse(v->text, &(struct ps_number){ 0 }) == 0)) {
-		if (to_integer(v, PS_TYPE_INT32, &n, ignored,
-		    sizeof(ignored)) == 0 && n >= 0 && n <= 5) {
-			*out = n;
+		rc = to_integer(v, PS_TYPE_INT32, &k, &ignored);
+		free(ignored);
+		if (rc == 0 && k >= 0 && k < (long long)n) {
+			*out = k;
 			return 0;
 		}
-		snprintf(msg, size, "Cannot convert value \"%s\" to type \""
-		    ACTION_TYPE "\" due to enumeration values that are not "
-		    "valid. Specify one of the following enumeration values "
-		    "and try again. The possible enumeration values are "
-		    "\"SilentlyContinue,Stop,Continue,Inquire,Ignore,"
-		    "Suspend\".", text);
-		return -1;
+		enum_list(e, ",", list, sizeof(list));
+		return inner_error(inner, "Cannot convert value \"%s\" to type "
+		    "\"%s\" due to enumeration values that are not valid. "
+		    "Specify one of the following enumeration values and try "
+		    "again. The possible enumeration values are \"%s\".", text,
+		    e->type, list);
 	}
-	snprintf(msg, size, "Cannot convert value \"%s\" to type \""
-	    ACTION_TYPE "\". Error: \"Unable to match the identifier name %s "
-	    "to a valid enumerator name. Specify one of the following "
-	    "enumerator names and try again:\nSilentlyContinue, Stop, "
-	    "Continue, Inquire, Ignore, Suspend\"", text, text);
-	return -1;
+	enum_list(e, ", ", list, sizeof(list));
+	return inner_error(inner, "Cannot convert value \"%s\" to type \"%s\". "
+	    "Error: \"Unable to match the identifier name %s to a valid "
+	    "enumerator name. Specify one of the following enumerator names "
+	    "and try again:\n%s\"", text, e->type, text, list);
 }
 
 static int
-to_switch(const struct ps_value *v, bool *out, char *msg, size_t size)
+to_switch(const struct ps_value *v, bool *out, char **inner)
 {
 	switch (v->kind) {
 	case PS_VAL_BOOL:
@@ -558,12 +610,11 @@ to_switch(const struct ps_value *v, bool *out, char *msg, size_t size)
 	default:
 		break;
 	}
-	snprintf(msg, size, "Cannot convert value \"%s\" to type "
+	return inner_error(inner, "Cannot convert value \"%s\" to type "
 	    "\"System.Management.Automation.SwitchParameter\". Boolean "
 	    "parameters accept only Boolean values and numbers, such as $True, "
 	    "$False, 1 or 0.", v->kind == PS_VAL_ARRAY ? "System.Object[]" :
 	    "System.String");
-	return -1;
 }
 
 /* Converts v for pm into bd. Returns 0, or -1 with e filled. */
@@ -571,44 +622,49 @@ static int
 convert(const struct ps_command_meta *m, const struct ps_param_meta *pm,
     const struct ps_value *v, struct ps_bound *bd, struct ps_error *e)
 {
-	char inner[1536];
+	char *inner = NULL;
 	int rc = 0;
 
 	switch (pm->type) {
 	case PS_TYPE_STRING:
 		bd->s = to_string(v);
-		if (bd->s == NULL)
-			return ps_error_parse(e, "OutOfMemory", v->offset, 0,
-			    "Out of memory.");
-		return 0;
+		return bd->s != NULL ? 0 : ps_error_no_memory(e);
 	case PS_TYPE_INT32:
 	case PS_TYPE_UINT32:
-		rc = to_integer(v, pm->type, &bd->i, inner, sizeof(inner));
+		rc = to_integer(v, pm->type, &bd->i, &inner);
 		break;
 	case PS_TYPE_DOUBLE:
-		rc = to_double(v, &bd->d, inner, sizeof(inner));
+		rc = to_double(v, &bd->d, &inner);
 		break;
 	case PS_TYPE_ACTION_PREF:
-		rc = to_action(v, &bd->i, inner, sizeof(inner));
+		rc = to_enum(&action_enum, v, &bd->i, &inner);
+		break;
+	case PS_TYPE_ENUM:
+		rc = to_enum(pm->enum_type, v, &bd->i, &inner);
 		break;
 	case PS_TYPE_SWITCH:
-		rc = to_switch(v, &bd->sw, inner, sizeof(inner));
+		rc = to_switch(v, &bd->sw, &inner);
 		break;
 	case PS_TYPE_OBJECT:
 		return 0;
 	}
 	if (rc == 0)
 		return 0;
+	if (inner == NULL)
+		return ps_error_no_memory(e);
 	if (m->is_function && pm->tier != PS_TIER_COMMON)
-		return ps_error_bind(e, m->name, m->type_name, "InvalidData",
+		ps_error_bind(e, m->name, m->type_name, "InvalidData",
 		    "ParameterBindingArgumentTransformationException",
 		    "ParameterArgumentTransformationError", v->offset,
 		    v->length, "Cannot process argument transformation on "
 		    "parameter '%s'. %s", pm->name, inner);
-	return ps_error_bind(e, m->name, m->type_name, "InvalidArgument",
-	    "ParameterBindingException", "CannotConvertArgumentNoMessage",
-	    v->offset, v->length, "Cannot bind parameter '%s'. %s", pm->name,
-	    inner);
+	else
+		ps_error_bind(e, m->name, m->type_name, "InvalidArgument",
+		    "ParameterBindingException",
+		    "CannotConvertArgumentNoMessage", v->offset, v->length,
+		    "Cannot bind parameter '%s'. %s", pm->name, inner);
+	free(inner);
+	return -1;
 }
 
 static int
@@ -639,11 +695,15 @@ validate(const struct ps_command_meta *m, const struct ps_param_meta *pm,
 		for (i = 0; pm->validate_set[i] != NULL; i++)
 			len += (size_t)snprintf(set + len, sizeof(set) - len,
 			    "%s%s", i ? "," : "", pm->validate_set[i]);
-		snprintf(detail, sizeof(detail), "The argument \"%s\" does not "
-		    "belong to the set \"%s\" specified by the ValidateSet "
-		    "attribute. Supply an argument that is in the set and then "
-		    "try the command again.", bd->s, set);
-		return validation_error(e, m, pm, v, detail);
+		/* the argument is the user's text, of any length */
+		return ps_error_bind(e, m->name, m->type_name, "InvalidData",
+		    "ParameterBindingValidationException",
+		    "ParameterArgumentValidationError", v->offset, v->length,
+		    "Cannot validate argument on parameter '%s'. The argument "
+		    "\"%s\" does not belong to the set \"%s\" specified by the "
+		    "ValidateSet attribute. Supply an argument that is in the "
+		    "set and then try the command again.", pm->name, bd->s,
+		    set);
 	}
 	if (!pm->has_range)
 		return 0;
@@ -754,18 +814,74 @@ whole_command_error(const struct ps_binding *b, const struct ps_command *cmd,
 	return bind_error(e, b->meta, id, cmd->offset, cmd->length, msg);
 }
 
+/*
+ * The parameter that takes the remaining arguments (unbound, in a set
+ * still possible), or -1.
+ */
+static int
+remaining_param(const struct ps_binding *b)
+{
+	unsigned valid = valid_sets(b);
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->params[i]->remaining && !b->bound[i].present &&
+		    (param_sets(b->meta, b->params[i]) & valid) != 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * HandleRemainingArguments: the positional arguments no parameter took
+ * (n of them, in order) become one list bound to parameter i, even a
+ * single one (Write-Output 1,2 -NoEnumerate writes the array as one).
+ * Returns 0, or -1 (ENOMEM) with e filled.
+ */
+static int
+bind_remaining(struct ps_binding *b, size_t i, const struct ps_element **args,
+    size_t n, struct ps_error *e)
+{
+	struct ps_bound *bd = &b->bound[i];
+	struct ps_value *list = calloc(1, sizeof(*list));
+	size_t k;
+
+	if (list == NULL || (list->items = calloc(n, sizeof(*list->items))) ==
+	    NULL) {
+		free(list);
+		return ps_error_no_memory(e);
+	}
+	list->kind = PS_VAL_ARRAY;
+	list->nitems = n;
+	for (k = 0; k < n; k++)
+		list->items[k] = args[k]->value;	/* shallow: the parse owns them */
+	list->offset = args[0]->offset;
+	list->length = args[n - 1]->offset + args[n - 1]->length -
+	    args[0]->offset;
+	memset(bd, 0, sizeof(*bd));
+	bd->present = true;
+	bd->positional = true;
+	bd->value = list;
+	bd->list = list;
+	bd->offset = list->offset;
+	bd->length = list->length;
+	return 0;
+}
+
 static int
 bind_positional(struct ps_binding *b, const struct ps_command *cmd,
     const struct ps_element **pos, size_t npos, struct ps_error *e)
 {
-	struct ps_error first;
+	struct ps_error first = { 0 };
 	bool failed = false;
-	size_t a = 0, i, left = npos;
-	const struct ps_element *rest = NULL;
-	int position, next;
-	char msg[1024], text[512];
+	size_t a = 0, i, left = npos, nunbound = 0;
+	const struct ps_element *rest = NULL, **unbound;
+	int position, next, r;
 
-	ps_error_clear(&first);
+	if (npos == 0)
+		return 0;
+	unbound = calloc(npos, sizeof(*unbound));
+	if (unbound == NULL)
+		return ps_error_no_memory(e);
 	for (position = 0; a < npos; position = next + 1) {
 		unsigned valid = valid_sets(b);
 		bool bound = false, any = false;
@@ -776,7 +892,7 @@ bind_positional(struct ps_binding *b, const struct ps_command *cmd,
 			const struct ps_param_meta *pm = b->params[i];
 
 			if (pm->position >= position && pm->position < next &&
-			    !b->bound[i].present &&
+			    !b->bound[i].present && !pm->remaining &&
 			    (param_sets(b->meta, pm) & valid) != 0)
 				next = pm->position;
 		}
@@ -784,48 +900,84 @@ bind_positional(struct ps_binding *b, const struct ps_command *cmd,
 			break;
 		for (i = 0; i < b->n && !bound; i++) {
 			const struct ps_param_meta *pm = b->params[i];
-			struct ps_error err;
+			struct ps_error err = { 0 };
 
 			if (pm->position != next || b->bound[i].present ||
+			    pm->remaining ||
 			    (param_sets(b->meta, pm) & valid) == 0)
 				continue;
 			any = true;
 			if (bind_one(b, i, &pos[a]->value, pos[a]->offset,
 			    pos[a]->length, true, &err) == 0) {
 				bound = true;
+			} else if (err.out_of_memory) {
+				ps_error_free(&first);
+				free(unbound);
+				*e = err;	/* the machine's failure ends it */
+				return -1;
 			} else if (!failed) {
 				/* reported if the argument finds no home */
 				first = err;
 				failed = true;
+			} else {
+				ps_error_free(&err);
 			}
 		}
 		if (any) {
 			if (bound)
 				left--;
-			else if (rest == NULL)
-				rest = pos[a];
+			else {
+				if (rest == NULL)
+					rest = pos[a];
+				unbound[nunbound++] = pos[a];
+			}
 			a++;
 		}
 	}
-	if (left == 0)
+	while (a < npos && nunbound < npos)
+		unbound[nunbound++] = pos[a++];
+	if (left > 0 && (r = remaining_param(b)) >= 0) {
+		ps_error_free(&first);
+		r = bind_remaining(b, (size_t)r, unbound, nunbound, e);
+		free(unbound);
+		return r;
+	}
+	if (rest == NULL && nunbound > 0)
+		rest = unbound[0];	/* the first argument without a home */
+	free(unbound);
+	if (left == 0) {
+		ps_error_free(&first);
 		return 0;
+	}
 	if (failed) {
 		*e = first;
 		return -1;
 	}
-	if (rest == NULL)
-		rest = pos[a];
-	value_text(&rest->value, text, sizeof(text));
-	snprintf(msg, sizeof(msg), "A positional parameter cannot be found "
-	    "that accepts argument '%s'.", text);
-	return whole_command_error(b, cmd, "PositionalParameterNotFound", msg,
-	    e);
+	return bind_errorf(e, b->meta, "PositionalParameterNotFound",
+	    cmd->offset, cmd->length, "A positional parameter cannot be found "
+	    "that accepts argument '%s'.", value_text(&rest->value));
 }
 
-/* Picks the parameter set and checks its mandatory parameters */
+/*
+ * Whether parameter i is mandatory in the set of bit and still missing:
+ * one that takes pipeline input waits for it when there will be input.
+ */
+static bool
+missing(const struct ps_binding *b, size_t i, unsigned bit, bool has_input)
+{
+	const struct ps_param_meta *pm = b->params[i];
+
+	return (pm->mandatory_sets & bit) && !b->bound[i].present &&
+	    !(has_input && pm->from_pipeline);
+}
+
+/*
+ * Picks the parameter set and checks its mandatory parameters.  A command
+ * without sets has one implicit set: bit 0 of mandatory_sets.
+ */
 static int
 resolve_set(struct ps_binding *b, const struct ps_command *cmd,
-    struct ps_error *e)
+    bool has_input, struct ps_error *e)
 {
 	const struct ps_command_meta *m = b->meta;
 	unsigned valid = valid_sets(b), satisfied = 0, bit;
@@ -835,16 +987,15 @@ resolve_set(struct ps_binding *b, const struct ps_command *cmd,
 
 	b->set = -1;
 	if (m->nsets == 0)
-		return 0;
-	for (s = 0; s < m->nsets; s++) {
+		valid = 1u;
+	for (s = 0; s < (m->nsets == 0 ? 1 : m->nsets); s++) {
 		bit = 1u << s;
 		if ((valid & bit) == 0)
 			continue;
 		count++;
 		chosen = (int)s;
 		for (i = 0; i < b->n; i++)
-			if ((b->params[i]->mandatory_sets & bit) &&
-			    !b->bound[i].present)
+			if (missing(b, i, bit, has_input))
 				break;
 		if (i == b->n) {
 			satisfied |= bit;
@@ -866,13 +1017,14 @@ resolve_set(struct ps_binding *b, const struct ps_command *cmd,
 		return whole_command_error(b, cmd, "AmbiguousParameterSet",
 		    "Parameter set cannot be resolved using the specified "
 		    "named parameters.", e);
-	b->set = chosen;
+	if (m->nsets > 0)
+		b->set = chosen;
 	len = (size_t)snprintf(msg, sizeof(msg), "Cannot process command "
 	    "because of one or more missing mandatory parameters:");
 	count = 0;
 	for (i = 0; i < b->n; i++) {
-		if ((b->params[i]->mandatory_sets & (1u << chosen)) &&
-		    !b->bound[i].present && len < sizeof(msg)) {
+		if (missing(b, i, 1u << chosen, has_input) &&
+		    len < sizeof(msg)) {
 			len += (size_t)snprintf(msg + len, sizeof(msg) - len,
 			    " %s", b->params[i]->name);
 			count++;
@@ -889,15 +1041,22 @@ int
 ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
     struct ps_binding *b, struct ps_error *e)
 {
+	return ps_bind_input(m, cmd, false, b, e);
+}
+
+int
+ps_bind_input(const struct ps_command_meta *m, const struct ps_command *cmd,
+    bool has_input, struct ps_binding *b, struct ps_error *e)
+{
 	struct plist l;
 	struct named *named = NULL;
 	const struct ps_element **pos = NULL;
-	size_t nnamed = 0, npos = 0, i, amb[MAX_MATCHES], namb, k, len;
-	char msg[2048];
+	size_t nnamed = 0, npos = 0, i, amb[MAX_MATCHES], namb;
+	char *list;
 	int r, rc = -1;
 
 	memset(b, 0, sizeof(*b));
-	ps_error_clear(e);
+	ps_error_free(e);
 	plist_fill(m, &l);
 	b->meta = m;
 	b->set = -1;
@@ -908,8 +1067,7 @@ ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 	pos = calloc(cmd->nelems + 1, sizeof(*pos));
 	if (b->params == NULL || b->bound == NULL || named == NULL ||
 	    pos == NULL) {
-		ps_error_parse(e, "OutOfMemory", cmd->offset, 0,
-		    "Out of memory.");
+		ps_error_no_memory(e);
 		goto out;
 	}
 	memcpy(b->params, l.v, l.n * sizeof(l.v[0]));
@@ -925,25 +1083,21 @@ ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 		}
 		r = resolve(&l, el->name, true, amb, &namb);
 		if (r == -1) {
-			snprintf(msg, sizeof(msg), "A parameter cannot be found "
-			    "that matches parameter name '%s'.", el->name);
-			bind_error(e, m, "NamedParameterNotFound", el->offset,
-			    el->length, msg);
+			bind_errorf(e, m, "NamedParameterNotFound", el->offset,
+			    el->length, "A parameter cannot be found that "
+			    "matches parameter name '%s'.", el->name);
 			goto out;
 		}
 		if (r == -2) {
-			len = (size_t)snprintf(msg, sizeof(msg), "Parameter "
-			    "cannot be processed because the parameter name "
-			    "'%s' is ambiguous. Possible matches include:",
-			    el->name);
-			for (k = 0; k < namb && len < sizeof(msg); k++)
-				len += (size_t)snprintf(msg + len,
-				    sizeof(msg) - len, " -%s",
-				    l.v[amb[k]]->name);
-			if (len < sizeof(msg) - 1)
-				snprintf(msg + len, sizeof(msg) - len, ".");
-			bind_error(e, m, "AmbiguousParameter", el->offset,
-			    el->length, msg);
+			if ((list = name_list(&l, amb, namb)) == NULL) {
+				ps_error_no_memory(e);
+				goto out;
+			}
+			bind_errorf(e, m, "AmbiguousParameter", el->offset,
+			    el->length, "Parameter cannot be processed because "
+			    "the parameter name '%s' is ambiguous. Possible "
+			    "matches include:%s.", el->name, list);
+			free(list);
 			goto out;
 		}
 		pm = l.v[r];
@@ -957,11 +1111,11 @@ ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 		    !cmd->elems[i + 1].is_param) {
 			named[nnamed].arg = &cmd->elems[++i].value;
 		} else {
-			snprintf(msg, sizeof(msg), "Missing an argument for "
-			    "parameter '%s'. Specify a parameter of type '%s' "
-			    "and try again.", pm->name, type_name(pm->type));
-			bind_error(e, m, "MissingArgument", el->offset,
-			    el->length, msg);
+			bind_errorf(e, m, "MissingArgument", el->offset,
+			    el->length, "Missing an argument for parameter "
+			    "'%s'. Specify a parameter of type '%s' and try "
+			    "again.", pm->name, pm->type == PS_TYPE_ENUM ?
+			    pm->enum_type->type : type_name(pm->type));
 			goto out;
 		}
 		nnamed++;
@@ -972,14 +1126,13 @@ ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 		const struct ps_element *el = named[i].el;
 
 		if (b->bound[named[i].param].present) {
-			snprintf(msg, sizeof(msg), "Cannot bind parameter "
-			    "because parameter '%s' is specified more than "
-			    "once. To provide multiple values to parameters "
-			    "that can accept multiple values, use the array "
-			    "syntax. For example, \"-parameter value1,value2,"
-			    "value3\".", el->name);
-			bind_error(e, m, "ParameterAlreadyBound", el->offset,
-			    el->length, msg);
+			bind_errorf(e, m, "ParameterAlreadyBound", el->offset,
+			    el->length, "Cannot bind parameter because "
+			    "parameter '%s' is specified more than once. To "
+			    "provide multiple values to parameters that can "
+			    "accept multiple values, use the array syntax. For "
+			    "example, \"-parameter value1,value2,value3\".",
+			    el->name);
 			goto out;
 		}
 		if (bind_one(b, named[i].param, named[i].arg, el->offset,
@@ -995,7 +1148,7 @@ ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 
 	/* 3 and 4 */
 	if (bind_positional(b, cmd, pos, npos, e) != 0 ||
-	    resolve_set(b, cmd, e) != 0)
+	    resolve_set(b, cmd, has_input, e) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -1009,8 +1162,12 @@ ps_binding_free(struct ps_binding *b)
 {
 	size_t i;
 
-	for (i = 0; b->bound != NULL && i < b->n; i++)
+	for (i = 0; b->bound != NULL && i < b->n; i++) {
 		free(b->bound[i].s);
+		if (b->bound[i].list != NULL)
+			free(b->bound[i].list->items);
+		free(b->bound[i].list);
+	}
 	free(b->bound);
 	free(b->params);
 	memset(b, 0, sizeof(*b));

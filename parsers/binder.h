@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "parser.h"
+#include "parsers/command_line.h"
 #include "ps_error.h"
 
 /*
@@ -20,7 +20,18 @@ enum ps_param_type {
 	PS_TYPE_DOUBLE,
 	PS_TYPE_SWITCH,
 	PS_TYPE_ACTION_PREF,	/* System.Management.Automation.ActionPreference */
+	PS_TYPE_ENUM,		/* another enum: ps_param_meta.enum_type */
 	PS_TYPE_OBJECT		/* Object[]: the value is kept as parsed */
+};
+
+/*
+ * A .NET enum whose values are 0, 1, 2, ... in the order of names
+ * (ConsoleColor, ErrorCategory): bound by name (any case) or by value, as
+ * Enum.Parse and LanguagePrimitives convert them.
+ */
+struct ps_enum {
+	const char *type;		/* "System.ConsoleColor" */
+	const char *const *names;	/* NULL-terminated */
 };
 
 /*
@@ -49,10 +60,16 @@ struct ps_param_meta {
 	unsigned sets;			/* bit i: in parameter set i */
 	unsigned mandatory_sets;	/* bit i: mandatory in set i */
 	const char *const *validate_set;	/* NULL or NULL-terminated */
+	const struct ps_enum *enum_type;	/* PS_TYPE_ENUM */
 	bool	has_range;		/* ValidateRange(min, max) */
 	bool	min_exclusive;		/* ours: the value must be > min */
 	double	range_min, range_max;
 	enum ps_param_tier tier;	/* DECLARED or EXTENSION */
+	bool	from_pipeline;		/* ValueFromPipeline: a mandatory one
+					   may wait for pipeline input */
+	bool	remaining;		/* ValueFromRemainingArguments (Object
+					   types only): the positional arguments
+					   no other parameter took, as a list */
 };
 
 struct ps_command_meta {
@@ -76,11 +93,13 @@ struct ps_bound {
 	bool	present;
 	bool	positional;
 	char	*s;			/* STRING (malloc'd) */
-	long long i;			/* INT32, UINT32, ACTION_PREF */
+	long long i;			/* INT32, UINT32, ACTION_PREF, ENUM */
 	double	d;			/* DOUBLE */
 	bool	sw;			/* SWITCH */
 	const struct ps_value *value;	/* as parsed; NULL for a bare switch */
 	size_t	offset, length;		/* parameter token or argument */
+	struct ps_value *list;		/* remaining: the array value points
+					   at (items copied shallowly) */
 };
 
 struct ps_binding {
@@ -101,6 +120,17 @@ struct ps_binding {
  */
 int	ps_bind(const struct ps_command_meta *m, const struct ps_command *cmd,
 	    struct ps_binding *b, struct ps_error *e);
+
+/*
+ * ps_bind_input()
+ * ps_bind() for a command that will have pipeline input (it is not the
+ * first of its pipeline, or the pipeline starts with values): a mandatory
+ * parameter that takes pipeline input is then left for the input, as
+ * PowerShell defers it to pipeline binding.
+ */
+int	ps_bind_input(const struct ps_command_meta *m,
+	    const struct ps_command *cmd, bool has_input, struct ps_binding *b,
+	    struct ps_error *e);
 void	ps_binding_free(struct ps_binding *b);
 
 /* The bound value of the parameter called name (exact, any case), or NULL

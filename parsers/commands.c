@@ -1,6 +1,8 @@
 /*
  * commands.c: Windows PowerShell 5.1's parameter metadata for the cmdlets
- * tnc runs after Test-NetConnection (S6: Select-Object.cs,
+ * tnc runs after Test-NetConnection, and the name table of every command
+ * tnc runs (the Utility cmdlets scripts use are in commands_utility.c)
+ * (S6: Select-Object.cs,
  * OutputFormattingCommands, Out-String.cs, ConvertTo-Json.cs,
  * CSVCommands.cs, tag v6.0.0 as the closest public stand-in for 5.1).
  *
@@ -233,6 +235,175 @@ const struct ps_command_meta out_null_meta = {
 	.nparams = 1,
 };
 
+/*
+ * Get-Content with the FileSystem provider's dynamic parameters, in the
+ * order of Windows PowerShell 5.1's syntax (Path and LiteralPath sets).
+ * Encoding is a FileSystemCmdletProviderEncoding; the runtime converts it.
+ */
+#define GC_PATH		(1u << 0)
+#define GC_LITERAL	(1u << 1)
+#define INT_MAX64	9223372036854775807.0
+
+static const char *const get_content_sets[] = { "Path", "LiteralPath" };
+
+static const struct ps_param_meta get_content_params[] = {
+	{ .name = "Path", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = GC_PATH, .mandatory_sets = GC_PATH },
+	{ .name = "LiteralPath", .aliases = { "PSPath" },
+	  .type = PS_TYPE_OBJECT, .position = PS_NAMED, .sets = GC_LITERAL,
+	  .mandatory_sets = GC_LITERAL },
+	{ .name = "ReadCount", .type = PS_TYPE_DOUBLE, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "TotalCount", .aliases = { "First", "Head" },
+	  .type = PS_TYPE_DOUBLE, .position = PS_NAMED, .sets = PS_ALL_SETS,
+	  .has_range = true, .range_min = -INT_MAX64, .range_max = INT_MAX64 },
+	{ .name = "Tail", .aliases = { "Last" }, .type = PS_TYPE_INT32,
+	  .position = PS_NAMED, .sets = PS_ALL_SETS },
+	{ .name = "Filter", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Include", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Exclude", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Force", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Credential", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "UseTransaction", .aliases = { "usetx" },
+	  .type = PS_TYPE_SWITCH, .position = PS_NAMED, .sets = PS_ALL_SETS },
+	{ .name = "Delimiter", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Wait", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Raw", .type = PS_TYPE_SWITCH, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Encoding", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Stream", .type = PS_TYPE_STRING, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+};
+
+const struct ps_command_meta get_content_meta = {
+	.name = "Get-Content",
+	.type_name = "Microsoft.PowerShell.Commands.GetContentCommand",
+	.common_parameters = true,
+	.set_names = get_content_sets,
+	.nsets = 2,
+	.default_set = 0,
+	.params = get_content_params,
+	.nparams = sizeof(get_content_params) / sizeof(get_content_params[0]),
+};
+
+/*
+ * ForEach-Object (5.1's ForEachObjectCommand), with PowerShell 7's
+ * -Parallel and -ThrottleLimit as tnc's own (full names only, issue 11).
+ * Sets: ScriptBlockSet (the default), PropertyAndMethodSet, and 7's
+ * ParallelParameterSet.  Process is declared before MemberName, so a
+ * positional argument binds to Process and the runtime takes a name that
+ * is not a script block as the member's (what 5.1 decides by type).
+ */
+#define FE_BLOCK	(1u << 0)
+#define FE_MEMBER	(1u << 1)
+#define FE_PARALLEL	(1u << 2)
+
+static const char *const foreach_sets[] = { "ScriptBlockSet",
+	"PropertyAndMethodSet", "ParallelParameterSet" };
+
+static const struct ps_param_meta foreach_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "Begin", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = FE_BLOCK },
+	{ .name = "Process", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = FE_BLOCK, .mandatory_sets = FE_BLOCK },
+	{ .name = "End", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = FE_BLOCK },
+	{ .name = "RemainingScripts", .type = PS_TYPE_OBJECT,
+	  .position = PS_NAMED, .sets = FE_BLOCK, .remaining = true },
+	{ .name = "MemberName", .type = PS_TYPE_STRING, .position = 0,
+	  .sets = FE_MEMBER, .mandatory_sets = FE_MEMBER },
+	{ .name = "ArgumentList", .aliases = { "Args" },
+	  .type = PS_TYPE_OBJECT, .position = PS_NAMED, .sets = FE_MEMBER },
+	{ .name = "Parallel", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = FE_PARALLEL, .mandatory_sets = FE_PARALLEL,
+	  .tier = PS_TIER_EXTENSION },
+	{ .name = "ThrottleLimit", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = FE_PARALLEL, .has_range = true, .range_min = 1,
+	  .range_max = INT_MAX32, .tier = PS_TIER_EXTENSION },
+};
+
+const struct ps_command_meta foreach_object_meta = {
+	.name = "ForEach-Object",
+	.type_name = "Microsoft.PowerShell.Commands.ForEachObjectCommand",
+	.common_parameters = true,
+	.set_names = foreach_sets,
+	.nsets = 3,
+	.default_set = 0,
+	.params = foreach_params,
+	.nparams = sizeof(foreach_params) / sizeof(foreach_params[0]),
+};
+
+/*
+ * Where-Object (5.1's WhereObjectCommand): a script block (ScriptBlockSet)
+ * or the simplified syntax, one set per operator switch.  FilterScript is
+ * declared first, so a lone positional binds to it and the runtime takes
+ * a name that is not a script block as -Property (EqualSet: "is true").
+ */
+#define WO_OPS(X) \
+	X(EQ, "EqualSet") X(CEQ, "CaseSensitiveEqualSet") \
+	X(NE, "NotEqualSet") X(CNE, "CaseSensitiveNotEqualSet") \
+	X(GT, "GreaterThanSet") X(CGT, "CaseSensitiveGreaterThanSet") \
+	X(LT, "LessThanSet") X(CLT, "CaseSensitiveLessThanSet") \
+	X(GE, "GreaterOrEqualSet") X(CGE, "CaseSensitiveGreaterOrEqualSet") \
+	X(LE, "LessOrEqualSet") X(CLE, "CaseSensitiveLessOrEqualSet") \
+	X(Like, "LikeSet") X(CLike, "CaseSensitiveLikeSet") \
+	X(NotLike, "NotLikeSet") X(CNotLike, "CaseSensitiveNotLikeSet") \
+	X(Match, "MatchSet") X(CMatch, "CaseSensitiveMatchSet") \
+	X(NotMatch, "NotMatchSet") X(CNotMatch, "CaseSensitiveNotMatchSet") \
+	X(Contains, "ContainsSet") X(CContains, "CaseSensitiveContainsSet") \
+	X(NotContains, "NotContainsSet") \
+	X(CNotContains, "CaseSensitiveNotContainsSet") \
+	X(In, "InSet") X(CIn, "CaseSensitiveInSet") \
+	X(NotIn, "NotInSet") X(CNotIn, "CaseSensitiveNotInSet") \
+	X(Is, "IsSet") X(IsNot, "IsNotSet")
+
+#define WO_SET_NAME(op, set)	set,
+static const char *const where_sets[] = { "ScriptBlockSet",
+	WO_OPS(WO_SET_NAME) };
+#define WO_NSETS	(sizeof(where_sets) / sizeof(where_sets[0]))
+#define WO_OPERATOR_SETS	(((1u << (WO_NSETS - 1)) - 1) << 1)
+
+/* each operator switch lives in its own set, mandatory there: bits 1.. */
+#define WO_BIT(op, set)	WO_BIT_##op,
+enum { WO_BIT_SCRIPTBLOCK, WO_OPS(WO_BIT) };
+
+#define WO_SWITCH(op, set) \
+	{ .name = #op, .type = PS_TYPE_SWITCH, .position = PS_NAMED, \
+	  .sets = 1u << WO_BIT_##op, .mandatory_sets = 1u << WO_BIT_##op },
+static const struct ps_param_meta where_params[] = {
+	{ .name = "InputObject", .type = PS_TYPE_OBJECT, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS },
+	{ .name = "FilterScript", .type = PS_TYPE_OBJECT, .position = 0,
+	  .sets = 1u, .mandatory_sets = 1u },
+	{ .name = "Property", .type = PS_TYPE_STRING, .position = 0,
+	  .sets = WO_OPERATOR_SETS, .mandatory_sets = WO_OPERATOR_SETS },
+	{ .name = "Value", .type = PS_TYPE_OBJECT, .position = 1,
+	  .sets = WO_OPERATOR_SETS },
+	WO_OPS(WO_SWITCH)
+};
+#define WO_NPARAMS	(sizeof(where_params) / sizeof(where_params[0]))
+
+const struct ps_command_meta where_object_meta = {
+	.name = "Where-Object",
+	.type_name = "Microsoft.PowerShell.Commands.WhereObjectCommand",
+	.common_parameters = true,
+	.set_names = where_sets,
+	.nsets = WO_NSETS,
+	.default_set = 1,		/* EqualSet */
+	.params = where_params,
+	.nparams = WO_NPARAMS,
+};
+
 static const struct {
 	const char *name;
 	enum pipe_cmd cmd;
@@ -251,6 +422,32 @@ static const struct {
 	{ "Out-Host", PIPE_CMD_OUT_DEFAULT, &out_host_meta },
 	{ "oh", PIPE_CMD_OUT_DEFAULT, &out_host_meta },
 	{ "Out-Null", PIPE_CMD_OUT_NULL, &out_null_meta },
+	{ "Get-Content", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "ForEach-Object", PIPE_CMD_FOREACH_OBJECT, &foreach_object_meta },
+	{ "foreach", PIPE_CMD_FOREACH_OBJECT, &foreach_object_meta },
+	{ "%", PIPE_CMD_FOREACH_OBJECT, &foreach_object_meta },
+	{ "Where-Object", PIPE_CMD_WHERE_OBJECT, &where_object_meta },
+	{ "where", PIPE_CMD_WHERE_OBJECT, &where_object_meta },
+	{ "?", PIPE_CMD_WHERE_OBJECT, &where_object_meta },
+	{ "gc", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "cat", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "type", PIPE_CMD_GET_CONTENT, &get_content_meta },
+	{ "Write-Output", PIPE_CMD_WRITE_OUTPUT, &write_output_meta },
+	{ "echo", PIPE_CMD_WRITE_OUTPUT, &write_output_meta },
+	{ "write", PIPE_CMD_WRITE_OUTPUT, &write_output_meta },
+	{ "Write-Host", PIPE_CMD_WRITE_HOST, &write_host_meta },
+	{ "Write-Warning", PIPE_CMD_WRITE_WARNING, &write_warning_meta },
+	{ "Write-Error", PIPE_CMD_WRITE_ERROR, &write_error_meta },
+	{ "Start-Sleep", PIPE_CMD_START_SLEEP, &start_sleep_meta },
+	{ "sleep", PIPE_CMD_START_SLEEP, &start_sleep_meta },
+	{ "Out-File", PIPE_CMD_OUT_FILE, &out_file_meta },
+	{ "Export-Csv", PIPE_CMD_EXPORT_CSV, &export_csv_meta },
+	{ "epcsv", PIPE_CMD_EXPORT_CSV, &export_csv_meta },
+	{ "Measure-Object", PIPE_CMD_MEASURE_OBJECT, &measure_object_meta },
+	{ "measure", PIPE_CMD_MEASURE_OBJECT, &measure_object_meta },
+	{ "Sort-Object", PIPE_CMD_SORT_OBJECT, &sort_object_meta },
+	{ "sort", PIPE_CMD_SORT_OBJECT, &sort_object_meta },
+	{ "Get-Date", PIPE_CMD_GET_DATE, &get_date_meta },
 };
 
 enum pipe_cmd
@@ -270,6 +467,28 @@ commands_lookup(const char *name, const struct ps_command_meta **meta)
 	return PIPE_CMD_NONE;
 }
 
+size_t
+commands_names(char *buf, size_t size)
+{
+	size_t i, n = 0, len;
+	const char *name;
+
+	len = (size_t)snprintf(buf, size, "Test-NetConnection");
+	for (i = 0; i < sizeof(command_table) / sizeof(command_table[0]); i++)
+		n += strcmp(command_table[i].name,
+		    command_table[i].meta->name) == 0;
+	for (i = 0; i < sizeof(command_table) / sizeof(command_table[0]); i++) {
+		name = command_table[i].name;
+		if (strcmp(name, command_table[i].meta->name) != 0)
+			continue;	/* an alias */
+		n--;
+		if (len < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			    n == 0 ? " and " : ", ", name);
+	}
+	return len;
+}
+
 bool
 commands_is_known_unsupported(const char *name)
 {
@@ -286,8 +505,8 @@ commands_not_found(const struct ps_command *cmd, struct ps_error *e)
 	    "operable program. Check the spelling of the name, or if a path "
 	    "was included, verify that the path is correct and try again.",
 	    cmd->name);
-	snprintf(e->target_name, sizeof(e->target_name), "%s", cmd->name);
-	e->target_type = "String";
+	if (e->out_of_memory || ps_error_set_target(e, cmd->name, "String") != 0)
+		return -1;
 	e->engine_error = true;
 	return -1;
 }

@@ -1,6 +1,6 @@
 /*
  * tnc_command.c: Test-NetConnection's parameter metadata (spec 1.2, S1
- * psm1 l.98-132) and the plain "tnc host -port N" entry point.
+ * psm1 l.98-132) and its binding into struct tnc_options.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -71,6 +71,10 @@ static const struct ps_param_meta tnc_params[] = {
 	{ .name = "OutputStyle", .type = PS_TYPE_STRING, .position = PS_NAMED,
 	  .sets = PS_ALL_SETS, .validate_set = output_styles,
 	  .tier = PS_TIER_EXTENSION },
+	/* PowerShell 7's name for "at most this many at once" */
+	{ .name = "ThrottleLimit", .type = PS_TYPE_INT32, .position = PS_NAMED,
+	  .sets = PS_ALL_SETS, .has_range = true, .range_min = 1,
+	  .range_max = 2147483647.0, .tier = PS_TIER_EXTENSION },
 };
 
 const struct ps_command_meta tnc_command_meta = {
@@ -98,7 +102,7 @@ set_string(char **dst, const char *s, struct ps_error *e)
 	char *copy = strdup(s);
 
 	if (copy == NULL)
-		return ps_error_parse(e, "OutOfMemory", 0, 0, "Out of memory.");
+		return ps_error_no_memory(e);
 	free(*dst);
 	*dst = copy;
 	return 0;
@@ -154,29 +158,10 @@ tnc_bind(const struct ps_command *cmd, struct tnc_options *o,
 	if ((v = ps_binding_get(&b, "OutputStyle"))->present)
 		o->output_style = strcasecmp(v->s, "PowerShell7") == 0 ?
 		    TNC_STYLE_POWERSHELL7 : TNC_STYLE_WINDOWS_POWERSHELL;
+	if ((v = ps_binding_get(&b, "ThrottleLimit"))->present)
+		o->throttle_limit = (unsigned)v->i;
 	rc = 0;
 out:
 	ps_binding_free(&b);
-	return rc;
-}
-
-int
-tnc_parse_and_bind(const char *script, struct tnc_options *o,
-    struct ps_error *e)
-{
-	struct ps_script s;
-	int rc;
-
-	tnc_options_init(o);
-	ps_error_clear(e);
-	if (ps_parse(script, &s, e) != 0)
-		return -1;
-	if (s.n != 1 || s.v[0].head != PS_HEAD_COMMAND || s.v[0].ncmds != 1 ||
-	    !tnc_command_name_matches(s.v[0].cmds[0].name)) {
-		ps_script_free(&s);
-		return -2;
-	}
-	rc = tnc_bind(&s.v[0].cmds[0], o, e);
-	ps_script_free(&s);
 	return rc;
 }

@@ -4,13 +4,13 @@
 #include <stdbool.h>
 
 #include "binder.h"
-#include "parser.h"
+#include "parsers/command_line.h"
 #include "ps_error.h"
 #include "tnc_options.h"
 
 /*
  * Test-NetConnection's parameters (spec 1.2) and ours (-TimeoutSeconds,
- * -NewLine, -OutputStyle), for the generic binder.
+ * -NewLine, -OutputStyle, -ThrottleLimit), for the generic binder.
  */
 
 /* Its metadata; parameter set i is enum tnc_param_set's value i. */
@@ -26,19 +26,6 @@ bool	tnc_command_name_matches(const char *name);
  * Returns 0, or -1 with e filled.
  */
 int	tnc_bind(const struct ps_command *cmd, struct tnc_options *o,
-	    struct ps_error *e);
-
-/*
- * tnc_parse_and_bind()
- * The plain form: script is the whole command line, e.g.
- * "tnc 10.0.0.4 -port 5022". Initializes o (so it must hold nothing yet;
- * free it with tnc_options_free() whatever the result), parses and
- * binds. Returns 0;
- * -1 with e filled (parse or binding error); or -2, e empty and o at its
- * defaults, when script is anything but one tnc command (a pipeline,
- * several statements, an expression): the pipeline engine's job.
- */
-int	tnc_parse_and_bind(const char *script, struct tnc_options *o,
 	    struct ps_error *e);
 
 #endif /* TNC_PARSERS_TNC_COMMAND_H */

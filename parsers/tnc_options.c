@@ -30,13 +30,16 @@ tnc_options_free(struct tnc_options *o)
 }
 
 int
-tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src)
+tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src,
+    const char *computer_name)
 {
+	const char *name = computer_name != NULL ? computer_name :
+	    src->computer_name;
+
 	*dst = *src;
 	dst->computer_name = NULL;
 	dst->constrain_source_address = NULL;
-	if ((src->computer_name != NULL &&
-	    (dst->computer_name = strdup(src->computer_name)) == NULL) ||
+	if ((name != NULL && (dst->computer_name = strdup(name)) == NULL) ||
 	    (src->constrain_source_address != NULL &&
 	    (dst->constrain_source_address =
 	    strdup(src->constrain_source_address)) == NULL)) {

@@ -59,12 +59,19 @@ struct tnc_options {
 	double	timeout_seconds;	/* each connect attempt, each echo */
 	enum tnc_newline newline;
 	enum tnc_output_style output_style;
+	unsigned throttle_limit;	/* tests in flight at most; 0: from the machine */
 };
 
 void	tnc_options_init(struct tnc_options *o);	/* all defaults */
 void	tnc_options_free(struct tnc_options *o);
 
-/* A deep copy (its strings too).  Returns 0, or -1 when out of memory (dst then holds nothing). */
-int	tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src);
+/*
+ * tnc_options_copy()
+ * dst = src with its own strings (a NULL string stays NULL: the default);
+ * computer_name replaces src's when not NULL.  Returns 0, or -1 (ENOMEM)
+ * with dst holding nothing to free.
+ */
+int	tnc_options_copy(struct tnc_options *dst, const struct tnc_options *src,
+	    const char *computer_name);
 
 #endif /* TNC_PARSERS_TNC_OPTIONS_H */

@@ -1,28 +1,31 @@
 /*
  * tnc: Test-NetConnection for Linux.
  *
- * main() is the only place that prints to the process streams and picks the
- * exit status: options -> run -> warnings (stderr) -> object (stdout).
+ * main() finds the script (the command line itself, or -Command's) and
+ * hands it to the runtime, which runs every form the same way: a plain
+ * `tnc host -port N` is a pipeline of one command.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "base/exit_codes.h"
-#include "base/text_out.h"
-#include "engine/diag.h"
-#include "engine/netconnection.h"
-#include "objects/list_writer.h"
-#include "objects/result_view.h"
-#include "parsers/ps_error.h"
 #include "parsers/tnc_command.h"
-#include "parsers/tnc_options.h"
-#include "runtime/pipeline_run.h"
-#include "runtime/report.h"
-#include "runtime/route_diag_command.h"
+#include "runtime/runtime.h"
+
+#ifdef TNC_FUZZ_BOUNDS
+/* fuzz_main's build: a fuzzed script's loops and sleeps must end */
+static const struct runtime_options fuzz_bounds = { .max_steps = 2000,
+	.max_sleep_ms = 10, .files_here_only = true };
+#define RUN_BOUNDS	(&fuzz_bounds)
+#else
+#define RUN_BOUNDS	NULL
+#endif
 
 static const char usage_text[] =
 "Usage: tnc [[-ComputerName] <host>] [-Port <1-65535> | [-CommonTCPPort] HTTP|RDP|SMB|WINRM]\n"
@@ -33,8 +36,9 @@ static const char usage_text[] =
 "       tnc [[-ComputerName] <host>] -TraceRoute [-Hops <1-120>] [...]\n"
 "       tnc [[-ComputerName] <host>] -DiagnoseRouting [-ConstrainSourceAddress <ip>]\n"
 "           [-ConstrainInterface <index>] [-InformationLevel Detailed] [...]\n"
-"       tnc -Command '<script>' | -Command -   a PowerShell pipeline, e.g.\n"
+"       tnc -Command '<script>' | -Command -   a PowerShell pipeline or script, e.g.\n"
 "           'tnc host -port 5022 | select ComputerName, TcpTestSucceeded | Format-List'\n"
+"           '$r = tnc host -port 5022; if (-not $r.TcpTestSucceeded) { exit 1 }'\n"
 "           (- reads it from stdin); argv with '|' tokens works the same\n"
 "       tnc --help | -?        this text\n"
 "       tnc --version\n"
@@ -71,6 +75,8 @@ static const char usage_text[] =
 "  2  the name did not resolve\n"
 "  3  usage or parameter error\n"
 "  4  system failure (for example, stdout could not be written)\n"
+"SIGINT or SIGTERM ends tnc at once, by that signal and with no result\n"
+"printed (a shell reports 130 or 143).\n"
 "\n"
 "Examples:\n"
 "  tnc 10.0.0.4 -port 5022\n"
@@ -96,7 +102,7 @@ invocation_name(const char *argv0)
 static char *
 join_command_line(const char *name, int argc, char **argv)
 {
-	size_t len = strlen(name) + 1;
+	size_t len = strlen(name) + 1, n, at;
 	char *s;
 
 	for (int i = 1; i < argc; i++)
@@ -104,11 +110,15 @@ join_command_line(const char *name, int argc, char **argv)
 	s = malloc(len);
 	if (s == NULL)
 		return NULL;
-	strcpy(s, name);
+	at = strlen(name);
+	memcpy(s, name, at);
 	for (int i = 1; i < argc; i++) {
-		strcat(s, " ");
-		strcat(s, argv[i]);
+		n = strlen(argv[i]);
+		s[at++] = ' ';
+		memcpy(s + at, argv[i], n);
+		at += n;
 	}
+	s[at] = '\0';
 	return s;
 }
 
@@ -132,15 +142,72 @@ is_command_option(const char *a)
 	return !ps_name_is_taken(&tnc_command_meta, a + 1);
 }
 
-/* Largest script -Command - reads from stdin */
-#define SCRIPT_STDIN_MAX	(64 * 1024)
+/*
+ * Largest script -Command - reads from stdin: a list of 100,000 targets
+ * fits many times over, and a runaway producer still meets an end.
+ */
+#define SCRIPT_STDIN_MAX	(16 * 1024 * 1024)
+
+/*
+ * The script on stdin, read to its end: at most SCRIPT_STDIN_MAX bytes,
+ * no NUL byte, a UTF-8 byte-order mark at the start dropped (PowerShell
+ * drops it from script text). NULL with a tnc: message on stderr and
+ * *status set (3 for bad input, 4 when stdin or memory failed).
+ */
+static char *
+read_script_stdin(int *status)
+{
+	char *s = NULL, *grown;
+	size_t len = 0, cap = 0, n;
+
+	*status = TNC_EXIT_SYSTEM;
+	for (;;) {
+		if (len == cap) {
+			/* one byte past the limit tells "too long" from "full" */
+			cap = cap == 0 ? 64 * 1024 : cap * 2;
+			if (cap > SCRIPT_STDIN_MAX + 1)
+				cap = SCRIPT_STDIN_MAX + 1;
+			grown = realloc(s, cap + 1);
+			if (grown == NULL) {
+				fprintf(stderr, "tnc: out of memory\n");
+				goto fail;
+			}
+			s = grown;
+		}
+		n = fread(s + len, 1, cap - len, stdin);
+		len += n;
+		if (n == 0 || len > SCRIPT_STDIN_MAX)
+			break;
+	}
+	if (ferror(stdin)) {
+		fprintf(stderr, "tnc: cannot read the script from stdin: %s\n",
+		    strerror(errno));
+		goto fail;
+	}
+	*status = TNC_EXIT_USAGE;
+	if (len > SCRIPT_STDIN_MAX) {
+		fprintf(stderr, "tnc: the script on stdin is longer than %d "
+		    "bytes (16 MiB)\n", SCRIPT_STDIN_MAX);
+		goto fail;
+	}
+	if (memchr(s, '\0', len) != NULL) {
+		fprintf(stderr, "tnc: the script on stdin holds a NUL byte\n");
+		goto fail;
+	}
+	s[len] = '\0';
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		memmove(s, s + 3, len - 2);
+	return s;
+fail:
+	free(s);
+	return NULL;
+}
 
 /* The script of -Command: the arguments after it, or stdin for "-". */
 static char *
 command_script(int argc, char **argv, int *status)
 {
 	char *s;
-	size_t len = 0, n;
 
 	*status = TNC_EXIT_USAGE;
 	if (argc < 3) {
@@ -148,73 +215,50 @@ command_script(int argc, char **argv, int *status)
 		    "stdin\n", argv[1]);
 		return NULL;
 	}
-	if (argc > 3 || strcmp(argv[2], "-") != 0)
-		return join_command_line(argv[2], argc - 2, argv + 2);
-	s = malloc(SCRIPT_STDIN_MAX + 1);
-	if (s == NULL) {
-		fprintf(stderr, "tnc: out of memory\n");
-		*status = TNC_EXIT_SYSTEM;
-		return NULL;
+	if (argc > 3 || strcmp(argv[2], "-") != 0) {
+		s = join_command_line(argv[2], argc - 2, argv + 2);
+		if (s == NULL) {
+			fprintf(stderr, "tnc: out of memory\n");
+			*status = TNC_EXIT_SYSTEM;
+		}
+		return s;
 	}
-	while (len <= SCRIPT_STDIN_MAX &&
-	    (n = fread(s + len, 1, SCRIPT_STDIN_MAX + 1 - len, stdin)) > 0)
-		len += n;
-	if (ferror(stdin)) {
-		fprintf(stderr, "tnc: cannot read the script from stdin: %s\n",
-		    strerror(errno));
-		free(s);
-		*status = TNC_EXIT_SYSTEM;
-		return NULL;
-	}
-	if (len > SCRIPT_STDIN_MAX) {
-		fprintf(stderr, "tnc: the script on stdin is longer than %d "
-		    "bytes\n", SCRIPT_STDIN_MAX);
-		free(s);
-		return NULL;
-	}
-	if (memchr(s, '\0', len) != NULL) {
-		fprintf(stderr, "tnc: the script on stdin holds a NUL byte\n");
-		free(s);
-		return NULL;
-	}
-	s[len] = '\0';
-	return s;
+	return read_script_stdin(status);
 }
 
-/* The object: a bare True/False for Quiet, else the list view in its envelope. */
-static int
-print_result(const struct tnc_result *r, const struct tnc_options *o,
-    struct text_out *out)
+/*
+ * A standard descriptor closed at start is held by /dev/null opened the
+ * wrong way round (stdin write-only, stdout and stderr read-only): it
+ * still fails as a closed one does (EBADF), and no socket or epoll
+ * descriptor the engine opens can take its number, so output never goes
+ * to a connection under test.
+ */
+static void
+hold_closed_std_fds(void)
 {
-	struct list_writer lw;
-	struct view_rows rows;
+	int fd, want;
 
-	if (o->information_level == TNC_INFO_QUIET) {
-		text_out_line(out, report_quiet_value(r) ? "True" : "False");
-		return 0;
+	for (want = 0; want <= 2; want++) {
+		if (fcntl(want, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		fd = open("/dev/null", want == 0 ? O_WRONLY : O_RDONLY);
+		if (fd >= 0 && fd != want) {
+			/* a lower one was closed too and is held already */
+			dup2(fd, want);
+			close(fd);
+		}
 	}
-	if (result_view_default(r, &rows) < 0)
-		return -1;
-	list_writer_begin(&lw, out, report_edition(o));
-	list_writer_entry(&lw, rows.items, rows.n);
-	list_writer_end(&lw);
-	view_rows_free(&rows);
-	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct tnc_options o;
-	struct tnc_result r;
-	struct tnc_diag d;
-	struct ps_error e;
-	struct text_out out, err;
 	char *script;
-	int rc, status;
+	int status;
 
 	/* A closed stdout must be an exit status (4), not a silent death. */
 	signal(SIGPIPE, SIG_IGN);
+	hold_closed_std_fds();
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0) {
 			fputs(usage_text, stdout);
@@ -239,65 +283,7 @@ main(int argc, char **argv)
 			return TNC_EXIT_SYSTEM;
 		}
 	}
-	memset(&e, 0, sizeof(e));
-	rc = tnc_parse_and_bind(script, &o, &e);
-	if (rc == -2) {
-		/* pipelines, several statements, input lists: the executor */
-		status = pipeline_run_script(script, stdout, stderr, tnc_run);
-		goto out_options;
-	}
-	if (rc < 0) {
-		text_out_init(&err, stderr, o.newline);
-		ps_error_render(&e, script, &err);
-		text_out_finish(&err);
-		status = TNC_EXIT_USAGE;
-		goto out_options;
-	}
-
-	text_out_init(&out, stdout, o.newline);
-	text_out_init(&err, stderr, o.newline);
-	memset(&r, 0, sizeof(r));
-	memset(&d, 0, sizeof(d));
-	if (o.diagnose_routing) {
-		/* the NetRouteDiagnostics set: its own object and view */
-		status = route_diag_command(&o, script, &out, &err);
-		text_out_finish(&err);
-		if (text_out_finish(&out) < 0 && status != TNC_EXIT_SYSTEM) {
-			fprintf(stderr, "tnc: cannot write output: %s\n",
-			    strerror(errno));
-			status = TNC_EXIT_SYSTEM;
-		}
-		goto out_run;
-	}
-	rc = tnc_run(&o, &r, &d);
-	if (rc < 0) {
-		fprintf(stderr, "tnc: %s\n", d.error);
-		status = report_run_failure_status(rc);
-		goto out_run;
-	}
-	if (d.stopped) {
-		report_stop_error(&d, script, &err);
-		text_out_finish(&err);
-		status = TNC_EXIT_FAILED;
-		goto out_run;
-	}
-	report_diag(&d, &o, &err);
-	text_out_finish(&err);		/* warnings come before the object */
-	status = report_exit_status(&r);
-	if (print_result(&r, &o, &out) < 0) {
-		fprintf(stderr, "tnc: out of memory\n");
-		status = TNC_EXIT_SYSTEM;
-	}
-	if (text_out_finish(&out) < 0) {
-		/* e.g. a closed pipe: SIGPIPE is ignored, so we get EPIPE here */
-		fprintf(stderr, "tnc: cannot write output: %s\n", strerror(errno));
-		status = TNC_EXIT_SYSTEM;
-	}
-out_run:
-	tnc_result_free(&r);
-	diag_free(&d);
-out_options:
-	tnc_options_free(&o);
+	status = runtime_run_script(script, stdout, stderr, RUN_BOUNDS);
 	free(script);
 	return status;
 }

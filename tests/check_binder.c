@@ -10,9 +10,12 @@
 #include <string.h>
 
 #include "base/text_out.h"
+#include "parsers/ast.h"
+#include "parsers/ast_command.h"
 #include "parsers/binder.h"
 #include "parsers/tnc_command.h"
 #include "tests/check_support.h"
+#include "tests/parse_command.h"
 
 struct error_case {
 	const char *fixture;	/* fixtures/errors/<fixture>.txt */
@@ -40,8 +43,9 @@ static const struct error_case error_cases[] = {
 	    "Parameter cannot be processed because the parameter name 'w' is ambiguous. Possible matches include: -WarningAction -WarningVariable." },
 	{ "missing_argument", "tnc host -Port", "MissingArgument",
 	    "Missing an argument for parameter 'Port'. Specify a parameter of type 'System.Int32' and try again." },
-	{ "missing_argument_colon", "tnc host -Port:", "MissingArgument",
-	    "Missing an argument for parameter 'Port'. Specify a parameter of type 'System.Int32' and try again." },
+	/* -Port: with nothing after the colon: a parse error (Parser.cs) */
+	{ "missing_argument_colon", "tnc host -Port:", "ParameterRequiresArgument",
+	    "Parameter -Port: requires an argument." },
 	{ "positional_not_found", "tnc host http x", "PositionalParameterNotFound",
 	    "A positional parameter cannot be found that accepts argument 'x'." },
 	{ "commontcpport_80", "tnc host 80", "ParameterArgumentValidationError",
@@ -90,10 +94,45 @@ static const struct error_case error_cases[] = {
 	    "The '<' operator is reserved for future use." },
 	{ "parse_empty_pipe", "tnc host |", "EmptyPipeElement",
 	    "An empty pipe element is not allowed." },
-	{ "parse_variable", "tnc $env:X", "VariableNotSupported",
-	    "Variable references are not supported by tnc: '$env:X'. tnc never evaluates variables." },
 };
 #define NERROR (sizeof(error_cases) / sizeof(error_cases[0]))
+
+/*
+ * parse_and_bind()
+ * The plain form: script is the whole command line, e.g.
+ * "tnc 10.0.0.4 -port 5022". Initializes o (free it with
+ * tnc_options_free() whatever the result), parses with the program's
+ * front end and binds. Returns 0; -1 with e filled (parse or binding
+ * error); or -2, e empty and o at its defaults, when script is anything
+ * but one tnc command of literals (a pipeline, several statements, an
+ * expression, an argument to evaluate): the runtime's job.
+ */
+static int
+parse_and_bind(const char *script, struct tnc_options *o, struct ps_error *e)
+{
+	struct ast_list l;
+	struct ps_command pc = { 0 };
+	const struct ast *pl;
+	int rc = -2;
+
+	tnc_options_init(o);
+	if (ast_parse(script, &l, e) != 0)
+		return -1;
+	pl = l.n == 1 ? l.v[0] : NULL;
+	if (pl != NULL && pl->kind == AST_PIPELINE &&
+	    pl->assign_target == NULL && pl->elems.n == 1 &&
+	    pl->elems.v[0]->kind == AST_COMMAND &&
+	    tnc_command_name_matches(ast_command_name(pl->elems.v[0]))) {
+		rc = ast_command(pl->elems.v[0], &pc);
+		if (rc == 0)
+			rc = tnc_bind(&pc, o, e);
+		else if (rc == -1)
+			ps_error_no_memory(e);
+	}
+	ps_command_free(&pc);
+	ast_list_free(&l);
+	return rc;
+}
 
 static char *
 render(const struct ps_error *e, const char *script, enum tnc_newline nl)
@@ -109,11 +148,11 @@ START_TEST(test_error_case)
 {
 	const struct error_case *c = &error_cases[_i];
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char path[256];
 	char *want, *got;
 
-	ck_assert_int_eq(tnc_parse_and_bind(c->script, &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind(c->script, &o, &e), -1);
 	tnc_options_free(&o);
 	ck_assert_str_eq(e.error_id, c->id);
 	ck_assert_str_eq(e.message, c->message);
@@ -123,6 +162,7 @@ START_TEST(test_error_case)
 	ck_assert_str_eq(got, want);
 	free(want);
 	free(got);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -130,16 +170,192 @@ END_TEST
 START_TEST(test_error_crlf)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *got;
 
-	ck_assert_int_eq(tnc_parse_and_bind("tnc -wa foo", &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind("tnc -wa foo", &o, &e), -1);
 	tnc_options_free(&o);
 	got = render(&e, "tnc -wa foo", TNC_NEWLINE_CRLF);
 	ck_assert_ptr_nonnull(strstr(got, "try again:\r\nSilentlyContinue, "
 	    "Stop, Continue, Inquire, Ignore, Suspend\"\r\nAt line:1 char:9\r\n"));
 	ck_assert_ptr_nonnull(strstr(got, ",Test-NetConnection\r\n \r\n"));
 	free(got);
+	ps_error_free(&e);
+}
+END_TEST
+
+/*
+ * Issue 9.6: user text in an error went through fixed buffers (the value
+ * 256 bytes, the message 2048) and could be cut inside a character. Now
+ * every message holds the whole text, and what is rendered is UTF-8.
+ */
+START_TEST(t_reg_long_user_text_in_errors)
+{
+	struct tnc_options o;
+	struct ps_error e = { 0 };
+	char *big = str_repeat("\xc3\xa9", 300), *script, *want, *got;
+
+	ck_assert_int_gt(asprintf(&script, "tnc h -Port %s", big), 0);
+	ck_assert_int_eq(parse_and_bind(script, &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_int_gt(asprintf(&want, "Cannot process argument "
+	    "transformation on parameter 'Port'. Cannot convert value \"%s\" "
+	    "to type \"System.Int32\". Error: \"Input string was not in a "
+	    "correct format.\"", big), 0);
+	ck_assert_str_eq(e.message, want);
+	got = render(&e, script, TNC_NEWLINE_LF);
+	ck_assert(utf8_valid(got, strlen(got)));
+	free(got);
+	free(want);
+	free(script);
+	ps_error_free(&e);
+	free(big);
+
+	big = str_repeat("x", 3000);
+	ck_assert_int_gt(asprintf(&script, "tnc -%s", big), 0);
+	ck_assert_int_eq(parse_and_bind(script, &o, &e), -1);
+	tnc_options_free(&o);
+	ck_assert_int_gt(asprintf(&want, "A parameter cannot be found that "
+	    "matches parameter name '%s'.", big), 0);
+	ck_assert_str_eq(e.message, want);
+	free(want);
+	free(script);
+	ps_error_free(&e);
+	free(big);
+	ps_error_free(&e);
+}
+END_TEST
+
+/*
+ * Issue 10.8: the echoed line is cut to 69 characters as PowerShell's
+ * PositionUtilities.VerboseMessage (Position.cs) cuts it, "... " and
+ * " ..." marking the cuts and the underline shifted; short, long (104)
+ * and very long (361) lines, the error at the start, middle and end.
+ */
+#define LONG_LINE "tnc sqlmi-01.contoso.database.windows.net -Port 5022 " \
+	"-InformationLevel Detailed -WarningAction Stop -foo"
+#define HOSTS "'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com'," \
+	"'sql04.contoso.com','sql05.contoso.com','sql06.contoso.com'," \
+	"'sql07.contoso.com','sql08.contoso.com','sql09.contoso.com'," \
+	"'sql10.contoso.com','sql11.contoso.com','sql12.contoso.com'," \
+	"'sql13.contoso.com','sql14.contoso.com','sql15.contoso.com'"
+#define VLONG_LINE HOSTS " | tnc -Port 5022 -foo | select ComputerName, " \
+	"TcpTestSucceeded"
+
+static const struct {
+	const char *script;
+	size_t	off, len;
+	const char *echo, *under;
+} cut_cases[] = {
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 0, 3,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+ ~~~" },
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 13, 5,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+              ~~~~~" },
+	{ "tnc 10.0.0.4 -Port 5022 -foo", 24, 4,
+	  "+ tnc 10.0.0.4 -Port 5022 -foo",
+	  "+                         ~~~~" },
+	{ LONG_LINE, 0, 3,
+	  "+ tnc sqlmi-01.contoso.database.windows.net -Port 5022 "
+	  "-InformationLeve ...",
+	  "+ ~~~" },
+	{ LONG_LINE, 53, 17,
+	  "+ ... -01.contoso.database.windows.net -Port 5022 -InformationLevel "
+	  "Detaile ...",
+	  "+                                                 ~~~~~~~~~~~~~~~~~" },
+	{ LONG_LINE, 100, 4,
+	  "+ ... ws.net -Port 5022 -InformationLevel Detailed -WarningAction "
+	  "Stop -foo",
+	  "+                                                                   "
+	  "   ~~~~" },
+	{ VLONG_LINE, 0, 19,
+	  "+ 'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com',"
+	  "'sql04.co ...",
+	  "+ ~~~~~~~~~~~~~~~~~~~" },
+	{ VLONG_LINE, 306, 5,
+	  "+ ... toso.com','sql14.contoso.com','sql15.contoso.com' | tnc -Port "
+	  "5022 -f ...",
+	  "+                                                             ~~~~~" },
+	{ VLONG_LINE, 345, 16,
+	  "+ ... so.com' | tnc -Port 5022 -foo | select ComputerName, "
+	  "TcpTestSucceeded",
+	  "+                                                          "
+	  "~~~~~~~~~~~~~~~~" },
+	/* an error wider than the window: cut to 69, dots after */
+	{ VLONG_LINE, 0, 361,
+	  "+ 'sql01.contoso.com','sql02.contoso.com','sql03.contoso.com',"
+	  "'sql04.co ...",
+	  "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+	  "~~~" },
+	/* trailing white space is trimmed; a tab is four spaces */
+	{ "tnc\t-foo   ", 4, 4, "+ tnc    -foo", "+        ~~~~" },
+	/* the cut counts characters: 'é' is one, and never cut in two */
+	{ "tnc '"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "' -Port 5022 -InformationLevel Quiet -foo", 118, 4,
+	  "+ ... "
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	  "' -Port 5022 -InformationLevel Quiet -foo",
+	  "+                                                                   "
+	  "   ~~~~" },
+};
+
+START_TEST(test_position_cut)
+{
+	struct ps_error e = { 0 };
+	char *got, *want;
+
+	ps_error_parse(&e, "X", cut_cases[_i].off, cut_cases[_i].len, "m");
+	got = render(&e, cut_cases[_i].script, TNC_NEWLINE_LF);
+	ck_assert_int_gt(asprintf(&want, "%s\n%s\nm\n", cut_cases[_i].echo,
+	    cut_cases[_i].under), 0);
+	ck_assert_msg(strstr(got, want) != NULL, "%s\n---\n%s", want, got);
+	ck_assert(utf8_valid(got, strlen(got)));
+	free(want);
+	free(got);
+	ps_error_free(&e);
+}
+END_TEST
+
+/* The seed's job step with a typo, as 5.1 shows it (one line, cut) */
+START_TEST(test_position_seed_typo)
+{
+	const char *script = "tnc 10.0.0.4 -port 5022 | select ComputerName, "
+	    "RemoteAddress, TcpTestSucceeded | Format-Lis";
+	struct ps_error e = { 0 };
+	char *got;
+
+	ps_error_bind(&e, "Format-Lis", NULL, "ObjectNotFound",
+	    "CommandNotFoundException", "CommandNotFoundException", 81, 10,
+	    "The term 'Format-Lis' is not recognized as the name of a cmdlet, "
+	    "function, script file, or operable program. Check the spelling "
+	    "of the name, or if a path was included, verify that the path is "
+	    "correct and try again.");
+	ps_error_set_target(&e, "Format-Lis", "String");
+	e.engine_error = true;
+	got = render(&e, script, TNC_NEWLINE_LF);
+	ck_assert_str_eq(got, "Format-Lis : The term 'Format-Lis' is not "
+	    "recognized as the name of a cmdlet, function, script file, or "
+	    "operable program. Check the spelling of the name, or if a path "
+	    "was included, verify that the path is correct and try again.\n"
+	    "At line:1 char:82\n"
+	    "+ ... 2 | select ComputerName, RemoteAddress, TcpTestSucceeded | "
+	    "Format-Lis\n"
+	    "+                                                                "
+	    "~~~~~~~~~~\n"
+	    "    + CategoryInfo          : ObjectNotFound: (Format-Lis:String) "
+	    "[], CommandNotFoundException\n"
+	    "    + FullyQualifiedErrorId : CommandNotFoundException\n \n");
+	free(got);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -147,10 +363,11 @@ END_TEST
 static void
 bind_ok(const char *script, struct tnc_options *o)
 {
-	struct ps_error e;
-	int rc = tnc_parse_and_bind(script, o, &e);
+	struct ps_error e = { 0 };
+	int rc = parse_and_bind(script, o, &e);
 
 	ck_assert_msg(rc == 0, "%s: rc %d: %s", script, rc, e.message);
+	ps_error_free(&e);
 }
 
 START_TEST(test_defaults)
@@ -299,9 +516,9 @@ END_TEST
 START_TEST(test_action_preference_number_out_of_range)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
-	ck_assert_int_eq(tnc_parse_and_bind("tnc h -wa 9", &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind("tnc h -wa 9", &o, &e), -1);
 	tnc_options_free(&o);
 	ck_assert_str_eq(e.error_id, "CannotConvertArgumentNoMessage");
 	ck_assert_str_eq(e.message, "Cannot bind parameter 'WarningAction'. "
@@ -310,6 +527,7 @@ START_TEST(test_action_preference_number_out_of_range)
 	    "Specify one of the following enumeration values and try again. "
 	    "The possible enumeration values are \"SilentlyContinue,Stop,"
 	    "Continue,Inquire,Ignore,Suspend\".");
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -405,15 +623,16 @@ START_TEST(test_extensions_never_change_real_bindings)
 	/* and whole command lines: the same errors and results */
 	{
 		struct tnc_options o;
-		struct ps_error e;
+		struct ps_error e = { 0 };
 
-		ck_assert_int_eq(tnc_parse_and_bind("tnc -t", &o, &e), 0);
+		ck_assert_int_eq(parse_and_bind("tnc -t", &o, &e), 0);
 		ck_assert(o.trace_route);
 		tnc_options_free(&o);
-		ck_assert_int_eq(tnc_parse_and_bind("tnc -NewLine LF -newline "
+		ck_assert_int_eq(parse_and_bind("tnc -NewLine LF -newline "
 		    "crlf", &o, &e), -1);
 		ck_assert_str_eq(e.error_id, "ParameterAlreadyBound");
 		tnc_options_free(&o);
+		ps_error_free(&e);
 	}
 }
 END_TEST
@@ -428,33 +647,35 @@ START_TEST(test_not_plain)
 		"'sql1','sql2' | tnc -port 5022",
 		"(tnc h -port 5022).TcpTestSucceeded",
 		"select x",
+		"$r = tnc h",
+		"tnc $h -Port 5022",
 	};
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
-		ck_assert_int_eq(tnc_parse_and_bind(scripts[i], &o, &e), -2);
+		ck_assert_int_eq(parse_and_bind(scripts[i], &o, &e), -2);
 		ck_assert_ptr_null(e.error_id);
 		ck_assert_str_eq(o.computer_name, TNC_DEFAULT_COMPUTER_NAME);
 		tnc_options_free(&o);
 	}
 	/* a parse error is reported even in a pipeline */
-	ck_assert_int_eq(tnc_parse_and_bind("tnc h | fl '", &o, &e), -1);
+	ck_assert_int_eq(parse_and_bind("tnc h | fl '", &o, &e), -1);
 	tnc_options_free(&o);
 	/* the generic binder works on any command of a pipeline */
 	{
-		struct ps_script s;
+		struct ps_command pc;
 		struct ps_binding b;
 
-		ck_assert_int_eq(ps_parse("'a' | tnc -foo", &s, &e), 0);
-		ck_assert_int_eq(ps_bind(&tnc_command_meta, &s.v[0].cmds[0],
-		    &b, &e), -1);
+		parse_command("'a' | tnc -foo", &pc);
+		ck_assert_int_eq(ps_bind(&tnc_command_meta, &pc, &b, &e), -1);
 		ck_assert_str_eq(e.error_id, "NamedParameterNotFound");
 		ck_assert_uint_eq(e.offset, 10);
 		ps_binding_free(&b);
-		ps_script_free(&s);
+		ps_command_free(&pc);
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -481,13 +702,13 @@ START_TEST(test_missing_mandatory)
 		.default_set = -1, .params = params, .nparams = 3,
 	};
 	const char *script = "tnc -Flag";
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	char *got, *want;
 
-	ck_assert_int_eq(ps_parse(script, &s, &e), 0);
-	ck_assert_int_eq(ps_bind(&meta, &s.v[0].cmds[0], &b, &e), -1);
+	parse_command(script, &pc);
+	ck_assert_int_eq(ps_bind(&meta, &pc, &b, &e), -1);
 	ck_assert_str_eq(e.error_id, "MissingMandatoryParameter");
 	got = render(&e, script, TNC_NEWLINE_LF);
 	want = fixture_read("", "fixtures/errors/missing_mandatory.txt");
@@ -495,7 +716,8 @@ START_TEST(test_missing_mandatory)
 	free(got);
 	free(want);
 	ps_binding_free(&b);
-	ps_script_free(&s);
+	ps_command_free(&pc);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -503,22 +725,23 @@ END_TEST
 START_TEST(test_constraints_in_every_set)
 {
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 
-	ck_assert_int_eq(tnc_parse_and_bind("tnc host -Port 80 "
+	ck_assert_int_eq(parse_and_bind("tnc host -Port 80 "
 	    "-ConstrainSourceAddress 127.0.0.2 -ConstrainInterface 1", &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_REMOTE_PORT);
 	ck_assert_str_eq(o.constrain_source_address, "127.0.0.2");
 	ck_assert_uint_eq(o.constrain_interface, 1);
 	tnc_options_free(&o);
-	ck_assert_int_eq(tnc_parse_and_bind("tnc host -ConstrainInterface 3",
+	ck_assert_int_eq(parse_and_bind("tnc host -ConstrainInterface 3",
 	    &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_ICMP);
 	tnc_options_free(&o);
-	ck_assert_int_eq(tnc_parse_and_bind("tnc host -DiagnoseRouting "
+	ck_assert_int_eq(parse_and_bind("tnc host -DiagnoseRouting "
 	    "-ConstrainInterface 3", &o, &e), 0);
 	ck_assert_int_eq(o.set, TNC_SET_NET_ROUTE_DIAGNOSTICS);
 	tnc_options_free(&o);
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -611,17 +834,18 @@ START_TEST(test_more_errors)
 		  "again." },
 	};
 	struct tnc_options o;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		ck_assert_msg(tnc_parse_and_bind(c[i].script, &o, &e) == -1,
+		ck_assert_msg(parse_and_bind(c[i].script, &o, &e) == -1,
 		    "%s", c[i].script);
 		tnc_options_free(&o);
 		ck_assert_str_eq(e.error_id, c[i].id);
 		ck_assert_str_eq(e.message, c[i].message);
 		ck_assert_str_eq(e.command, "Test-NetConnection");
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -641,6 +865,10 @@ binder_suite(void)
 	tcase_add_test(tc_ok, test_not_plain);
 	tcase_add_loop_test(tc_bad, test_error_case, 0, NERROR);
 	tcase_add_test(tc_bad, test_error_crlf);
+	tcase_add_test(tc_bad, t_reg_long_user_text_in_errors);
+	tcase_add_loop_test(tc_bad, test_position_cut, 0,
+	    sizeof(cut_cases) / sizeof(cut_cases[0]));
+	tcase_add_test(tc_bad, test_position_seed_typo);
 	tcase_add_test(tc_bad, test_action_preference_number_out_of_range);
 	tcase_add_test(tc_bad, test_more_errors);
 	tcase_add_test(tc_bad, test_missing_mandatory);

@@ -1,10 +1,11 @@
 /*
- * check_pipeline.c: the pipeline executor (shim/pipeline_run.c) with a
- * fake Test-NetConnection, so no packet is sent: spec 2.2(g) and 3.5
- * bytes, stream order, exit statuses, and the pure helpers.
+ * check_pipeline.c: the runtime (shim/runtime/) with the engine's fake in
+ * place of the network, so no packet is sent: spec 2.2(g) and 3.5 bytes,
+ * stream order, exit statuses, and the helpers.
  *
- * The fake: "10.0.0.1" connects; any other IPv4 literal is filtered (TCP
- * and ping time out, as spec 3.5's host); "bad" does not resolve.
+ * The fake (tests/check_fake_run.h): "10.0.0.1" connects; any other IPv4
+ * literal is filtered (TCP and ping time out, as spec 3.5's host); "bad"
+ * does not resolve.
  */
 #include <arpa/inet.h>
 #include <check.h>
@@ -17,82 +18,11 @@
 #include "objects/psobj.h"
 #include "parsers/catalogue.h"
 #include "parsers/commands.h"
-#include "runtime/pipeline_run.h"
+#include "runtime/error_target.h"
+#include "runtime/runtime.h"
+#include "tests/check_fake_run.h"
 #include "tests/check_support.h"
-
-static int fake_calls;
-
-static int
-fake_run(const struct tnc_options *o, struct tnc_result *r,
-    struct tnc_diag *d)
-{
-	struct sockaddr_in *sin;
-	const char *name = o->computer_name;
-
-	__atomic_add_fetch(&fake_calls, 1, __ATOMIC_SEQ_CST);
-	memset(r, 0, sizeof(*r));
-	r->computer_name = strdup(name);
-	r->remote_index = -1;
-	if (strcmp(name, "bad") == 0) {
-		diag_warn(d, "Name resolution of %s failed", name);
-		return 0;
-	}
-	r->name_resolution_succeeded = true;
-	r->resolved = calloc(1, sizeof(*r->resolved));
-	r->nresolved = 1;
-	r->remote_index = 0;
-	sin = (struct sockaddr_in *)&r->resolved[0].sa;
-	sin->sin_family = AF_INET;
-	inet_pton(AF_INET, name, &sin->sin_addr);
-	r->resolved[0].sa_len = sizeof(*sin);
-	snprintf(r->resolved[0].text, sizeof(r->resolved[0].text), "%s", name);
-	snprintf(r->interface_alias, sizeof(r->interface_alias), "eth0");
-	snprintf(r->source_address, sizeof(r->source_address), "10.0.0.100");
-	r->remote_port = (unsigned)o->port;
-	if (o->port != 0 && strcmp(name, "10.0.0.1") == 0) {
-		r->tcp_test_succeeded = true;
-		return 0;
-	}
-	if (o->port != 0)
-		diag_warn(d, "TCP connect to (%s : %d) failed", name, o->port);
-	diag_warn(d, "Ping to %s failed with status: TimedOut", name);
-	r->ping_reply_present = true;
-	r->ping_status = TNC_PING_TIMED_OUT;
-	return 0;
-}
-
-struct run_out {
-	char	*out, *err, *both;	/* both: stdout and stderr as 2>&1 */
-	int	status;
-};
-
-static void
-run_script(const char *script, struct run_out *r)
-{
-	size_t lo, le, lb;
-	FILE *o, *e, *b;
-
-	memset(r, 0, sizeof(*r));
-	o = open_memstream(&r->out, &lo);
-	e = open_memstream(&r->err, &le);
-	ck_assert_ptr_nonnull(o);
-	ck_assert_ptr_nonnull(e);
-	r->status = pipeline_run_script(script, o, e, fake_run);
-	fclose(o);
-	fclose(e);
-	b = open_memstream(&r->both, &lb);
-	ck_assert_ptr_nonnull(b);
-	pipeline_run_script(script, b, b, fake_run);
-	fclose(b);
-}
-
-static void
-run_free(struct run_out *r)
-{
-	free(r->out);
-	free(r->err);
-	free(r->both);
-}
+#include "tests/parse_command.h"
 
 /* Spec 3.5, byte for byte: 2 blank lines before, 3 after */
 START_TEST(test_job_step_filtered)
@@ -133,10 +63,12 @@ START_TEST(test_input_list_order)
 {
 	struct run_out r;
 
+	fake_calls = 0;
 	run_script("'10.0.0.2','10.0.0.1','10.0.0.3' | tnc -Port 53 | "
 	    "select ComputerName, TcpTestSucceeded | fl", &r);
 	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
-	ck_assert_int_eq(fake_calls > 0, 1);
+	/* one test per input, and run_script() runs the script twice */
+	ck_assert_int_eq(fake_calls, 6);
 	ck_assert_str_eq(r.both,
 	    "WARNING: TCP connect to (10.0.0.2 : 53) failed\n"
 	    "WARNING: Ping to 10.0.0.2 failed with status: TimedOut\n"
@@ -265,19 +197,309 @@ START_TEST(test_expand_missing)
 }
 END_TEST
 
-START_TEST(test_split_points)
+/* Issue 9.1: a parenthesized pipeline yielding 2+ objects crashed (SIGSEGV) */
+START_TEST(t_reg_paren_two_objects)
 {
-	const char *texts[] = { "", "\n\nA\n\n\n\n", "\n\nA\n\nB\n\n\n\n" };
-	const char *wait[] = { NULL, NULL, "X\n" };
-	size_t at[2];
+	struct run_out r;
 
-	pipeline_split_points(texts, 2, at);
-	ck_assert_uint_eq(at[0], 0);
-	ck_assert_uint_eq(at[1], 5);	/* after A's own blank line */
-	pipeline_split_points(wait, 2, at);
-	ck_assert_uint_eq(at[0], 0);
-	ck_assert_uint_eq(at[1], 0);
-	ck_assert_uint_eq(pipeline_common_prefix("abc", "abd"), 2);
+	run_script("('a','b')", &r);
+	ck_assert_str_eq(r.out, "a\nb\n");
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("('a')", &r);
+	ck_assert_str_eq(r.out, "a\n");
+	run_free(&r);
+	fake_calls = 0;
+	run_script("('10.0.0.1','10.0.0.5' | tnc -port 5022).TcpTestSucceeded",
+	    &r);
+	ck_assert_int_eq(fake_calls, 4);	/* two tests, run_script runs twice */
+	ck_assert_str_eq(r.out, "True\nFalse\n");
+	ck_assert_str_eq(r.both, "WARNING: TCP connect to (10.0.0.5 : 5022) "
+	    "failed\nWARNING: Ping to 10.0.0.5 failed with status: TimedOut\n"
+	    "True\nFalse\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.3: a bad wildcard was found only after the test ran (exit 4) */
+START_TEST(t_reg_wildcard_checked_before_run)
+{
+	struct run_out r;
+
+	fake_calls = 0;
+	run_script("tnc 10.0.0.1 -p 5022 | select '[]'", &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "Select-Object : The specified wildcard "
+	    "character pattern is not valid: []\n"
+	    "At line:1 char:24\n"
+	    "+ tnc 10.0.0.1 -p 5022 | select '[]'\n"
+	    "+                        ~~~~~~~~~~~\n"
+	    "    + CategoryInfo          : NotSpecified: (:) [Select-Object], "
+	    "WildcardPatternException\n"
+	    "    + FullyQualifiedErrorId : RuntimeException,"
+	    "Microsoft.PowerShell.Commands.SelectObjectCommand\n \n");
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -p 5022 | fl -Property Remote*, '[z-a]*'",
+	    &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "Format-List : The specified "
+	    "wildcard character pattern is not valid: [z-a]*\n"));
+	ck_assert_ptr_nonnull(strstr(r.err, "    + FullyQualifiedErrorId : "
+	    "RuntimeException,Microsoft.PowerShell.Commands."
+	    "FormatListCommand\n"));
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -p 5022 | select -ExpandProperty 'Tcp[' | "
+	    "ft", &r);
+	ck_assert_int_eq(fake_calls, 0);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "pattern is not valid: Tcp[\n"));
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.4: a pattern ending in '[' read one byte past its end */
+START_TEST(t_reg_wildcard_trailing_bracket)
+{
+	struct run_out r;
+
+	run_script("'a' | select 'a['", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_ptr_nonnull(strstr(r.err, "Select-Object : The specified "
+	    "wildcard character pattern is not valid: a[\n"));
+	run_free(&r);
+	run_script("'a' | select '['", &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	run_free(&r);
+}
+END_TEST
+
+/* Issue 9.5: integers near the Int64 limits printed wrong values */
+START_TEST(t_reg_int64_literal_values)
+{
+	struct run_out r;
+
+	run_script("9223372036854775807; 9007199254740993; "
+	    "9223372036854775808; -9223372036854775808; 1e3", &r);
+	ck_assert_str_eq(r.out, "9223372036854775807\n9007199254740993\n"
+	    "9223372036854775808\n-9223372036854775808\n1000\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * A comma list holding a script block was taken for a literal list, and
+ * its block read as a constant (a NULL text): a crash before anything
+ * ran.  The list is evaluated; the block prints as its text.
+ */
+START_TEST(t_reg_script_block_in_argument_list)
+{
+	struct run_out r;
+
+	run_script("Write-Output 1,{2}, 'a'", &r);
+	ck_assert_str_eq(r.out, "1\n2\na\n");
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * Issue 9.6: the target name (256 bytes), the command's name in the
+ * prefix (256) and the downstream message (512) were fixed buffers, and
+ * CategoryInfo's 40-character shortening counted bytes, cutting
+ * characters in two.
+ */
+START_TEST(t_reg_long_user_text_in_pipeline_errors)
+{
+	struct run_out r;
+	char *big, *script, *want;
+
+	big = str_repeat("\xc3\xa4", 300);		/* a command of 300 'ä' */
+	ck_assert_int_gt(asprintf(&script, "'a' | %s", big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert(utf8_valid(r.err, strlen(r.err)));
+	ck_assert_int_gt(asprintf(&want, "%s : The term '%s' is not "
+	    "recognized", big, big), 0);
+	ck_assert_msg(strncmp(r.err, want, strlen(want)) == 0, "%s", r.err);
+	free(want);
+	want = str_repeat("\xc3\xa4", 15);
+	ck_assert_ptr_nonnull(strstr(r.err, "ObjectNotFound: ("));
+	ck_assert_ptr_nonnull(strstr(strstr(r.err, "ObjectNotFound: (") + 17,
+	    want));
+	free(want);
+	run_free(&r);
+	free(script);
+	free(big);
+
+	big = str_repeat("a", 280);
+	ck_assert_int_gt(asprintf(&script, "'%sxyz' | tnc -ComputerName h",
+	    big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(r.err, "    + CategoryInfo          : "
+	    "InvalidArgument: (aaaaaaaaaaaaaaa...aaaaaaaaaaaaxyz:String) "
+	    "[Test-NetConnection], ParameterBindingException\n"));
+	run_free(&r);
+	free(script);
+	free(big);
+
+	big = str_repeat("n", 600);
+	ck_assert_int_gt(asprintf(&script, "tnc 10.0.0.1 -Port 1 | select "
+	    "-ExpandProperty %s", big), 0);
+	run_script(script, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_int_gt(asprintf(&want, "Select-Object : Property \"%s\" "
+	    "cannot be found.\n", big), 0);
+	ck_assert_msg(strncmp(r.err, want, strlen(want)) == 0, "%s", r.err);
+	free(want);
+	run_free(&r);
+	free(script);
+	free(big);
+}
+END_TEST
+
+/* Issue 9.8: -DiagnoseRouting was ignored in a pipeline (the ping view) */
+START_TEST(t_reg_diagnose_routing_in_pipeline)
+{
+	static const char view[] = "\n\n"
+	    "ComputerName              : 10.0.0.1\n"
+	    "RemoteAddress             : 10.0.0.1\n"
+	    "SelectedSourceAddress     : 10.0.0.100\n"
+	    "OutgoingInterfaceIndex    : 2\n"
+	    "SelectedNetRoute          : DestinationPrefix: 0.0.0.0/0\n"
+	    "                            NextHop: 10.0.0.254\n"
+	    "RouteDiagnosticsSucceeded : True\n\n\n\n";
+	struct run_out r;
+
+	run_script("tnc 10.0.0.1 -DiagnoseRouting | fl", &r);
+	ck_assert_str_eq(r.out, view);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_int_eq(r.status, TNC_EXIT_OK);
+	run_free(&r);
+	run_script("'10.0.0.1' | tnc -DiagnoseRouting", &r);
+	ck_assert_str_eq(r.out, view);
+	run_free(&r);
+	run_script("(tnc 10.0.0.9 -DiagnoseRouting).RouteDiagnosticsSucceeded",
+	    &r);
+	ck_assert_str_eq(r.out, "False\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	run_free(&r);
+	run_script("tnc bad -DiagnoseRouting | fl", &r);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "WARNING: Name resolution of bad failed\n");
+	ck_assert_int_eq(r.status, TNC_EXIT_NO_NAME);
+	run_free(&r);
+	run_script("tnc 10.0.0.1 -DiagnoseRouting | select "
+	    "-ExpandProperty SelectedNetRoute | select -ExpandProperty NextHop",
+	    &r);
+	ck_assert_str_eq(r.out, "10.0.0.254\n");
+	run_free(&r);
+}
+END_TEST
+
+/* A test that finishes last still prints first: input order, 2.2(g) intact */
+START_TEST(test_out_of_order_completion)
+{
+	struct fake_ctx fc = { .slow = "10.0.0.2", .slow_ms = 80 };
+	struct run_out r;
+
+	run_script_ctx("'10.0.0.2','10.0.0.1','10.0.0.3' | tnc -Port 53 | "
+	    "select ComputerName, TcpTestSucceeded | fl", &fc, &r);
+	ck_assert_int_eq(r.status, TNC_EXIT_FAILED);
+	ck_assert_str_eq(r.out,
+	    "\n\nComputerName     : 10.0.0.2\nTcpTestSucceeded : False\n\n"
+	    "ComputerName     : 10.0.0.1\nTcpTestSucceeded : True\n\n"
+	    "ComputerName     : 10.0.0.3\nTcpTestSucceeded : False\n\n\n\n");
+	ck_assert_str_eq(r.err,
+	    "WARNING: TCP connect to (10.0.0.2 : 53) failed\n"
+	    "WARNING: Ping to 10.0.0.2 failed with status: TimedOut\n"
+	    "WARNING: TCP connect to (10.0.0.3 : 53) failed\n"
+	    "WARNING: Ping to 10.0.0.3 failed with status: TimedOut\n");
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * Memory is bounded by the window, not the input: while the first test
+ * hangs, the others finish, but no more than the window (4 x the in-flight
+ * limit of 64: 256) are started ahead of the printed results, and the
+ * order holds.  The fake is called when a test starts.
+ */
+START_TEST(test_window_bounds_tests_ahead)
+{
+	struct fake_ctx fc = { .slow = "10.0.0.1", .slow_ms = 300 };
+	char script[16384], expect[8192];
+	size_t n = 0, m = 0;
+	struct run_out r;
+	int i;
+
+	for (i = 1; i <= 400; i++) {
+		n += (size_t)snprintf(script + n, sizeof(script) - n,
+		    "%s'10.0.%d.%d'", i > 1 ? "," : "", i / 200, i % 200);
+		m += (size_t)snprintf(expect + m, sizeof(expect) - m,
+		    "10.0.%d.%d\n", i / 200, i % 200);
+	}
+	snprintf(script + n, sizeof(script) - n, " | tnc -ThrottleLimit 64 | "
+	    "select -ExpandProperty ComputerName");
+	run_script_ctx(script, &fc, &r);
+	ck_assert_str_eq(r.out, expect);
+	ck_assert_uint_eq(fc.submitted, 400);
+	ck_assert_uint_eq(fc.max_ahead, 256);
+	run_free(&r);
+}
+END_TEST
+
+/* The 300 ms group cache of a table: the clock of the formatters */
+static const long long *clock_seq;
+static size_t clock_at;
+
+static long long
+seq_clock(void)
+{
+	return clock_seq[clock_at++];
+}
+
+/*
+ * Widths come from the rows within 300 ms of the first and the first row
+ * after (OutputGroupQueue); a later, wider row is cut to those widths.
+ */
+START_TEST(test_table_widths_from_group_cache)
+{
+	/* group open, then one reading per row while the cache is open */
+	static const long long t[] = { 0, 0, 100, 400, 9999 };
+	struct engine_config ec = { .fake = fake_run };
+	struct runtime_options ro = { .engine = &ec, .now_ms = seq_clock };
+	char *out = NULL, *err = NULL;
+	size_t lo, le;
+	FILE *o = open_memstream(&out, &lo), *e = open_memstream(&err, &le);
+	int status;
+
+	clock_seq = t;
+	clock_at = 0;
+	status = runtime_run_script("'10.0.0.1','10.0.0.2','host-a-bit-longer',"
+	    "'host-much-much-longer-than-that' | tnc -Port 1 | "
+	    "select ComputerName, TcpTestSucceeded", o, e, &ro);
+	fclose(o);
+	fclose(e);
+	ck_assert_int_eq(status, TNC_EXIT_FAILED);
+	ck_assert_uint_eq(clock_at, 4);
+	ck_assert_str_eq(out,
+	    "\nComputerName      TcpTestSucceeded\n"
+	    "------------      ----------------\n"
+	    "10.0.0.1                      True\n"
+	    "10.0.0.2                     False\n"
+	    "host-a-bit-longer            False\n"
+	    "host-much-much...            False\n\n\n");
+	free(out);
+	free(err);
 }
 END_TEST
 
@@ -313,7 +535,7 @@ START_TEST(test_lookup)
 	ck_assert_int_eq(commands_lookup("FT", &m), PIPE_CMD_FORMAT_TABLE);
 	ck_assert_int_eq(commands_lookup("test-netconnection", &m),
 	    PIPE_CMD_TNC);
-	ck_assert_int_eq(commands_lookup("Where-Object", &m), PIPE_CMD_NONE);
+	ck_assert_int_eq(commands_lookup("Group-Object", &m), PIPE_CMD_NONE);
 	ck_assert(commands_is_known_unsupported("where"));
 	ck_assert(!commands_is_known_unsupported("frobnicate"));
 	ck_assert_str_eq(ps_resolve_parameter(&select_object_meta, "exp",
@@ -440,22 +662,22 @@ START_TEST(test_downstream_positions)
 		{ &out_host_meta, "oh x", NULL, NULL },
 		{ &out_null_meta, "Out-Null x", NULL, NULL },
 	};
-	struct ps_script s;
+	struct ps_command pc;
 	struct ps_binding b;
-	struct ps_error e;
+	struct ps_error e = { 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		ck_assert_int_eq(ps_parse(c[i].script, &s, &e), 0);
+		parse_command(c[i].script, &pc);
 		if (c[i].param == NULL) {
-			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			ck_assert_msg(ps_bind(c[i].meta, &pc, &b,
 			    &e) == -1, "%s", c[i].script);
 			ck_assert_str_eq(e.error_id,
 			    "PositionalParameterNotFound");
 			ck_assert_str_eq(e.message, "A positional parameter "
 			    "cannot be found that accepts argument 'x'.");
 		} else {
-			ck_assert_msg(ps_bind(c[i].meta, &s.v[0].cmds[0], &b,
+			ck_assert_msg(ps_bind(c[i].meta, &pc, &b,
 			    &e) == 0, "%s: %s", c[i].script, e.message);
 			ck_assert(ps_binding_get(&b, c[i].param)->present);
 			ck_assert(ps_binding_get(&b, c[i].param)->positional);
@@ -464,8 +686,9 @@ START_TEST(test_downstream_positions)
 				    c[i].second)->positional);
 		}
 		ps_binding_free(&b);
-		ps_script_free(&s);
+		ps_command_free(&pc);
 	}
+	ps_error_free(&e);
 }
 END_TEST
 
@@ -486,8 +709,17 @@ pipeline_suite(void)
 	tcase_add_test(tc, test_quiet_and_member);
 	tcase_add_test(tc, test_usage_error_runs_nothing);
 	tcase_add_test(tc, test_expand_missing);
+	tcase_add_test(tc, test_out_of_order_completion);
+	tcase_add_test(tc, test_window_bounds_tests_ahead);
+	tcase_add_test(tc, test_table_widths_from_group_cache);
 	tcase_add_test(tc, test_format_positional_property);
-	tcase_add_test(tp, test_split_points);
+	tcase_add_test(tc, t_reg_paren_two_objects);
+	tcase_add_test(tc, t_reg_wildcard_checked_before_run);
+	tcase_add_test(tc, t_reg_wildcard_trailing_bracket);
+	tcase_add_test(tc, t_reg_int64_literal_values);
+	tcase_add_test(tc, t_reg_long_user_text_in_pipeline_errors);
+	tcase_add_test(tc, t_reg_script_block_in_argument_list);
+	tcase_add_test(tc, t_reg_diagnose_routing_in_pipeline);
 	tcase_add_test(tp, test_error_target);
 	tcase_add_test(tp, test_lookup);
 	tcase_add_test(tp, test_catalogue);

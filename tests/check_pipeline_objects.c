@@ -104,10 +104,11 @@ select_props(const struct psobj_value *in, size_t n,
 {
 	struct select_spec spec = { names, nnames, NULL, false, 0, false, 0 };
 	struct psobj_value *out;
-	char err[ERRLEN];
+	char *err;
 
-	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, &err),
+	    0);
+	free(err);
 	return out;
 }
 
@@ -246,7 +247,7 @@ END_TEST
 static char *
 fl_props(const struct tnc_result *r, const char *const *props, size_t n)
 {
-	struct format_spec fs = { props, n, false, 0 };
+	struct format_spec fs = { .props = props, .nprops = n };
 	struct psobj_value v = result_value(r, PS_EDITION_51);
 	struct capture c;
 	char err[ERRLEN];
@@ -408,6 +409,24 @@ START_TEST(test_wildcard)
 	ck_assert_int_eq(wildcard_compile(&w, "[abc", err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "The specified wildcard character pattern is "
 	    "not valid: [abc");
+	/* PowerShell's WildcardPatternParser: what is invalid, what is not */
+	ck_assert_int_eq(wildcard_compile(&w, "a[", err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "The specified wildcard character pattern is "
+	    "not valid: a[");
+	ck_assert_int_eq(wildcard_compile(&w, "[]", err, sizeof(err)), -1);
+	ck_assert_int_eq(wildcard_compile(&w, "[z-a]", err, sizeof(err)), -1);
+	ck_assert_int_eq(wmatch("[]]", "]"), 1);	/* ']' first is literal */
+	ck_assert_int_eq(wmatch("[]a]x", "ax"), 1);
+	ck_assert_int_eq(wmatch("[a-]", "-"), 1);	/* '-' last is literal */
+	ck_assert_int_eq(wmatch("[a`-c]", "b"), 0);	/* escaped: no range */
+	ck_assert_int_eq(wmatch("[a`-c]", "-"), 1);
+	ck_assert_int_eq(wmatch("[\\]", "\\"), 1);
+	ck_assert_int_eq(wmatch("[^a]", "^"), 1);	/* no negation */
+	ck_assert_int_eq(wmatch("a`", "a`"), 1);	/* a trailing escape */
+	ck_assert_int_eq(wmatch("`", ""), 1);
+	ck_assert_int_eq(wmatch("a]", "a]"), 1);
+	ck_assert_int_eq(wmatch("[\xc3\xa9-\xc3\xaa]", "\xc3\xaa"), 1);
+	ck_assert_int_eq(wmatch("x\xff*", "x\xef\xbf\xbdy"), 1);
 }
 END_TEST
 
@@ -442,7 +461,7 @@ END_TEST
 /* spec 3.5: select of 3 | Format-List */
 START_TEST(test_select3_format_list)
 {
-	struct format_spec fs = { NULL, 0, false, 0 };
+	struct format_spec fs = { .props = NULL };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel;
 	struct capture c;
 	char err[ERRLEN];
@@ -482,9 +501,12 @@ expand(const struct psobj_value *in, size_t n, const char *name,
 {
 	struct select_spec spec = { NULL, 0, name, false, 0, false, 0 };
 	struct psobj_value *out;
+	char *e;
 
-	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, err,
-	    ERRLEN), want_rc);
+	ck_assert_int_eq(select_object(in, n, &spec, &out, nout, NULL, &e),
+	    want_rc);
+	snprintf(err, ERRLEN, "%s", e != NULL ? e : "");
+	free(e);
 	return out;
 }
 
@@ -584,7 +606,7 @@ START_TEST(test_select_names)
 	static const char *const star[] = { "*" };
 	struct select_spec spec = { dup, 2, NULL, false, 0, false, 0 };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel;
-	char err[ERRLEN], *got;
+	char *got, *e;
 	size_t n, nerr;
 
 	sel = select_props(&v, 1, lower, 1, &n);
@@ -615,11 +637,11 @@ START_TEST(test_select_names)
 	free(got);
 	select_values_free(sel, n);
 
-	ck_assert_int_eq(select_object(&v, 1, &spec, &sel, &n, &nerr, err,
-	    sizeof(err)), 1);
+	ck_assert_int_eq(select_object(&v, 1, &spec, &sel, &n, &nerr, &e), 1);
 	ck_assert_uint_eq(nerr, 1);
-	ck_assert_str_eq(err, "The property cannot be processed because the "
+	ck_assert_str_eq(e, "The property cannot be processed because the "
 	    "property \"ComputerName\" already exists.");
+	free(e);
 	ck_assert_uint_eq(sel[0].obj->nprops, 1);
 	select_values_free(sel, n);
 	psobj_value_free(&v);
@@ -632,7 +654,7 @@ START_TEST(test_five_is_list)
 	static const char *const five[] = { "ComputerName", "RemoteAddress",
 	    "RemotePort", "InterfaceAlias", "TcpTestSucceeded" };
 	static const char *const star[] = { "*" };
-	struct format_spec fs = { star, 1, false, 0 };
+	struct format_spec fs = { .props = star, .nprops = 1 };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel;
 	struct capture c;
 	char err[ERRLEN], *got;
@@ -659,15 +681,15 @@ START_TEST(test_first_last)
 	struct psobj_value in[3], *x;
 	struct select_spec spec = { NULL, 0, "ComputerName", true, 2, false, 0 };
 	const char *names[] = { "a", "b", "c" };
-	char err[ERRLEN], *got;
+	char *got, *e;
 	size_t n, i;
 
 	for (i = 0; i < 3; i++) {
 		cr_tcp_fail(&c, names[i], "10.0.0.5", NULL);
 		in[i] = result_value(&c.r, PS_EDITION_51);
 	}
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	got = out_default(x, n, PS_EDITION_51);
 	assert_fixture(got, "first2.txt");
 	free(got);
@@ -675,8 +697,8 @@ START_TEST(test_first_last)
 	spec.has_first = false;
 	spec.has_last = true;
 	spec.last = 1;
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	got = out_default(x, n, PS_EDITION_51);
 	assert_fixture(got, "last1.txt");
 	free(got);
@@ -684,16 +706,16 @@ START_TEST(test_first_last)
 	/* -First 1 -Last 1: a and c; -Last 5 of 3: all */
 	spec.has_first = true;
 	spec.first = 1;
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(x[0].s, "a");
 	ck_assert_str_eq(x[1].s, "c");
 	select_values_free(x, n);
 	spec.has_first = false;
 	spec.last = 5;
-	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, err,
-	    sizeof(err)), 0);
+	ck_assert_int_eq(select_object(in, 3, &spec, &x, &n, NULL, &e), 0);
+	free(e);
 	ck_assert_uint_eq(n, 3);
 	select_values_free(x, n);
 	for (i = 0; i < 3; i++)
@@ -704,7 +726,7 @@ END_TEST
 /* Format-Table of the result object with no properties: TableView */
 START_TEST(test_table_view)
 {
-	struct format_spec fs = { NULL, 0, false, 0 };
+	struct format_spec fs = { .props = NULL };
 	struct psobj_value v = host_value(PS_EDITION_51);
 	struct capture c;
 	char err[ERRLEN], *got;
@@ -722,7 +744,7 @@ END_TEST
 /* Format-Table -Property of the raw object equals select | Out-Default */
 START_TEST(test_table_props)
 {
-	struct format_spec fs = { three, 3, true, 0 };
+	struct format_spec fs = { .props = three, .nprops = 3, .autosize = true };
 	struct case_result cr;
 	struct psobj_value v;
 	struct capture c;
@@ -835,7 +857,7 @@ END_TEST
 /* spec 3.6: Out-String of a 5.1 list is "\n\n<lines>\n\n\n\n" */
 START_TEST(test_out_string)
 {
-	struct format_spec fs = { NULL, 0, false, 0 };
+	struct format_spec fs = { .props = NULL };
 	struct psobj_value v = host_value(PS_EDITION_51), *sel, *str;
 	struct capture c;
 	char err[ERRLEN], *text;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/text_out.h"
+#include "tests/utf8.h"
 
 /* A memory stream with a text_out on it; capture_take() closes it and returns the bytes. */
 struct capture {
@@ -85,6 +86,20 @@ assert_same_as_fixture(const char *got, const char *want, const char *name)
 {
 	ck_assert_msg(strcmp(got, want) == 0,
 	    "%s differs:\n--- want ---\n%s--- got ---\n%s---", name, want, got);
+}
+
+/* s repeated n times (malloc'd) */
+static inline char *
+str_repeat(const char *s, size_t n)
+{
+	size_t len = strlen(s), i;
+	char *r = malloc(len * n + 1);
+
+	ck_assert_ptr_nonnull(r);
+	for (i = 0; i < n; i++)
+		memcpy(r + i * len, s, len);
+	r[len * n] = '\0';
+	return r;
 }
 
 /*

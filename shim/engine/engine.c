@@ -364,7 +364,7 @@ engine_submit(struct engine *e, const struct tnc_options *o,
 
 	if (t == NULL)
 		return NULL;
-	if (tnc_options_copy(&t->o, o) != 0) {
+	if (tnc_options_copy(&t->o, o, NULL) != 0) {
 		free(t);
 		return NULL;
 	}

@@ -6,6 +6,7 @@
 
 #include "engine/engine.h"
 #include "engine/icmp_echo.h"
+#include "engine/interface_info.h"
 #include "engine/loop.h"
 #include "engine/resolver.h"
 #include "engine/route_lookup.h"
@@ -45,6 +46,7 @@ struct engine {
 	struct icmp_hub *icmp;
 	struct resolver *resolver;
 	struct route_nl nl;
+	struct interface_cache ifcache;	/* host name, interfaces' facts */
 	engine_fake_fn fake;
 	void	*fake_ctx;
 	unsigned max_in_flight;

@@ -109,16 +109,65 @@ driver_name(int fd, const char *name, char *out, size_t outlen)
 	snprintf(out, outlen, "%s", name);
 }
 
+/*
+ * The facts of interface index/name into r, from the cache or asked now
+ * (a socket for the ioctls; a full cache gives up its last entry).
+ * Returns 0, or -1 with errno set when no socket could be had for lack of
+ * descriptors.
+ */
+static int
+interface_facts(struct interface_cache *cache, unsigned index,
+    const char *name, struct tnc_result *r)
+{
+	unsigned i;
+	int fd;
+
+	for (i = 0; i < cache->n; i++)
+		if (cache->v[i].index == index)
+			break;
+	if (i == cache->n) {
+		/* the ioctls need a socket, any socket */
+		fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		if (fd < 0)
+			return budget_short(errno) ? -1 : 0;
+		if (i == INTERFACE_CACHED)
+			i = INTERFACE_CACHED - 1;	/* full: reuse the last */
+		else
+			cache->n++;
+		memset(&cache->v[i], 0, sizeof(cache->v[i]));
+		cache->v[i].index = index;
+		if (is_loopback(fd, name) == 0) {
+			cache->v[i].has_adapter = true;
+			driver_name(fd, name, cache->v[i].description,
+			    sizeof(cache->v[i].description));
+			interface_device_id(name, cache->v[i].device_id,
+			    sizeof(cache->v[i].device_id));
+		}
+		close(fd);
+	}
+	r->has_adapter = cache->v[i].has_adapter;
+	memcpy(r->interface_description, cache->v[i].description,
+	    sizeof(r->interface_description));
+	memcpy(r->adapter_device_id, cache->v[i].device_id,
+	    sizeof(r->adapter_device_id));
+	return 0;
+}
+
 int
-interface_info_fill(struct route_nl *nl, struct tnc_result *r)
+interface_info_fill(struct route_nl *nl, struct interface_cache *cache,
+    struct tnc_result *r, bool have_prefix)
 {
 	struct route_query q;
 	struct route_info ri;
-	int fd;
 
-	if (gethostname(r->system_name, sizeof(r->system_name)) != 0)
-		r->system_name[0] = '\0';
-	r->system_name[sizeof(r->system_name) - 1] = '\0';
+	if (!cache->have_host) {
+		if (gethostname(cache->system_name,
+		    sizeof(cache->system_name)) != 0)
+			cache->system_name[0] = '\0';
+		cache->system_name[sizeof(cache->system_name) - 1] = '\0';
+		cache->have_host = true;
+	}
+	memcpy(r->system_name, cache->system_name, sizeof(r->system_name));
 	if (r->interface_alias[0] == '\0' || r->remote_index < 0 ||
 	    (size_t)r->remote_index >= r->nresolved)
 		return 0;
@@ -127,23 +176,13 @@ interface_info_fill(struct route_nl *nl, struct tnc_result *r)
 	q.dst = &r->resolved[r->remote_index];
 	q.oif = r->interface_index;
 	q.fib_match = true;
-	if (route_query(nl, &q, &ri) == 0)
-		snprintf(r->route_prefix, sizeof(r->route_prefix), "%s",
-		    ri.prefix);
-	else if (budget_short(errno))
-		return -1;
-
-	/* the ioctls need a socket, any socket; none for lack of descriptors: say so */
-	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return budget_short(errno) ? -1 : 0;
-	if (is_loopback(fd, r->interface_alias) == 0) {
-		r->has_adapter = true;
-		driver_name(fd, r->interface_alias, r->interface_description,
-		    sizeof(r->interface_description));
-		interface_device_id(r->interface_alias, r->adapter_device_id,
-		    sizeof(r->adapter_device_id));
+	if (!have_prefix) {		/* else the caller matched the entry */
+		if (route_query(nl, &q, &ri) == 0)
+			snprintf(r->route_prefix, sizeof(r->route_prefix),
+			    "%s", ri.prefix);
+		else if (budget_short(errno))
+			return -1;
 	}
-	close(fd);
-	return 0;
+	return interface_facts(cache, r->interface_index, r->interface_alias,
+	    r);
 }

@@ -3,9 +3,10 @@
  * as a state machine on the engine's loop:
  *
  *   resolve -> probes: TCP attempts one address after the other, the
- *   echoes sent at the start beside the first connect -> the cmdlet's
- *   rules decide what is reported -> route (interface, source) -> trace
- *   -> the reverse name (Detailed, IP literal) -> done
+ *   echoes sent beside them once a connect has failed or has not answered
+ *   within RUN_ECHO_AFTER_MS -> the cmdlet's rules decide what is
+ *   reported -> route (interface, source) -> trace -> the reverse name
+ *   (Detailed, IP literal) -> done
  *
  * The whole test is bounded by its run deadline (10 x -TimeoutSeconds).
  */
@@ -27,6 +28,13 @@
 #include "engine/trace_route.h"
 
 #define RUN_DEADLINE_FACTOR	10	/* whole run: 10 x -TimeoutSeconds */
+/*
+ * The cmdlet pings only after the TCP test failed; tnc sends the echoes
+ * beside a connect that has not answered within this long, so a failed
+ * test costs about max(connect, echo) and not their sum, while a port
+ * that answers at once (a LAN, loopback) costs no echo at all.
+ */
+#define RUN_ECHO_AFTER_MS	100
 
 enum run_phase {
 	RUN_RESOLVE,
@@ -60,6 +68,8 @@ struct run {
 	size_t	pi;			/* ping: the next result to report */
 	size_t	ei;			/* ping: the next echo to send */
 	bool	do_tcp, do_ping, tcp_over, ping_over, tcp_ok;
+	bool	echo_due;		/* the echoes may be sent now */
+	struct loop_timer echo_wait;	/* RUN_ECHO_AFTER_MS into the probes */
 	struct tcp_attempt *att;
 	struct tcp_conn conn;
 	struct icmp_echo *echo;
@@ -234,9 +244,14 @@ run_probes_start(struct run *run)
 	run->do_ping = !(run->do_tcp && o->information_level == TNC_INFO_QUIET);
 	run->tcp_over = !run->do_tcp;
 	run->ping_over = !run->do_ping;
+	run->echo_due = !run->do_tcp;
 	if (run->do_tcp)
 		run->r->remote_port = (unsigned)o->port;
 	run->phase = RUN_PROBE;
+	if (run->do_tcp && run->do_ping &&
+	    loop_timer_start(run->e->loop, &run->echo_wait,
+	    RUN_ECHO_AFTER_MS) != 0)
+		run->echo_due = true;	/* no timer: send them at once */
 	run_pump(run);
 }
 
@@ -390,6 +405,16 @@ run_on_echo(void *arg, struct icmp_echo *echo)
 	run_report_pings(arg);
 }
 
+/* The connect has not answered in RUN_ECHO_AFTER_MS: the echoes go now. */
+static void
+run_on_echo_wait(void *arg)
+{
+	struct run *run = arg;
+
+	run->echo_due = true;
+	run_pump(run);
+}
+
 static void
 run_on_tcp(void *arg, struct tcp_conn *c)
 {
@@ -398,8 +423,10 @@ run_on_tcp(void *arg, struct tcp_conn *c)
 	struct tnc_result *r = run->r;
 
 	if (at->short_errno != 0) {
-		/* no descriptor: the attempt never ran; it runs again later */
-		engine_test_park(run->t, at->short_errno, "cannot open a socket",
+		/* no descriptor or port: the attempt runs again later */
+		engine_test_park(run->t, at->short_errno,
+		    at->short_errno == EADDRNOTAVAIL ?
+		    "no local port to connect from" : "cannot open a socket",
 		    run_retry_pump);
 		return;
 	}
@@ -410,15 +437,17 @@ run_on_tcp(void *arg, struct tcp_conn *c)
 		run_after_probes(run);
 		return;
 	}
+	/* a failed connect: the cmdlet pings now; so do we, if not yet */
+	loop_timer_stop(run->e->loop, &run->echo_wait);
+	run->echo_due = true;
 	if (run_warn(run, "TCP connect to (%s : %u) failed",
 	    r->resolved[run->ti].text, r->remote_port))
 		return;
 	run_note_tcp(run, run->ti, at);
 	if (++run->ti == run->n)
 		run->tcp_over = true;
-	else
-		run_pump(run);		/* the next address, if the deadline allows */
-	run_report_pings(run);
+	/* the next address, if the deadline allows; the echoes, now due */
+	run_pump(run);
 }
 
 /*
@@ -447,7 +476,7 @@ run_pump(struct run *run)
 			return;
 		}
 	}
-	while (run->do_ping && run->ei < run->n) {
+	while (run->do_ping && run->echo_due && run->ei < run->n) {
 		rc = icmp_echo_start(e->icmp, &run->echo[run->ei],
 		    &run->r->resolved[run->ei], run->timeout_ms, &run->con, 0,
 		    run_on_echo, run);
@@ -519,9 +548,23 @@ run_interface(struct run *run, const char *connected_src)
 {
 	struct tnc_result *r = run->r;
 	const struct tnc_address *remote = &r->resolved[r->remote_index];
+	struct route_query q = { .dst = remote, .fib_match = true };
 	struct route_info ri;
+	bool matched = false;
 
-	if (route_lookup(&run->e->nl, remote, &ri) == 0) {
+	/*
+	 * A connected test knows its source, so the routing-table entry
+	 * alone (interface, next hop, and the prefix NetRoute shows) is all
+	 * it needs: one query, not two.  A multipath entry names no single
+	 * interface: then the route the kernel would take, as for the rest.
+	 */
+	if (connected_src != NULL && connected_src[0] != '\0' &&
+	    route_query(&run->e->nl, &q, &ri) == 0 && ri.oif != 0) {
+		matched = true;
+		snprintf(r->route_prefix, sizeof(r->route_prefix), "%s",
+		    ri.prefix);
+	}
+	if (matched || route_lookup(&run->e->nl, remote, &ri) == 0) {
 		snprintf(r->interface_alias, sizeof(r->interface_alias), "%s",
 		    ri.ifname);
 		r->interface_index = ri.oif;
@@ -540,7 +583,7 @@ run_interface(struct run *run, const char *connected_src)
 		return -1;
 	r->network_isolation_context = route_isolation_context(remote);
 	r->is_admin = run->e->is_admin;
-	return interface_info_fill(&run->e->nl, r);
+	return interface_info_fill(&run->e->nl, &run->e->ifcache, r, matched);
 }
 
 static void run_retry_interface(struct engine_test *t);
@@ -593,6 +636,7 @@ run_after_probes(struct run *run)
 	struct tnc_result *r = run->r;
 
 	engine_test_unpark(run->t);	/* an echo that waited is not needed */
+	loop_timer_stop(run->e->loop, &run->echo_wait);
 	r->tcp_test_succeeded = run->tcp_ok;
 	if (run->tcp_ok)
 		r->remote_index = (int)run->ti;
@@ -727,6 +771,7 @@ run_start(struct engine_test *t)
 	run->timeout_ms = engine_timeout_ms(o->timeout_seconds);
 	run->deadline_ms = RUN_DEADLINE_FACTOR * run->timeout_ms;
 	loop_timer_init(&run->deadline, run_on_deadline, run);
+	loop_timer_init(&run->echo_wait, run_on_echo_wait, run);
 	run->r->computer_name = strdup(run_name(run));
 	if (run->r->computer_name == NULL ||
 	    loop_timer_start(t->e->loop, &run->deadline, run->deadline_ms) != 0) {
@@ -754,6 +799,7 @@ run_stop(struct engine_test *t)
 	struct run *run = t->ks;
 
 	loop_timer_stop(t->e->loop, &run->deadline);
+	loop_timer_stop(t->e->loop, &run->echo_wait);
 	resolver_cancel(&run->rq);
 	resolver_cancel(&run->ptr);
 	if (tcp_conn_busy(&run->conn))

@@ -16,6 +16,7 @@
 #include "engine/budget.h"
 #include "engine/errqueue.h"
 #include "engine/resolve.h"
+#include "engine/route_lookup.h"
 #include "engine/tcp_probe.h"
 
 struct tcp_pool {
@@ -317,6 +318,7 @@ tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
 	c->constrained = constraint_active(con);
 	if (c->constrained)
 		c->con = *con;
+	c->to = *a;
 	tcp_url(url, sizeof(url), a, port);
 	e = curl_easy_init();
 	if (e == NULL) {
@@ -332,6 +334,8 @@ tcp_conn_start(struct tcp_pool *p, struct tcp_conn *c,
 	curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
 	curl_easy_setopt(e, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
 	curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 0L);	/* nothing is sent: one syscall less */
+	/* nothing is received either: libcurl's smallest buffer, not 16 KB */
+	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 1024L);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, tcp_opensocket_cb);
 	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, c);
 	curl_easy_setopt(e, CURLOPT_SOCKOPTFUNCTION, tcp_sockopt_cb);
@@ -418,6 +422,23 @@ tcp_classify(CURLcode code, long os_errno)
 	return TCP_FAILED;
 }
 
+/*
+ * A connect that failed with EADDRNOTAVAIL: no local port was left for
+ * it, or the target has no source address here (IPv6 without a global
+ * address).  route_source_address() picks a source address the same way
+ * on a UDP socket, whose ports come from another table: if it finds one,
+ * the machine ran out of TCP ports, which is not the target's failure.
+ * A UDP socket the machine cannot give is the machine's too.
+ */
+static bool
+tcp_no_local_port(const struct tcp_conn *c)
+{
+	char src[TNC_ADDR_TEXT_LEN];
+
+	return route_source_address(&c->to, src, sizeof(src)) == 0 ||
+	    budget_short(errno);
+}
+
 /* The attempt ended with code: *out from its handle, then the handle goes. */
 static void
 tcp_conn_finish(struct tcp_conn *c, CURLcode code, struct tcp_attempt *out)
@@ -460,6 +481,9 @@ tcp_conn_finish(struct tcp_conn *c, CURLcode code, struct tcp_attempt *out)
 		out->short_errno = c->open_errno;
 	else if (code == CURLE_COULDNT_CONNECT && budget_short((int)os_errno))
 		out->short_errno = (int)os_errno;
+	else if (code == CURLE_COULDNT_CONNECT && os_errno == EADDRNOTAVAIL &&
+	    !c->constrained && tcp_no_local_port(c))
+		out->short_errno = EADDRNOTAVAIL;
 }
 
 /* Reads libcurl's finished attempts and reports each to its owner. */

@@ -43,8 +43,9 @@ struct tcp_attempt {
 	int	icmp_type, icmp_code;
 	char	icmp_from[TNC_ADDR_TEXT_LEN];	/* who sent it; "" if unknown */
 	int	bind_errno;		/* the constraint could not be applied */
-	int	short_errno;		/* EMFILE, ENFILE, ENOBUFS, ENOMEM: the attempt
-					   never ran; the machine's failure */
+	int	short_errno;		/* EMFILE, ENFILE, ENOBUFS, ENOMEM, or
+					   EADDRNOTAVAIL with no local port left:
+					   the machine's failure, not the target's */
 };
 
 /*
@@ -75,6 +76,7 @@ struct tcp_conn {
 	int	family;			/* of the socket libcurl asked for */
 	bool	constrained;
 	struct tnc_constraint con;
+	struct tnc_address to;		/* the target, port 0 */
 	struct timespec started;
 	long	timeout_ms;
 	tcp_done_fn done;

@@ -151,10 +151,26 @@ json_value(struct json_out *j, const struct psobj_value *v, int depth,
 		fprintf(j->m, "%lld", v->i);
 		return;
 	case PSOBJ_STRING:
+	case PSOBJ_SCRIPTBLOCK:
 		json_string(j, v->s != NULL ? v->s : "");
+		return;
+	case PSOBJ_DOUBLE:
+		s = v->s != NULL ? strdup(v->s) : psobj_double_text(v->d, v->type);
+		if (s == NULL) {
+			j->rc = -1;
+			return;
+		}
+		fputs(s, j->m);
+		free(s);
+		return;
+	case PSOBJ_DATETIME:
+		/* JavaScriptSerializer: "\/Date(<ms since 1970>)\/" */
+		fprintf(j->m, "\"\\/Date(%lld)\\/\"",
+		    (v->i - 621355968000000000LL) / 10000);
 		return;
 	case PSOBJ_ARRAY:
 	case PSOBJ_OBJECT:
+	case PSOBJ_HASHTABLE:
 		break;
 	}
 	if (depth > j->max_depth) {

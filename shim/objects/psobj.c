@@ -42,6 +42,57 @@ psobj_int(long long i, const char *type)
 	return v;
 }
 
+struct psobj_value
+psobj_double(double d, const char *type)
+{
+	struct psobj_value v = psobj_null();
+
+	v.kind = PSOBJ_DOUBLE;
+	v.d = d;
+	v.type = type != NULL ? type : "System.Double";
+	return v;
+}
+
+struct psobj_value
+psobj_datetime(long long ticks, bool utc)
+{
+	struct psobj_value v = psobj_null();
+
+	v.kind = PSOBJ_DATETIME;
+	v.i = ticks;
+	v.b = utc;
+	v.type = "System.DateTime";
+	return v;
+}
+
+int
+psobj_hashtable(struct psobj_value *v, bool ordered)
+{
+	const char *type = ordered ?
+	    "System.Collections.Specialized.OrderedDictionary" :
+	    "System.Collections.Hashtable";
+
+	*v = psobj_null();
+	v->obj = psobj_new(type);
+	if (v->obj == NULL)
+		return -1;
+	v->kind = PSOBJ_HASHTABLE;
+	v->type = ordered ? "System.Collections.Specialized.OrderedDictionary" :
+	    "System.Collections.Hashtable";
+	return 0;
+}
+
+int
+psobj_scriptblock(struct psobj_value *v, const void *block, const char *text)
+{
+	if (psobj_string(v, text) != 0)
+		return -1;
+	v->kind = PSOBJ_SCRIPTBLOCK;
+	v->type = "System.Management.Automation.ScriptBlock";
+	v->block = block;
+	return 0;
+}
+
 int
 psobj_string(struct psobj_value *v, const char *s)
 {
@@ -206,17 +257,26 @@ psobj_copy(const struct psobj *o)
 int
 psobj_add(struct psobj *o, const char *name, struct psobj_value v)
 {
-	struct psobj_prop *p;
+	struct psobj_prop *p = o->props;
 	char *n = strdup(name);
+	size_t cap = o->cap;
 
-	p = n != NULL ? realloc(o->props, (o->nprops + 1) * sizeof(*p)) : NULL;
-	if (p == NULL) {
+	/*
+	 * Doubling: one more slot per add copied the array every time, and
+	 * a TestNetConnectionResult (30 properties) cost 26 KB of copying.
+	 */
+	if (n != NULL && o->nprops == cap) {
+		cap = cap == 0 ? 8 : cap * 2;
+		p = realloc(o->props, cap * sizeof(*p));
+	}
+	if (n == NULL || p == NULL) {
 		free(n);
 		psobj_value_free(&v);
 		errno = ENOMEM;
 		return -1;
 	}
 	o->props = p;
+	o->cap = cap;
 	o->props[o->nprops].name = n;
 	o->props[o->nprops].value = v;
 	o->nprops++;
@@ -248,7 +308,8 @@ psobj_value_to_string(const struct psobj_value *v)
 	case PSOBJ_INT:
 		if (v->to_string != NULL)
 			return strdup(v->to_string);
-		if (asprintf(&s, "%lld", v->i) < 0)
+		if (asprintf(&s, v->type != NULL && strcmp(v->type,
+		    "System.UInt64") == 0 ? "%llu" : "%lld", v->i) < 0)
 			return NULL;
 		return s;
 	case PSOBJ_STRING:
@@ -260,8 +321,77 @@ psobj_value_to_string(const struct psobj_value *v)
 		if (v->to_string != NULL)
 			return strdup(v->to_string);
 		return strdup(v->obj != NULL ? v->obj->type_name : "");
+	case PSOBJ_DOUBLE:
+		if (v->s != NULL)	/* a Decimal's own digits */
+			return strdup(v->s);
+		return psobj_double_text(v->d, v->type);
+	case PSOBJ_HASHTABLE:
+		return strdup(v->type);
+	case PSOBJ_SCRIPTBLOCK:
+		return strdup(v->s != NULL ? v->s : "");
+	case PSOBJ_DATETIME:
+		return psobj_datetime_text(v->i);
 	}
 	return strdup("");
+}
+
+/*
+ * A Double as .NET Framework's ToString() ("G": 15 significant digits,
+ * "E+XX" exponents, "NaN", "Infinity"); a Decimal's digits as they are.
+ * malloc'd; NULL on ENOMEM.
+ */
+char *
+psobj_double_text(double d, const char *type)
+{
+	char buf[64], *e, *s;
+	int exp;
+
+	if (d != d)
+		return strdup("NaN");
+	if (d == 0)		/* .NET Framework writes -0.0 as "0" */
+		return strdup("0");
+	if (d == 1.0 / 0.0 || d == -1.0 / 0.0)
+		return strdup(d > 0 ? "Infinity" : "-Infinity");
+	if (type != NULL && strcmp(type, "System.Decimal") == 0)
+		snprintf(buf, sizeof(buf), "%.28g", d);
+	else
+		snprintf(buf, sizeof(buf), "%.15G", d);
+	e = strchr(buf, 'E');
+	if (e != NULL) {		/* C's 1E+20 / 1E-05: .NET writes E+20 / E-05 */
+		exp = atoi(e + 1);
+		snprintf(e, sizeof(buf) - (size_t)(e - buf), "E%c%02d",
+		    exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+	}
+	s = strdup(buf);
+	return s;
+}
+
+/*
+ * A DateTime as its ToString() on en-US ("G"): M/d/yyyy h:mm:ss tt.
+ * The civil date from a day count: H. Hinnant's days_from_civil, inverted.
+ * malloc'd; NULL on ENOMEM.
+ */
+char *
+psobj_datetime_text(long long ticks)
+{
+	long long z = ticks / 864000000000LL - 719162 + 719468, era, doe, yoe,
+	    doy, mp, d, m, y, secs = (ticks / 10000000LL) % 86400;
+	int h = (int)(secs / 3600);
+	char *s;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	if (asprintf(&s, "%lld/%lld/%lld %d:%02lld:%02lld %s", m, d, y,
+	    h % 12 == 0 ? 12 : h % 12, (secs / 60) % 60, secs % 60,
+	    h < 12 ? "AM" : "PM") < 0)
+		return NULL;
+	return s;
 }
 
 /*
@@ -322,4 +452,17 @@ psobj_value_to_display(const struct psobj_value *v, enum ps_edition ed)
 		return NULL;
 	}
 	return buf;
+}
+
+struct psobj *
+psobj_string_members(const struct psobj_value *v)
+{
+	struct psobj *o = psobj_new("System.String");
+
+	if (o != NULL && psobj_add(o, "Length", psobj_int((long long)strlen(
+	    v->s), "System.Int32")) != 0) {
+		psobj_free(o);
+		return NULL;
+	}
+	return o;
 }

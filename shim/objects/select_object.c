@@ -12,8 +12,11 @@ struct out_list {
 	struct psobj_value *v;
 	size_t	n;
 	size_t	errors;
-	char	*err;			/* the first non-terminating error */
-	size_t	errlen;
+	char	*first;			/* the first non-terminating error
+					   (malloc'd; NULL: none, or ENOMEM),
+					   when all is NULL */
+	char	***all;			/* NULL, or every error's text */
+	bool	nomem;			/* keeping an error's text failed */
 };
 
 /* Appends v (taken over). */
@@ -31,13 +34,32 @@ out_push(struct out_list *l, struct psobj_value v)
 	return 0;
 }
 
-/* A non-terminating error: counted, the first one kept. */
+/* A non-terminating error: counted, the first one kept (all, if asked). */
 static void
 out_error(struct out_list *l, const char *before, const char *name,
     const char *after)
 {
-	if (l->errors++ == 0)
-		snprintf(l->err, l->errlen, "%s%s%s", before, name, after);
+	char **grown, *s;
+
+	if (asprintf(&s, "%s%s%s", before, name, after) < 0)
+		s = NULL;
+	if (l->all == NULL) {
+		/* counted even when its text could not be kept */
+		if (l->errors++ == 0)
+			l->first = s;
+		else
+			free(s);
+		return;
+	}
+	grown = s == NULL ? NULL :
+	    realloc(*l->all, (l->errors + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		free(s);
+		l->nomem = true;
+		return;
+	}
+	*l->all = grown;
+	grown[l->errors++] = s;
 }
 
 /* The type name of v as Select-Object prefixes it with "Selected.". */
@@ -166,7 +188,8 @@ select_expand(struct out_list *l, const struct psobj_value *in,
 
 static int
 select_one(struct out_list *l, const struct psobj_value *in,
-    const struct select_spec *spec, char *err, size_t errlen)
+    const struct select_spec *spec, const struct property_names *names,
+    char *err, size_t errlen)
 {
 	struct property_refs refs = { NULL, 0 };
 	const struct psobj *o = in->kind == PSOBJ_OBJECT ? in->obj : NULL;
@@ -178,8 +201,7 @@ select_one(struct out_list *l, const struct psobj_value *in,
 			return -1;
 		return out_push(l, v);
 	}
-	if (property_names_resolve(o, spec->props, spec->nprops, &refs, err,
-	    errlen) != 0)
+	if (property_names_match(names, o, &refs, err, errlen) != 0)
 		return -1;
 	if (spec->expand != NULL)
 		rc = select_expand(l, in, spec->expand, &refs, err, errlen);
@@ -192,39 +214,43 @@ select_one(struct out_list *l, const struct psobj_value *in,
 int
 select_object(const struct psobj_value *in, size_t n,
     const struct select_spec *spec, struct psobj_value **out, size_t *nout,
-    size_t *nerrors, char *err, size_t errlen)
+    size_t *nerrors, char **err)
 {
-	char first_err[512] = "";
-	struct out_list l = { NULL, 0, 0, first_err, sizeof(first_err) };
+	struct out_list l = { NULL, 0, 0, NULL, NULL, false };
+	char fatal[256] = "";		/* ENOMEM, or a bad wildcard */
+	struct property_names names;
 	size_t i, head = n, tail_from = n;
 	int rc = 0;
 
 	*out = NULL;
 	*nout = 0;
-	if (errlen > 0)
-		err[0] = '\0';
+	*err = NULL;
+	if (property_names_compile(spec->props, spec->nprops, &names, fatal,
+	    sizeof(fatal)) != 0) {
+		*err = strdup(fatal[0] != '\0' ? fatal : strerror(ENOMEM));
+		return -1;
+	}
 	if (spec->has_first || spec->has_last)
 		head = !spec->has_first ? 0 : spec->first < n ? spec->first : n;
 	if (spec->has_last)	/* the last N of what -First did not take */
 		tail_from = n - (spec->last < n - head ? spec->last : n - head);
 	for (i = 0; i < n && rc == 0; i++)
 		if (i < head || i >= tail_from)
-			rc = select_one(&l, &in[i], spec, err, errlen);
+			rc = select_one(&l, &in[i], spec, &names, fatal,
+			    sizeof(fatal));
+	property_names_free(&names);
 	if (nerrors != NULL)
 		*nerrors = l.errors;
 	if (rc != 0) {
 		select_values_free(l.v, l.n);
-		if (err[0] == '\0')
-			snprintf(err, errlen, "%s", strerror(ENOMEM));
+		free(l.first);
+		*err = strdup(fatal[0] != '\0' ? fatal : strerror(ENOMEM));
 		return -1;
 	}
 	*out = l.v;
 	*nout = l.n;
-	if (l.errors > 0) {
-		snprintf(err, errlen, "%s", first_err);
-		return 1;
-	}
-	return 0;
+	*err = l.first;
+	return l.errors > 0 ? 1 : 0;
 }
 
 void
@@ -235,4 +261,44 @@ select_values_free(struct psobj_value *v, size_t n)
 	for (i = 0; i < n; i++)
 		psobj_value_free(&v[i]);
 	free(v);
+}
+
+int
+select_value(const struct psobj_value *in, const struct select_spec *spec,
+    const struct property_names *names, struct psobj_value **out,
+    size_t *nout, char ***errors, size_t *nerrors, char *err, size_t errlen)
+{
+	struct out_list l = { NULL, 0, 0, NULL, errors, false };
+	int rc;
+
+	*out = NULL;
+	*nout = 0;
+	*errors = NULL;
+	*nerrors = 0;
+	if (errlen > 0)
+		err[0] = '\0';
+	rc = select_one(&l, in, spec, names, err, errlen);
+	*nerrors = l.errors;
+	if (rc != 0 || l.nomem) {
+		select_values_free(l.v, l.n);
+		select_errors_free(*errors, *nerrors);
+		*errors = NULL;
+		*nerrors = 0;
+		if (err[0] == '\0')
+			snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	*out = l.v;
+	*nout = l.n;
+	return 0;
+}
+
+void
+select_errors_free(char **errors, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(errors[i]);
+	free(errors);
 }

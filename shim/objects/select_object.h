@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "objects/property_names.h"
 #include "objects/psobj.h"
 
 /*
@@ -38,12 +39,29 @@ struct select_spec {
  * no output and the rest go on.
  * Sets *out (malloc'd, free with select_values_free()) and *nout.  Returns
  * 0; 1 when non-terminating errors happened (the first one's message in
- * err, their count in *nerrors if not NULL); -1 on a bad wildcard or
- * ENOMEM (message in err, nothing in *out).
+ * *err, their count in *nerrors if not NULL); -1 on a bad wildcard or
+ * ENOMEM (message in *err, nothing in *out). *err is malloc'd (the
+ * caller frees it; NULL when memory ran out), or NULL with 0.
  */
 int	select_object(const struct psobj_value *in, size_t n,
 	    const struct select_spec *spec, struct psobj_value **out,
-	    size_t *nout, size_t *nerrors, char *err, size_t errlen);
+	    size_t *nout, size_t *nerrors, char **err);
+
+/*
+ * select_value()
+ * What Select-Object's -Property and -ExpandProperty make of ONE input
+ * value (-First and -Last are the caller's): its output values in *out
+ * (free with select_values_free()) and the text of each non-terminating
+ * error in *errors (free with select_errors_free()).  names are
+ * spec->props compiled.  Returns 0, or -1 with a sentence in err (a pcre2
+ * error, ENOMEM) and nothing in *out or *errors.
+ */
+int	select_value(const struct psobj_value *in,
+	    const struct select_spec *spec, const struct property_names *names,
+	    struct psobj_value **out, size_t *nout, char ***errors,
+	    size_t *nerrors, char *err, size_t errlen);
+
+void	select_errors_free(char **errors, size_t n);
 
 /* Frees n values and the array. */
 void	select_values_free(struct psobj_value *v, size_t n);

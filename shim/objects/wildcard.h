@@ -33,6 +33,17 @@ bool	wildcard_has_meta(const char *pattern);
  */
 int	wildcard_compile(struct wildcard *w, const char *pattern, char *err,
 	    size_t errlen);
+/* The same, case-sensitive unless ignore_case (-clike). */
+int	wildcard_compile_case(struct wildcard *w, const char *pattern,
+	    bool ignore_case, char *err, size_t errlen);
+
+/*
+ * wildcard_valid()
+ * Whether pattern is a valid PowerShell wildcard pattern (what
+ * WildcardPattern would not throw WildcardPatternException for): 1 yes,
+ * 0 no, -1 on ENOMEM. Lets a command refuse a pattern before it runs.
+ */
+int	wildcard_valid(const char *pattern);
 
 /* 1 if s matches, 0 if not, -1 on a pcre2 error (its code in err). */
 int	wildcard_match(const struct wildcard *w, const char *s, char *err,

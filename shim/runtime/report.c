@@ -1,20 +1,12 @@
 /* report.c: warnings, the Stop error and exit status of one run. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/exit_codes.h"
 #include "engine/netconnection.h"
 #include "parsers/ps_error.h"
 #include "runtime/report.h"
-
-/* Every warning and note, in the order they were said. */
-static void
-print_entries(const struct tnc_diag *d, struct text_out *err)
-{
-	for (size_t i = 0; i < d->nentries; i++)
-		text_out_linef(err, "%s%s", d->entries[i].kind == DIAG_WARNING ?
-		    "WARNING: " : "tnc: ", d->entries[i].text);
-}
 
 void
 report_diag(const struct tnc_diag *d, const struct tnc_options *o,
@@ -23,37 +15,60 @@ report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 	if (o->warning_action == TNC_ACTION_SILENTLY_CONTINUE ||
 	    o->warning_action == TNC_ACTION_IGNORE)
 		return;
-	print_entries(d, err);
+	for (size_t i = 0; i < d->nentries; i++)
+		text_out_linef(err, "%s%s", d->entries[i].kind == DIAG_WARNING ?
+		    "WARNING: " : "tnc: ", d->entries[i].text);
 }
 
 /*
  * -WarningAction Stop (spec 7.3): MshCommandRuntime.WriteWarning writes
- * the record to the host first, then throws ActionPreferenceStopException,
- * whose error record is that of Write-Warning inside the module.  Shown in
- * NormalView; the position line is our choice (README): 5.1 points at the
- * module's Write-Warning call, whose line differs between Windows builds,
- * so tnc points at the command line that was run, underlined whole.
+ * the record to the host first (report_diag(), when the warning is said),
+ * then throws ActionPreferenceStopException, whose error record is that of
+ * Write-Warning inside the module.  Shown in NormalView; the position line
+ * is our choice (README): 5.1 points at the module's Write-Warning call,
+ * whose line differs between Windows builds, so tnc points at the command
+ * line that was run, underlined whole.
  */
 void
 report_stop_error(const struct tnc_diag *d, const char *script,
     struct text_out *err)
 {
-	struct ps_error e;
+	report_warning_stop(d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) :
+	    "", script, 0, strlen(script), err);
+}
 
-	print_entries(d, err);
-	memset(&e, 0, sizeof(e));
-	snprintf(e.message, sizeof(e.message),
-	    "The running command stopped because the preference variable "
-	    "\"WarningPreference\" or common parameter is set to Stop: %s",
-	    d->nwarnings > 0 ? diag_nth(d, DIAG_WARNING, 0) : "");
-	e.command = "Write-Warning";
-	e.command_type = "Microsoft.PowerShell.Commands.WriteWarningCommand";
-	e.category = "OperationStopped";
-	e.exception = "ParentContainsErrorRecordException";
-	e.error_id = "ActionPreferenceStop";
-	e.offset = 0;
-	e.length = strlen(script);
-	ps_error_render(&e, script, err);
+char *
+report_warning_stop_message(const char *warning)
+{
+	char *msg;
+
+	if (asprintf(&msg, "The running command stopped because the "
+	    "preference variable \"WarningPreference\" or common parameter "
+	    "is set to Stop: %s", warning) < 0)
+		return NULL;
+	return msg;
+}
+
+void
+report_warning_stop(const char *warning, const char *script, size_t offset,
+    size_t length, struct text_out *err)
+{
+	struct ps_error e = { 0 };
+	char *msg = report_warning_stop_message(warning);
+
+	if (msg != NULL)
+		ps_error_bind(&e, "Write-Warning",
+		    "Microsoft.PowerShell.Commands.WriteWarningCommand",
+		    "OperationStopped", "ParentContainsErrorRecordException",
+		    "ActionPreferenceStop", offset, length, "%s", msg);
+	else
+		ps_error_no_memory(&e);
+	free(msg);
+	if (e.out_of_memory)
+		text_out_line(err, "tnc: out of memory");
+	else
+		ps_error_render(&e, script, err);
+	ps_error_free(&e);
 }
 
 bool

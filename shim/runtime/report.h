@@ -25,6 +25,17 @@ void	report_diag(const struct tnc_diag *d, const struct tnc_options *o,
 void	report_stop_error(const struct tnc_diag *d, const char *script,
 	    struct text_out *err);
 
+/* The stop error's message alone (a catch block's $_); NULL on ENOMEM. */
+char	*report_warning_stop_message(const char *warning);
+
+/*
+ * report_warning_stop()
+ * Write-Warning's ActionPreferenceStop record for warning, its position
+ * the extent [offset, offset + length) of script.
+ */
+void	report_warning_stop(const char *warning, const char *script,
+	    size_t offset, size_t length, struct text_out *err);
+
 /* 0 success, 1 failed, 2 name did not resolve (shim/exit_codes.h). */
 int	report_exit_status(const struct tnc_result *r);
 

@@ -72,3 +72,21 @@ t_budget_ulimit_8_closed() {
 	expect_stdout 'False\n'
 	expect_stderr 'WARNING: TCP connect to (127.0.0.1 : %s) failed\ntnc: 127.0.0.1:%s: connection refused (TCP reset)\n' "$PORT" "$PORT"
 }
+
+# No local port left to connect from (every port of the range holds a
+# connection to the same address and port): the machine's failure, exit
+# 4, never False.  In a network namespace of its own, whose local port
+# range is two ports, both taken by connections bash keeps open.
+t_budget_no_local_port() {
+	run_tnc_sh 'exec unshare -n bash -c '\''
+		ip link set lo up &&
+		sysctl -qw net.ipv4.ip_local_port_range="40000 40001" || exit 99
+		exec 5< <(exec "$1" open -p 5022 -t 30)
+		read -r _ <&5 || exit 98
+		exec 3<>/dev/tcp/127.0.0.1/5022 4<>/dev/tcp/127.0.0.1/5022 || exit 97
+		shift
+		"$0" "$@"'\'' "$0" "$1" "${@:2}"' "$LISTENER" 127.0.0.1 -Port 5022 -InformationLevel Quiet
+	expect_rc 4
+	expect_stdout ''
+	expect_stderr 'tnc: no local port to connect from: Cannot assign requested address\n'
+}

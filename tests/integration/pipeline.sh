@@ -333,9 +333,9 @@ At line:1 char:32
     + FullyQualifiedErrorId : MissingArgument,Microsoft.PowerShell.Commands.SelectObjectCommand
  
 "
-	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 |" "At line:1 char:23
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 |" "At line:1 char:24
 + tnc 127.0.0.1 -port 5 |
-+                       ~
++                        ~
 An empty pipe element is not allowed.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : EmptyPipeElement
@@ -349,35 +349,27 @@ The string is missing the terminator: '.
     + FullyQualifiedErrorId : TerminatorExpectedAtEndOfString
  
 "
-	bad_line "$ALL_WAYS" "tnc \$env:X -port 5 | fl" "At line:1 char:5
-+ tnc \$env:X -port 5 | fl
-+     ~~~~~~
-Variable references are not supported by tnc: '\$env:X'. tnc never evaluates variables.
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | fl > x.txt" "At line:1 char:28
++ tnc 127.0.0.1 -port 5 | fl > x.txt
++                            ~
+Redirection is not supported by tnc: '>'. Redirect tnc's output in the calling shell instead.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
-    + FullyQualifiedErrorId : VariableNotSupported
+    + FullyQualifiedErrorId : RedirectionNotSupported
  
 "
-	bad_line "$ALL_WAYS" "tnc a\`b -port 5 | fl" "At line:1 char:6
-+ tnc a\`b -port 5 | fl
-+      ~~
-The escape character is not supported by tnc: '\`b'. Write the character itself, inside quotes if needed.
-    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
-    + FullyQualifiedErrorId : EscapeNotSupported
- 
-"
-	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Sort-Object" "At line:1 char:25
-+ tnc 127.0.0.1 -port 5 | Sort-Object
-+                         ~~~~~~~~~~~
-The command 'Sort-Object' is not supported by tnc. A tnc pipeline runs Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Group-Object" "At line:1 char:25
++ tnc 127.0.0.1 -port 5 | Group-Object
++                         ~~~~~~~~~~~~
+The command 'Group-Object' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : CommandNotSupported
  
 "
 	# issue 10.4: any command or alias of 5.1's built-in modules is known
-	bad_line "command stdin" "gc hosts.txt | tnc -port 5022" "At line:1 char:1
-+ gc hosts.txt | tnc -port 5022
-+ ~~
-The command 'gc' is not supported by tnc. A tnc pipeline runs Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+	bad_line "command stdin" "Import-Csv hosts.csv | tnc -port 5022" "At line:1 char:1
++ Import-Csv hosts.csv | tnc -port 5022
++ ~~~~~~~~~~
+The command 'Import-Csv' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : CommandNotSupported
  
@@ -385,7 +377,7 @@ The command 'gc' is not supported by tnc. A tnc pipeline runs Test-NetConnection
 	bad_line "$ALL_WAYS" "tnc 127.0.0.1 -port 5 | Resolve-DnsName" "At line:1 char:25
 + tnc 127.0.0.1 -port 5 | Resolve-DnsName
 +                         ~~~~~~~~~~~~~~~
-The command 'Resolve-DnsName' is not supported by tnc. A tnc pipeline runs Test-NetConnection, then Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host or Out-Null.
+The command 'Resolve-DnsName' is not supported by tnc. A tnc pipeline runs Test-NetConnection, Select-Object, Format-List, Format-Table, Out-String, ConvertTo-Json, ConvertTo-Csv, Out-Default, Out-Host, Out-Null, Get-Content, ForEach-Object, Where-Object, Write-Output, Write-Host, Write-Warning, Write-Error, Start-Sleep, Out-File, Export-Csv, Measure-Object, Sort-Object and Get-Date.
     + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException
     + FullyQualifiedErrorId : CommandNotSupported
  
@@ -430,9 +422,9 @@ t_pl_command_option_errors() {
 	run_tnc -Command
 	expect_rc 3
 	expect_stderr 'tnc: -Command needs a script, or - to read it from stdin\n'
-	head -c 70000 /dev/zero | tr '\0' ' ' >"$WORK/big"
+	head -c 16777217 /dev/zero | tr '\0' ' ' >"$WORK/big"
 	"$TNC" -command - <"$WORK/big" >"$OUT" 2>"$ERR"
 	RC=$?
 	expect_rc 3
-	expect_stderr 'tnc: the script on stdin is longer than 65536 bytes\n'
+	expect_stderr 'tnc: the script on stdin is longer than 16777216 bytes (16 MiB)\n'
 }

@@ -47,7 +47,7 @@ t_invoked_as_test_netconnection() {
 t_bad_input_never_crashes() {
 	local args
 	for args in "-Port" "-Port -1" "-Port 99999999999" "x -Port abc" "'unterminated" \
-	    '$env:PATH' "-InformationLevel" "-TimeoutSeconds 0" "-TimeoutSeconds nan" \
+	    '$(1' "-InformationLevel" "-TimeoutSeconds 0" "-TimeoutSeconds nan" \
 	    "a b c" "-Port 80 -TraceRoute" "-Hops 121" "-wa foo"; do
 		# shellcheck disable=SC2086
 		run_tnc $args
@@ -98,4 +98,14 @@ t_less_than_placeholder() {
 	expect_rc 2
 	expect_stdout 'False\n'
 	expect_stderr 'WARNING: Name resolution of sql.<region>.example failed\n'
+}
+
+# Issue 10.8: the seed's job step with a typo, as CmdExec hands it over:
+# the echoed line is cut to 69 characters as Windows PowerShell 5.1 cuts it
+# (Position.cs), so the history shows what it shows on Windows
+t_error_position_cut_seed_typo() {
+	run_tnc 127.0.0.1 -port 5022 '|' select ComputerName, RemoteAddress, TcpTestSucceeded '|' Format-Lis
+	expect_rc 3
+	expect_stdout ''
+	expect_stderr "Format-Lis : The term 'Format-Lis' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.\nAt line:1 char:83\n+ ... 2 | select ComputerName, RemoteAddress, TcpTestSucceeded | Format-Lis\n+                                                                ~~~~~~~~~~\n    + CategoryInfo          : ObjectNotFound: (Format-Lis:String) [], CommandNotFoundException\n    + FullyQualifiedErrorId : CommandNotFoundException\n \n"
 }

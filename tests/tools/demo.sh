@@ -41,3 +41,9 @@ echo "== The same checks against a closed port ($closed):"
 echo
 show ./tnc 127.0.0.1 -port "$closed" '|' select ComputerName, RemoteAddress, TcpTestSucceeded '|' Format-List
 show ./tnc 127.0.0.1 -port "$closed" -InformationLevel Quiet
+echo "== A job step that is a script (issue 11), both ways it can go:"
+echo
+for port in "$open" "$closed"; do
+	show ./tnc -Command "\$r = Test-NetConnection -ComputerName 127.0.0.1 -Port $port -WarningAction SilentlyContinue
+if (\$r.TcpTestSucceeded) { Write-Output \"$port open on \$(\$r.RemoteAddress)\" } else { Write-Output \"$port closed\"; exit 1 }"
+done

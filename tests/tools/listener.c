@@ -1,13 +1,15 @@
 /*
  * listener: loopback TCP endpoints for tnc's tests and demo.
  *
- *   listener open   [-6] [-p PORT] [-t LIFETIME]  accepts and closes connections
+ *   listener open   [-6] [-a ADDR] [-p PORT] [-t LIFETIME]  accepts and closes connections
  *   listener full   [-6] [-t LIFETIME]            accept queue full: SYNs are dropped
  *   listener closed [-6]                          prints a port nobody listens on
  *
  * Prints the port on stdout (one line), then serves until LIFETIME seconds
  * have passed (default 120) or SIGTERM. Binds 127.0.0.1, or ::1 with -6:
- * nothing here ever leaves loopback.
+ * nothing here ever leaves loopback.  -a binds another IPv4 address: the
+ * bench's namespace, which holds only loopback, uses 0.0.0.0 to answer for
+ * all of 127.0.0.0/8.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -32,7 +34,8 @@ on_term(int sig)
 }
 
 static int
-bind_loopback(int v6, int port, struct sockaddr_storage *ss, socklen_t *len)
+bind_loopback(int v6, const char *addr, int port, struct sockaddr_storage *ss,
+    socklen_t *len)
 {
 	int fd, one = 1;
 
@@ -47,6 +50,8 @@ bind_loopback(int v6, int port, struct sockaddr_storage *ss, socklen_t *len)
 		struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
 		s4->sin_family = AF_INET;
 		s4->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		if (addr != NULL && inet_pton(AF_INET, addr, &s4->sin_addr) != 1)
+			return -1;
 		s4->sin_port = htons(port);
 		*len = sizeof(*s4);
 	}
@@ -96,24 +101,26 @@ main(int argc, char **argv)
 	struct sockaddr_storage ss;
 	socklen_t len;
 	int v6 = 0, port = 0, lifetime = 120, fd, opt;
-	const char *mode;
+	const char *mode, *addr = NULL;
 	time_t end;
+	unsigned long drained = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: listener open|full|closed [-6] [-p PORT] [-t SECONDS]\n");
+		fprintf(stderr, "usage: listener open|full|closed [-6] [-a ADDR] [-p PORT] [-t SECONDS]\n");
 		return 2;
 	}
 	mode = argv[1];
 	optind = 2;
-	while ((opt = getopt(argc, argv, "6p:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "6a:p:t:")) != -1) {
 		switch (opt) {
 		case '6': v6 = 1; break;
+		case 'a': addr = optarg; break;
 		case 'p': port = atoi(optarg); break;
 		case 't': lifetime = atoi(optarg); break;
 		default: return 2;
 		}
 	}
-	fd = bind_loopback(v6, port, &ss, &len);
+	fd = bind_loopback(v6, addr, port, &ss, &len);
 	if (fd < 0) {
 		perror("listener: bind");
 		return 1;
@@ -123,7 +130,8 @@ main(int argc, char **argv)
 		printf("%d\n", port_of(&ss));
 		return 0;
 	}
-	if (listen(fd, strcmp(mode, "full") == 0 ? 0 : 64) < 0) {
+	/* open: room for many connects at once (the bench runs hundreds) */
+	if (listen(fd, strcmp(mode, "full") == 0 ? 0 : SOMAXCONN) < 0) {
 		perror("listener: listen");
 		return 1;
 	}
@@ -131,6 +139,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "listener: could not fill the accept queue\n");
 		return 1;
 	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	signal(SIGTERM, on_term);
 	signal(SIGINT, on_term);
 	printf("%d\n", port_of(&ss));
@@ -140,9 +149,14 @@ main(int argc, char **argv)
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 
 		if (strcmp(mode, "open") == 0 && poll(&p, 1, 200) == 1) {
-			int c = accept(fd, NULL, NULL);
-			if (c >= 0)
+			int c;
+
+			/* drain what is queued before polling again */
+			while ((c = accept4(fd, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
 				close(c);
+				if (++drained % 256 == 0)
+					break;
+			}
 		} else if (strcmp(mode, "full") == 0) {
 			poll(NULL, 0, 200);	/* never accept */
 		}
